@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+export const ROLE_NAMES = ['collectors', 'detectors', 'api', 'scheduler'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Everything Lagebild can be told at start. Values come from an optional YAML file and the
+ * environment (environment wins); secrets come only from the environment.
+ */
+export const configSchema = z
+  .object({
+    httpPort: port.default(8080),
+    syslogPort: port.default(5514),
+    bindAddress: z.string().min(1).default('127.0.0.1'),
+    dataDir: z.string().min(1).default('./data'),
+    rulesDir: z.string().min(1).default('./rules'),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    bus: z.enum(['memory', 'kafka']).default('memory'),
+    kafkaBrokers: z
+      .string()
+      .default('127.0.0.1:9092')
+      .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+    kafkaPartitions: z.coerce.number().int().min(1).default(6),
+    kafkaClientId: z.string().default('lagebild'),
+    store: z.enum(['sqlite', 'elasticsearch']).default('sqlite'),
+    elasticsearchUrl: z.url().default('http://127.0.0.1:9200'),
+    elasticsearchIndexPrefix: z.string().regex(/^[a-z0-9_-]+$/).default('lagebild'),
+    smtpUrl: z.string().optional(),
+    mailFrom: z.string().default('Lagebild <lagebild@localhost>'),
+    jwtSecret: z.string().min(32, 'LAGEBILD_JWT_SECRET must be at least 32 characters').optional(),
+    accessTokenTtlSeconds: z.coerce.number().int().min(60).default(900),
+    publicUrl: z.string().optional(),
+    demoPassword: z.string().min(8).optional(),
+    maxLineBytes: z.coerce.number().int().min(256).default(64 * 1024),
+    retentionDays: z.coerce.number().int().min(1).default(90),
+  })
+  .strict();
+
+export type Config = Readonly<z.output<typeof configSchema>>;
+
+/** Environment variable → config key. The names are part of the documented interface. */
+export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
+  LAGEBILD_HTTP_PORT: 'httpPort',
+  LAGEBILD_SYSLOG_PORT: 'syslogPort',
+  LAGEBILD_BIND_ADDRESS: 'bindAddress',
+  LAGEBILD_DATA_DIR: 'dataDir',
+  LAGEBILD_RULES_DIR: 'rulesDir',
+  LAGEBILD_LOG_LEVEL: 'logLevel',
+  LAGEBILD_BUS: 'bus',
+  KAFKA_BROKERS: 'kafkaBrokers',
+  LAGEBILD_KAFKA_PARTITIONS: 'kafkaPartitions',
+  LAGEBILD_STORE: 'store',
+  ELASTICSEARCH_URL: 'elasticsearchUrl',
+  LAGEBILD_ES_INDEX_PREFIX: 'elasticsearchIndexPrefix',
+  SMTP_URL: 'smtpUrl',
+  LAGEBILD_MAIL_FROM: 'mailFrom',
+  LAGEBILD_JWT_SECRET: 'jwtSecret',
+  LAGEBILD_PUBLIC_URL: 'publicUrl',
+  LAGEBILD_DEMO_PASSWORD: 'demoPassword',
+  LAGEBILD_RETENTION_DAYS: 'retentionDays',
+};
+
+const SECRET_KEYS = new Set(['jwtSecret', 'demoPassword']);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates once, reports every problem together, then freezes. `fileValues` come from --config;
+ * secrets found there are rejected so that they cannot end up in a committed file.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, fileValues: Record<string, unknown> = {}): Config {
+  const problems: string[] = [];
+  for (const key of Object.keys(fileValues)) {
+    if (SECRET_KEYS.has(key)) problems.push(`${key}: secrets are read from the environment only, not from a config file`);
+  }
+  const merged: Record<string, unknown> = { ...fileValues };
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') merged[key] = value;
+  }
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.');
+      const envName = Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0];
+      problems.push(`${envName ?? key}: ${issue.message}`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,70 @@
+/**
+ * An event in Elastic Common Schema shape (https://www.elastic.co/guide/en/ecs/current/).
+ * Only the fields Lagebild itself relies on are typed; parsers may add any other ECS field,
+ * which is why the type stays open.
+ */
+export interface EcsEvent {
+  '@timestamp': string;
+  event: {
+    id: string;
+    kind?: 'event' | 'alert' | 'metric' | 'state' | 'pipeline_error' | 'signal';
+    category?: string[];
+    type?: string[];
+    action?: string;
+    outcome?: 'success' | 'failure' | 'unknown';
+    code?: string;
+    dataset?: string;
+    module?: string;
+    original?: string;
+    ingested?: string;
+    severity?: number;
+    [field: string]: unknown;
+  };
+  organization?: { id?: string; name?: string };
+  source?: EcsEndpoint;
+  destination?: EcsEndpoint;
+  host?: { name?: string; hostname?: string; ip?: string[]; [field: string]: unknown };
+  user?: { name?: string; domain?: string; [field: string]: unknown };
+  process?: { name?: string; pid?: number; command_line?: string; executable?: string; [field: string]: unknown };
+  network?: { transport?: string; protocol?: string; direction?: string; [field: string]: unknown };
+  log?: { syslog?: Record<string, unknown>; [field: string]: unknown };
+  message?: string;
+  [field: string]: unknown;
+}
+
+export interface EcsEndpoint {
+  ip?: string;
+  port?: number;
+  domain?: string;
+  [field: string]: unknown;
+}
+
+/** Reads a dotted ECS path ("source.ip") from an event; also finds keys that themselves contain dots. */
+export function getField(event: unknown, path: string): unknown {
+  if (event === null || typeof event !== 'object') return undefined;
+  const record = event as Record<string, unknown>;
+  if (path in record) return record[path];
+  const dot = path.indexOf('.');
+  if (dot < 0) return undefined;
+  // Try every split point so that flattened keys ("winlog.event_data") and nesting both resolve.
+  for (let i = dot; i >= 0; i = path.indexOf('.', i + 1)) {
+    const head = path.slice(0, i);
+    if (head in record) {
+      const found = getField(record[head], path.slice(i + 1));
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Writes a dotted path, creating the objects on the way. */
+export function setField(event: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = event;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}

@@ -1,0 +1,15 @@
+export const ROLES = ['admin', 'analyst', 'officer', 'recipient'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  /** The organisation an officer or recipient belongs to; null for CERT staff. */
+  organizationId: string | null;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}

@@ -1,0 +1,137 @@
+import type { Alert } from '../domain/alert.js';
+import type { AuditEntry, AuditInput } from '../domain/audit.js';
+import type { EcsEvent } from '../domain/ecs.js';
+import type { Incident, IncidentStatus, Severity, Tlp } from '../domain/incident.js';
+import type { Organisation } from '../domain/organisation.js';
+import type { Scope } from '../domain/scope.js';
+import type { User } from '../domain/user.js';
+
+/**
+ * Storage, one interface per aggregate. Two adapters implement all of them: SQLite (embedded) and
+ * Elasticsearch (distributed); both pass tests/contract/store.contract.ts. Every read takes a Scope
+ * and applies it inside the query.
+ */
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Absent on the last page. */
+  nextCursor?: string;
+  total: number;
+}
+
+export interface EventStore {
+  /** Idempotent by `event.id`. */
+  putMany(events: EcsEvent[]): Promise<void>;
+  getMany(ids: string[], scope: Scope): Promise<EcsEvent[]>;
+  count(scope: Scope): Promise<number>;
+  /** Deletes events older than `before` unless an alert references them; returns how many went. */
+  deleteOlderThan(before: Date, keepIds?: ReadonlySet<string>): Promise<number>;
+}
+
+export interface AlertQuery {
+  organizationId?: string;
+  ruleId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface AlertStore {
+  /** Idempotent by `alert.id`: a redelivered alert replaces itself, never duplicates. */
+  putMany(alerts: Alert[]): Promise<void>;
+  get(id: string, scope: Scope): Promise<Alert | undefined>;
+  getMany(ids: string[], scope: Scope): Promise<Alert[]>;
+  search(query: AlertQuery, scope: Scope): Promise<Page<Alert>>;
+}
+
+/** What the incident builder knows when an alert arrives; the store folds it into the incident. */
+export interface IncidentAlertUpdate {
+  incidentId: string;
+  title: string;
+  organizationId: string | null;
+  ruleId: string;
+  ruleTitle: string;
+  entity: string;
+  severity: Severity;
+  alertId: string;
+  eventCount: number;
+  at: string;
+  tags: string[];
+  now: string;
+}
+
+export interface IncidentQuery {
+  status?: IncidentStatus[];
+  severity?: Severity[];
+  organizationId?: string;
+  ruleId?: string;
+  from?: string;
+  to?: string;
+  text?: string;
+  sort?: 'lastSeen' | 'firstSeen' | 'severity' | 'createdAt';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+}
+
+export interface IncidentPatch {
+  status?: IncidentStatus;
+  severity?: Severity;
+  tlp?: Tlp;
+  assignee?: string | null;
+  title?: string;
+}
+
+export interface IncidentStore {
+  /**
+   * Creates the incident if it does not exist and adds the alert to it. Idempotent: an alert id
+   * already recorded changes nothing, so redelivery never inflates counts.
+   */
+  recordAlert(update: IncidentAlertUpdate): Promise<void>;
+  get(id: string, scope: Scope): Promise<Incident | undefined>;
+  list(query: IncidentQuery, scope: Scope): Promise<Page<Incident>>;
+  /** Applies the patch only if the stored version still equals `expectedVersion`, else ConflictError. */
+  update(id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): Promise<Incident>;
+}
+
+export interface OrganisationStore {
+  upsert(organisation: Organisation): Promise<void>;
+  get(id: string, scope: Scope): Promise<Organisation | undefined>;
+  list(scope: Scope): Promise<Organisation[]>;
+}
+
+export interface UserStore {
+  upsert(user: User): Promise<void>;
+  get(id: string): Promise<User | undefined>;
+  findByUsername(username: string): Promise<User | undefined>;
+  list(scope: Scope): Promise<User[]>;
+}
+
+export interface AuditStore {
+  /** Appends atomically: sequence and hash chain stay intact under concurrent writers. */
+  append(entry: AuditInput, at: string): Promise<AuditEntry>;
+  list(options: { objectId?: string; limit?: number; afterSeq?: number }): Promise<AuditEntry[]>;
+}
+
+export interface LeaseStore {
+  /**
+   * Takes or renews the named lease for `holder` until `until`. Returns false when someone else
+   * holds an unexpired lease. Scheduled jobs use it to run once across instances and restarts.
+   */
+  acquire(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
+}
+
+export interface Store {
+  events: EventStore;
+  alerts: AlertStore;
+  incidents: IncidentStore;
+  organisations: OrganisationStore;
+  users: UserStore;
+  audit: AuditStore;
+  leases: LeaseStore;
+  /** Creates schemas/indices/migrations. Idempotent. */
+  init(): Promise<void>;
+  /** True when the backend answers; used by /readyz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
