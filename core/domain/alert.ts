@@ -9,6 +9,8 @@ export interface AlertRule {
   level: RuleLevel;
   type: RuleType;
   author?: string;
+  /** Where the rule comes from (e.g. the SigmaHQ original), for attribution under the DRL. */
+  reference?: string;
 }
 
 /** One rule firing: the JSON shape `lagebild detect` prints and the `alerts` topic carries. */
@@ -18,7 +20,8 @@ export interface Alert {
   rule: AlertRule;
   event_ids: string[];
   group?: Record<string, string>;
-  organization: { id: string | null };
+  /** `id` is null when the events span several organisations; `ids` then lists them (campaigns). */
+  organization: { id: string | null; ids?: string[] };
   tags: string[];
   /** The triggering events, trimmed, so that an incident keeps the evidence that proves it. */
   events?: EcsEvent[];

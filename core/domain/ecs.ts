@@ -3,23 +3,33 @@
  * Only the fields Lagebild itself relies on are typed; parsers may add any other ECS field,
  * which is why the type stays open.
  */
-export interface EcsEvent {
+export interface EcsEvent extends EcsEventBody {
+  event: EcsEventMeta & { id: string };
+}
+
+/** An event before collection has given it an id (a source may have sent one already). */
+export interface DraftEcsEvent extends EcsEventBody {
+  event: EcsEventMeta & { id?: string };
+}
+
+/** The `event.*` fields other than the id. */
+export interface EcsEventMeta {
+  kind?: 'event' | 'alert' | 'metric' | 'state' | 'pipeline_error' | 'signal';
+  category?: string[];
+  type?: string[];
+  action?: string;
+  outcome?: 'success' | 'failure' | 'unknown';
+  code?: string;
+  dataset?: string;
+  module?: string;
+  original?: string;
+  ingested?: string;
+  severity?: number;
+  [field: string]: unknown;
+}
+
+export interface EcsEventBody {
   '@timestamp': string;
-  event: {
-    id: string;
-    kind?: 'event' | 'alert' | 'metric' | 'state' | 'pipeline_error' | 'signal';
-    category?: string[];
-    type?: string[];
-    action?: string;
-    outcome?: 'success' | 'failure' | 'unknown';
-    code?: string;
-    dataset?: string;
-    module?: string;
-    original?: string;
-    ingested?: string;
-    severity?: number;
-    [field: string]: unknown;
-  };
   organization?: { id?: string; name?: string };
   source?: EcsEndpoint;
   destination?: EcsEndpoint;

@@ -11,5 +11,7 @@ export interface User {
   organizationId: string | null;
   passwordHash: string;
   disabled: boolean;
+  /** Set for one-time passwords (first admin, admin resets): until changed, the account may only change it. */
+  mustChangePassword?: boolean;
   createdAt: string;
 }

@@ -49,6 +49,8 @@ export interface IncidentAlertUpdate {
   incidentId: string;
   title: string;
   organizationId: string | null;
+  /** For a campaign (organizationId null): every organisation the alert's events belong to. */
+  organizationIds?: string[];
   ruleId: string;
   ruleTitle: string;
   entity: string;

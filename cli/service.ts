@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { CollectorPipeline } from '../collectors/collector-pipeline.js';
+import { TcpTransport } from '../collectors/transports/tcp-transport.js';
+import { UdpTransport } from '../collectors/transports/udp-transport.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import type { Config, RoleName } from '../core/config.js';
+import { ALL } from '../core/domain/scope.js';
+import { componentLogger, type Logger } from '../core/logging.js';
+import { MetricsRegistry } from '../core/metrics.js';
+import { TOPICS, type Subscription } from '../core/ports/bus.js';
+import { startDetectorConsumer } from '../detectors/detector-consumer.js';
+import { DetectionEngine } from '../detectors/detection-engine.js';
+import { incidentUpdateFor } from '../detectors/incidents/incident-update.js';
+import { startEventArchive } from '../workflows/event-archive.js';
+import { startIncidentRecorder } from '../workflows/incident-recorder.js';
+import { createApp } from '../api/app.js';
+import type { Store } from '../core/ports/stores.js';
+import { createBus, createMailer, createStore } from './compose.js';
+
+export interface RunningService {
+  store: Store;
+  httpPort: number | undefined;
+  syslogUdpPort: number | undefined;
+  syslogTcpPort: number | undefined;
+  collector: CollectorPipeline | undefined;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  config: Config;
+  roles: readonly RoleName[];
+  logger: Logger;
+  clock?: Clock;
+  /** Runs after the store is ready and before anything listens: demo seeding, first admin. */
+  prepare?: (context: { store: Awaited<ReturnType<typeof createStore>>; clock: Clock }) => Promise<void>;
+}
+
+const ORGANISATION_REFRESH_MS = 60_000;
+
+/**
+ * Starts the roles this process runs, on the adapters the config names. Everything stops in
+ * reverse order: listeners first, then consumers (which commit what they finished), then the bus
+ * and the store.
+ */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const { config, roles, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const metrics = new MetricsRegistry();
+  // Listeners stop first so that nothing new arrives; then components in reverse order of starting.
+  const listeners: (() => Promise<void>)[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  const has = (role: RoleName) => roles.includes(role);
+
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = await createStore(config, logger);
+  await store.init();
+  stops.push(() => store.close());
+  const bus = await createBus(config, logger);
+  await bus.ensureTopics([TOPICS.events, TOPICS.alerts, TOPICS.eventsDlq, `${TOPICS.alerts}.dlq`]);
+  stops.push(() => bus.close());
+  await options.prepare?.({ store, clock });
+
+  const result: RunningService = { store, httpPort: undefined, syslogUdpPort: undefined, syslogTcpPort: undefined, collector: undefined, stop: async () => undefined };
+
+  if (has('detectors')) {
+    const { engine, problems } = await DetectionEngine.load(config.rulesDir);
+    for (const problem of problems) componentLogger(logger, 'rules').warn({ file: problem.file, line: problem.line, problem: problem.message }, 'Rule problem');
+    const subscriptions: Subscription[] = [
+      await startDetectorConsumer({ bus, engine: () => engine, metrics }),
+      await startIncidentRecorder({ bus, store, clock, metrics, incidentUpdateFor }),
+      await startEventArchive({ bus, store, metrics }),
+    ];
+    stops.push(async () => {
+      for (const subscription of subscriptions) await subscription.stop();
+    });
+  }
+
+  if (has('collectors') || has('api')) {
+    const collectorLogger = componentLogger(logger, 'collector');
+    const collector = new CollectorPipeline({ bus, clock, logger: collectorLogger, metrics, organisations: await store.organisations.list(ALL) });
+    const refresh = setInterval(() => {
+      store.organisations.list(ALL).then((organisations) => collector.updateOrganisations(organisations), (error) => collectorLogger.warn({ error }, 'Refreshing the constituency failed'));
+    }, ORGANISATION_REFRESH_MS);
+    refresh.unref();
+    stops.push(async () => {
+      clearInterval(refresh);
+      await collector.close();
+    });
+    result.collector = collector;
+
+    if (has('collectors')) {
+      const dropped = metrics.counter('lagebild_collector_dropped_total', 'Messages dropped by transport and reason');
+      const udp = new UdpTransport(collector, { host: config.bindAddress, port: config.syslogPort, logger: componentLogger(logger, 'syslog-udp'), dropped });
+      const tcp = new TcpTransport(collector, { host: config.bindAddress, port: config.syslogPort, maxMessageBytes: config.maxLineBytes, logger: componentLogger(logger, 'syslog-tcp') });
+      result.syslogUdpPort = await udp.listen();
+      result.syslogTcpPort = await tcp.listen();
+      listeners.push(
+        () => udp.close(),
+        () => tcp.close(),
+      );
+    }
+  }
+
+  if (has('api')) {
+    const jwtSecret = config.jwtSecret ?? ephemeralSecret(logger);
+    const mailer = await createMailer(config, clock);
+    stops.push(() => mailer.close());
+    const app = createApp({
+      config: { ...config, jwtSecret },
+      store,
+      clock,
+      logger: componentLogger(logger, 'api'),
+      metrics,
+      uiDir: path.resolve('ui/dist'),
+      readiness: async () => ({ store: await store.ping() }),
+    });
+    const server = await listen(app, config.httpPort, config.bindAddress);
+    result.httpPort = (server.address() as { port: number }).port;
+    listeners.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }),
+    );
+  }
+
+  result.stop = async () => {
+    for (const stop of [...listeners, ...stops.reverse()]) {
+      try {
+        await stop();
+      } catch (error) {
+        logger.warn({ error }, 'Stopping a component failed');
+      }
+    }
+  };
+  return result;
+}
+
+function listen(app: http.RequestListener, port: number, host: string): Promise<http.Server> {
+  return import('node:http').then(
+    ({ createServer }) =>
+      new Promise<http.Server>((resolve, reject) => {
+        const server = createServer(app);
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server));
+      }),
+  );
+}
+
+/** Without LAGEBILD_JWT_SECRET every start signs with a fresh secret: sessions end on restart. */
+function ephemeralSecret(logger: Logger): string {
+  logger.warn('LAGEBILD_JWT_SECRET is not set: using a random secret for this run; logins do not survive a restart');
+  return randomBytes(48).toString('base64url');
+}

@@ -1,0 +1,154 @@
+import type { Clock } from '../core/clock.js';
+import type { Organisation } from '../core/domain/organisation.js';
+import { errorMessage } from '../core/errors.js';
+import type { Logger } from '../core/logging.js';
+import type { Counter, MetricsRegistry } from '../core/metrics.js';
+import { TOPICS, type Bus, type OutgoingMessage } from '../core/ports/bus.js';
+import { createAttributor, type Attributor } from './attribution/attributor.js';
+import type { IngestSink, MessageMeta } from './ingest-sink.js';
+import { normaliseEvent } from './normalise-event.js';
+import type { Parser } from './parsers/parser.js';
+import { getParser } from './parsers/registry.js';
+
+export interface CollectorPipelineOptions {
+  bus: Bus;
+  clock: Clock;
+  logger: Logger;
+  metrics: MetricsRegistry;
+  organisations: Organisation[];
+  maxBatch?: number;
+  flushIntervalMs?: number;
+  /** Unpublished messages above which transports are told to slow down. */
+  highWatermark?: number;
+}
+
+export const UNATTRIBUTED_KEY = 'unattributed';
+
+/**
+ * Turns framed messages into ECS events on the `events` topic: parse, stamp id and ingest time,
+ * attribute to an organisation, publish in batches. Whatever cannot be parsed goes whole to
+ * `events.dlq` with its reason. Publishing failures are retried with the batch kept, and the
+ * growing backlog switches the sink to saturated so that transports push back.
+ */
+export class CollectorPipeline implements IngestSink {
+  private pending: { topic: string; message: OutgoingMessage }[] = [];
+  private flushing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private drainWaiters: (() => void)[] = [];
+  private attributor: Attributor;
+  private closed = false;
+  private readonly maxBatch: number;
+  private readonly flushIntervalMs: number;
+  private readonly highWatermark: number;
+  private readonly received: Counter;
+  private readonly parsed: Counter;
+  private readonly deadLettered: Counter;
+  private readonly publishErrors: Counter;
+
+  constructor(private readonly options: CollectorPipelineOptions) {
+    this.attributor = createAttributor(options.organisations);
+    this.maxBatch = options.maxBatch ?? 2000;
+    this.flushIntervalMs = options.flushIntervalMs ?? 20;
+    this.highWatermark = options.highWatermark ?? 50_000;
+    this.received = options.metrics.counter('lagebild_collector_messages_received_total', 'Messages received by transport');
+    this.parsed = options.metrics.counter('lagebild_parser_messages_total', 'Messages by parser and outcome (parsed or failed)');
+    this.deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
+    this.publishErrors = options.metrics.counter('lagebild_component_errors_total', 'Runtime errors by component and error code');
+  }
+
+  get saturated(): boolean {
+    return this.pending.length >= this.highWatermark;
+  }
+
+  /** The constituency changed (registry edit): new networks apply to the next message. */
+  updateOrganisations(organisations: Organisation[]): void {
+    this.attributor = createAttributor(organisations);
+  }
+
+  accept(message: string, meta: MessageMeta): void {
+    this.received.inc({ transport: meta.transport });
+    const parserName = meta.parser ?? 'auto';
+    const parser: Parser | undefined = getParser(parserName);
+    const receivedAt = this.options.clock.now();
+    const outcome = parser ? parser.parse(message, { receivedAt, peerAddress: meta.peerAddress }) : { ok: false as const, reason: `unknown parser "${parserName}"` };
+    this.parsed.inc({ parser: parserName, outcome: outcome.ok ? 'parsed' : 'failed' });
+    if (!outcome.ok) {
+      this.reject(message, outcome.reason, meta, 'parse');
+      return;
+    }
+    const event = normaliseEvent(outcome.event, receivedAt, this.attributor, meta.organizationId);
+    this.enqueue(TOPICS.events, { key: event.organization?.id ?? UNATTRIBUTED_KEY, value: JSON.stringify(event) });
+  }
+
+  reject(raw: string, reason: string, meta: MessageMeta, stage = 'framing'): void {
+    this.deadLettered.inc({ stage, transport: meta.transport });
+    const entry = { reason, stage, original: raw, transport: meta.transport, peer: meta.peerAddress ?? null, organization_id: meta.organizationId ?? null, received_at: this.options.clock.now().toISOString() };
+    this.enqueue(TOPICS.eventsDlq, { key: meta.peerAddress ?? UNATTRIBUTED_KEY, value: JSON.stringify(entry), headers: { 'x-error': reason, 'x-error-code': `${stage}_failed`, 'x-original-topic': TOPICS.events } });
+  }
+
+  onceDrained(callback: () => void): void {
+    if (!this.saturated) callback();
+    else this.drainWaiters.push(callback);
+  }
+
+  /** Publishes everything pending; resolves when the bus has acknowledged it. */
+  async flush(): Promise<void> {
+    while (this.pending.length > 0 || this.flushing) {
+      if (this.flushing) await this.flushing;
+      else await this.flushOnce();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.flush();
+  }
+
+  private enqueue(topic: string, message: OutgoingMessage): void {
+    this.pending.push({ topic, message });
+    if (this.closed) return;
+    if (this.pending.length >= this.maxBatch) void this.flushSoon(0);
+    else if (!this.timer) void this.flushSoon(this.flushIntervalMs);
+  }
+
+  private flushSoon(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.flushing) this.flushOnce().catch(() => undefined);
+    }, delayMs);
+  }
+
+  private flushOnce(): Promise<void> {
+    const batch = this.pending.slice(0, this.maxBatch);
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const { topic, message } of batch) {
+      const list = byTopic.get(topic) ?? [];
+      list.push(message);
+      byTopic.set(topic, list);
+    }
+    this.flushing = (async () => {
+      try {
+        for (const [topic, messages] of byTopic) await this.options.bus.publish(topic, messages);
+        this.pending.splice(0, batch.length);
+      } catch (error) {
+        // The batch stays pending; publishing again later is safe because ids are already fixed.
+        this.publishErrors.inc({ component: 'collector', error_code: 'publish_failed' });
+        this.options.logger.warn({ error: errorMessage(error), pending: this.pending.length }, 'Publishing events failed; will retry');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      } finally {
+        this.flushing = undefined;
+      }
+      if (!this.saturated) this.releaseDrainWaiters();
+      if (this.pending.length > 0 && !this.closed) this.flushSoon(this.pending.length >= this.maxBatch ? 0 : this.flushIntervalMs);
+    })();
+    return this.flushing;
+  }
+
+  private releaseDrainWaiters(): void {
+    const waiters = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const waiter of waiters) waiter();
+  }
+}

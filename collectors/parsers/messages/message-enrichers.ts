@@ -1,0 +1,20 @@
+import type { MessageEnricher } from './message-enricher.js';
+import { namedMessage } from './named-message.js';
+import { netfilterMessage } from './netfilter-message.js';
+import { pamMessage } from './pam-message.js';
+import { sshdMessage } from './sshd-message.js';
+import { suMessage } from './su-message.js';
+import { sudoMessage } from './sudo-message.js';
+
+/** Message parsers by the syslog program name (`process.name`) that writes them. */
+export const messageEnrichers: ReadonlyMap<string, MessageEnricher> = new Map([
+  ['sshd', sshdMessage],
+  // OpenSSH 9.8 moved per-connection work, and its log lines, into these helper programs.
+  ['sshd-session', sshdMessage],
+  ['sshd-auth', sshdMessage],
+  ['sudo', sudoMessage],
+  ['su', suMessage],
+  ['login', pamMessage],
+  ['kernel', netfilterMessage],
+  ['named', namedMessage],
+]);

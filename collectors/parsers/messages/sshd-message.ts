@@ -1,0 +1,61 @@
+import type { MessageEnricher } from './message-enricher.js';
+import { pamMessage } from './pam-message.js';
+
+// Message formats of OpenSSH's sshd (auth.c, auth2.c, packet.c), e.g.
+// "Failed password for invalid user admin from 203.0.113.9 port 40422 ssh2".
+const LOGIN = /^(Accepted|Failed) (\S+) for (invalid user )?(\S+) from (\S+) port (\d+)/;
+const INVALID_USER = /^Invalid user (\S*) from (\S+)(?: port (\d+))?/;
+const CLOSED = /^(?:Disconnected from|Connection closed by|Connection reset by) (authenticating|invalid) user (\S+) (\S+) port (\d+)/;
+const SESSION_END = /^Disconnected from user (\S+) (\S+) port (\d+)/;
+const TOO_MANY = /^(?:error: )?maximum authentication attempts exceeded for (invalid user )?(\S+) from (\S+) port (\d+)/;
+
+function port(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : Number(text);
+}
+
+export const sshdMessage: MessageEnricher = (message) => {
+  const base = { module: 'system', dataset: 'system.auth', category: ['authentication'] };
+  const login = LOGIN.exec(message);
+  if (login) {
+    const accepted = login[1] === 'Accepted';
+    return {
+      event: { ...base, type: ['start'], outcome: accepted ? 'success' : 'failure', action: 'ssh_login' },
+      user: { name: login[4] },
+      source: { ip: login[5], port: port(login[6]) },
+      system: { auth: { ssh: { method: login[2], invalid_user: login[3] !== undefined } } },
+    };
+  }
+  const invalid = INVALID_USER.exec(message);
+  if (invalid) {
+    return {
+      event: { ...base, type: ['start'], outcome: 'failure', action: 'ssh_invalid_user' },
+      user: { name: invalid[1] },
+      source: { ip: invalid[2], port: port(invalid[3]) },
+    };
+  }
+  const closed = CLOSED.exec(message);
+  if (closed) {
+    return {
+      event: { ...base, type: ['end'], outcome: 'failure', action: 'ssh_disconnect_preauth' },
+      user: { name: closed[2] },
+      source: { ip: closed[3], port: port(closed[4]) },
+    };
+  }
+  const tooMany = TOO_MANY.exec(message);
+  if (tooMany) {
+    return {
+      event: { ...base, type: ['start'], outcome: 'failure', action: 'ssh_max_auth_attempts' },
+      user: { name: tooMany[2] },
+      source: { ip: tooMany[3], port: port(tooMany[4]) },
+    };
+  }
+  const end = SESSION_END.exec(message);
+  if (end) {
+    return {
+      event: { ...base, category: ['session'], type: ['end'], outcome: 'success', action: 'ssh_logout' },
+      user: { name: end[1] },
+      source: { ip: end[2], port: port(end[3]) },
+    };
+  }
+  return pamMessage(message);
+};

@@ -1,0 +1,17 @@
+import type { DraftEcsEvent } from '../../core/domain/ecs.js';
+
+export interface ParseContext {
+  receivedAt: Date;
+  /** Address of the sending peer. */
+  peerAddress?: string;
+}
+
+/** A parsed event has no id, no ingest time and no organisation yet: the collector adds those. */
+export type ParsedEvent = DraftEcsEvent;
+
+export type ParseOutcome = { ok: true; event: ParsedEvent } | { ok: false; reason: string };
+
+export interface Parser {
+  readonly name: string;
+  parse(line: string, context: ParseContext): ParseOutcome;
+}
