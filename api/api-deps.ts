@@ -1,0 +1,22 @@
+import type { Clock } from '../core/clock.js';
+import type { Config } from '../core/config.js';
+import type { Logger } from '../core/logging.js';
+import type { MetricsRegistry } from '../core/metrics.js';
+import type { Store } from '../core/ports/stores.js';
+import type { TriageStores } from '../core/ports/triage-stores.js';
+import type { IngestHandler } from './ingest-handler.js';
+import type { RulesCatalog } from './rules-catalog.js';
+
+export interface ApiDeps {
+  config: Config;
+  store: Store & TriageStores;
+  clock: Clock;
+  logger: Logger;
+  metrics: MetricsRegistry;
+  rules?: RulesCatalog;
+  ingest?: IngestHandler;
+  /** The built UI (ui/dist); served at / with a fallback to index.html for client-side routes. */
+  uiDir?: string;
+  /** Each dependency the API needs → whether it answers now; /readyz is 503 while any is false. */
+  readiness: () => Promise<Record<string, boolean>>;
+}

@@ -1,0 +1,86 @@
+import { STATUS_CODES } from 'node:http';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { LagebildError } from '../../core/errors.js';
+import type { Logger } from '../../core/logging.js';
+import { requestIdOf } from './request-id.js';
+
+export interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  /** Validation problems, one per field. */
+  errors?: unknown;
+  /** Further members (RFC 9457 §3.2 extensions), e.g. the allowed transitions. */
+  extensions?: Record<string, unknown>;
+}
+
+/** Problem types are URNs: stable, resolvable by the code alone, and not tied to a host name. */
+export function problemType(code: string): string {
+  return `urn:lagebild:problem:${code}`;
+}
+
+/** Writes an RFC 9457 problem document. */
+export function sendProblem(req: Request, res: Response, problem: Problem): void {
+  const retryAfter = problem.extensions?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        ...problem.extensions,
+        type: problemType(problem.code),
+        title: STATUS_CODES[problem.status] ?? 'Error',
+        status: problem.status,
+        detail: problem.detail,
+        instance: req.originalUrl.split('?')[0],
+        code: problem.code,
+        requestId: requestIdOf(res),
+        ...(problem.errors === undefined ? {} : { errors: problem.errors }),
+      }),
+    );
+}
+
+export function notFoundHandler(): RequestHandler {
+  return (req, res) => sendProblem(req, res, { status: 404, code: 'not_found', detail: `no route for ${req.method} ${req.path}` });
+}
+
+/** body-parser failures carry a `type`; they are the client's fault and say so with a stable code. */
+const BODY_PARSER_CODES: Record<string, string> = {
+  'entity.parse.failed': 'malformed_json',
+  'entity.too.large': 'payload_too_large',
+  'encoding.unsupported': 'unsupported_encoding',
+  'charset.unsupported': 'unsupported_charset',
+  'request.aborted': 'request_aborted',
+};
+
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (error instanceof LagebildError && error.status < 500) {
+      const details = error.details;
+      const isList = Array.isArray(details);
+      sendProblem(req, res, {
+        status: error.status,
+        code: error.code,
+        detail: error.message,
+        ...(isList ? { errors: details } : {}),
+        ...(!isList && details !== null && typeof details === 'object' ? { extensions: details as Record<string, unknown> } : {}),
+      });
+      return;
+    }
+    const parserType = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
+    const parserStatus = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+    if (typeof parserType === 'string' && typeof parserStatus === 'number' && parserStatus < 500) {
+      sendProblem(req, res, { status: parserStatus, code: BODY_PARSER_CODES[parserType] ?? 'bad_request', detail: 'the request body could not be read' });
+      return;
+    }
+    if (error instanceof LagebildError) {
+      // Server-side LagebildErrors (unavailable …) keep their code; their message names a component, not internals.
+      logger.warn({ error, requestId: requestIdOf(res), code: error.code }, 'request failed');
+      sendProblem(req, res, { status: error.status, code: error.code, detail: error.message });
+      return;
+    }
+    logger.error({ error, requestId: requestIdOf(res), method: req.method, path: req.path }, 'request failed unexpectedly');
+    sendProblem(req, res, { status: 500, code: 'internal', detail: 'an unexpected error occurred; quote the request id when reporting it' });
+  };
+}

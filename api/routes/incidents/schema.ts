@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { INCIDENT_STATUSES } from '../../../core/domain/incident.js';
+import { LEVEL_ORDER } from '../../../core/domain/alert.js';
+import { alertSchema, cursorQuery, eventSchema, limitQuery, listQuery, severitySchema, statusSchema, timeQuery, tlpSchema } from '../shared-schemas.js';
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  organizationIds: z.array(z.string()),
+  ruleId: z.string(),
+  ruleTitle: z.string(),
+  entity: z.string(),
+  severity: severitySchema,
+  status: statusSchema,
+  tlp: tlpSchema,
+  assignee: z.string().nullable(),
+  alertIds: z.array(z.string()),
+  alertCount: z.number().int(),
+  eventCount: z.number().int(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+
+export const incidentSummarySchema = incidentSchema.omit({ alertIds: true });
+
+export const incidentListQuery = z.strictObject({
+  status: listQuery(INCIDENT_STATUSES),
+  severity: listQuery(LEVEL_ORDER as unknown as readonly ['informational', 'low', 'medium', 'high', 'critical']),
+  organization: z.string().min(1).max(200).optional(),
+  rule: z.string().min(1).max(200).optional(),
+  from: timeQuery.describe('last seen at or after (ISO 8601)'),
+  to: timeQuery.describe('first seen at or before (ISO 8601)'),
+  q: z.string().min(1).max(200).optional().describe('full-text search in title, rule and entity'),
+  sort: z.enum(['lastSeen', 'firstSeen', 'severity', 'createdAt']).default('lastSeen'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: limitQuery,
+  cursor: cursorQuery,
+});
+
+const changes = {
+  status: statusSchema.optional(),
+  severity: severitySchema.optional(),
+  tlp: tlpSchema.optional(),
+  assignee: z.string().min(1).max(200).nullable().optional().describe('a user id, or null to unassign'),
+  title: z.string().min(1).max(300).optional(),
+};
+
+const hasChange = (patch: Record<string, unknown>) => Object.keys(changes).some((key) => patch[key] !== undefined);
+
+export const incidentPatchBody = z
+  .strictObject({ ...changes, version: z.number().int().min(1).optional().describe('the version you saw; or send it as If-Match: "<version>"') })
+  .refine(hasChange, 'nothing to change');
+
+export const bulkBody = z.strictObject({
+  ids: z.array(z.string().min(1).max(200)).min(1).max(500),
+  patch: z.strictObject(changes).refine(hasChange, 'nothing to change'),
+});
+
+export const bulkResultSchema = z.object({
+  results: z.array(
+    z.union([
+      z.object({ id: z.string(), ok: z.literal(true), incident: incidentSummarySchema }),
+      z.object({ id: z.string(), ok: z.literal(false), status: z.number().int(), code: z.string(), detail: z.string() }),
+    ]),
+  ),
+});
+
+export const commentSchema = z.object({ id: z.string(), incidentId: z.string(), authorId: z.string(), authorName: z.string(), body: z.string(), createdAt: z.string() });
+export const commentBody = z.strictObject({ body: z.string().trim().min(1).max(20_000) });
+
+export const timelineEntrySchema = z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), before: z.unknown().optional(), after: z.unknown().optional() });
+
+export const incidentDetailSchema = z.object({
+  incident: incidentSchema,
+  alerts: z.array(alertSchema),
+  events: z.array(eventSchema),
+  observables: z.array(z.object({ type: z.string(), value: z.string(), fields: z.array(z.string()), count: z.number().int() })),
+  comments: z.array(commentSchema),
+  timeline: z.array(timelineEntrySchema),
+});

@@ -1,0 +1,41 @@
+import type { Alert, RuleLevel, RuleType } from '../core/domain/alert.js';
+
+export interface RuleSummary {
+  id: string;
+  title: string;
+  level: RuleLevel;
+  type: RuleType;
+  enabled: boolean;
+  tags: string[];
+  description?: string;
+  author?: string;
+  /** Where the rule was loaded from, relative to the rules directory. */
+  path?: string;
+}
+
+export interface RuleDetail extends RuleSummary {
+  /** The rule as written (YAML). */
+  source: string;
+}
+
+/** One problem with an uploaded rule; every problem is reported, not only the first. */
+export interface RuleProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * What the API needs from the detection engine; the composition root implements it, so the API
+ * never imports detectors. Unknown ids answer undefined (get) or throw NotFoundError (setEnabled).
+ */
+export interface RulesCatalog {
+  list(): MaybePromise<RuleSummary[]>;
+  get(id: string): MaybePromise<RuleDetail | undefined>;
+  setEnabled(id: string, enabled: boolean): MaybePromise<RuleSummary>;
+  validate(yamlText: string): MaybePromise<RuleProblem[]>;
+  /** Runs the rule over the sample events with the service's engine; throws ValidationError for a broken rule. */
+  test(yamlText: string, events: unknown[]): MaybePromise<Alert[]>;
+}

@@ -1,0 +1,31 @@
+import type { Role } from '../../core/domain/user.js';
+
+export const PERMISSIONS = [
+  'incidents:read',
+  'incidents:write',
+  'alerts:read',
+  'organisations:read',
+  'organisations:write',
+  'users:read',
+  'users:write',
+  'audit:read',
+  'rules:read',
+  'rules:write',
+  'warnings:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * The one place that says who may do what. What a role may see (its Scope) is decided separately
+ * by `principalScope`: an officer holds `incidents:read`, but only for their own organisation.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: PERMISSIONS,
+  analyst: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'audit:read', 'rules:read', 'warnings:read'],
+  officer: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'warnings:read'],
+  recipient: ['organisations:read', 'warnings:read'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

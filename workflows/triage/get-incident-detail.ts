@@ -1,0 +1,46 @@
+import type { Alert } from '../../core/domain/alert.js';
+import type { AuditEntry } from '../../core/domain/audit.js';
+import type { EcsEvent } from '../../core/domain/ecs.js';
+import type { Incident } from '../../core/domain/incident.js';
+import { NotFoundError } from '../../core/errors.js';
+import type { IncidentComment } from '../../core/ports/triage-stores.js';
+import type { Principal } from '../auth/principal.js';
+import { extractObservables, type Observable } from './extract-observables.js';
+import { redactIncident } from './redact-incident.js';
+import type { TriageDeps } from './triage-deps.js';
+
+/** Enough evidence to triage from; the full alert list is one search away. */
+const MAX_ALERTS = 200;
+const MAX_EVENTS = 500;
+const MAX_TIMELINE = 500;
+
+export interface IncidentDetail {
+  incident: Incident;
+  alerts: Alert[];
+  events: EcsEvent[];
+  observables: Observable[];
+  comments: IncidentComment[];
+  timeline: AuditEntry[];
+}
+
+/** Everything is read through the caller's scope, so a campaign incident shows an officer only their own evidence. */
+export async function getIncidentDetail(deps: TriageDeps, actor: Principal, id: string): Promise<IncidentDetail> {
+  const incident = await deps.store.incidents.get(id, actor.scope);
+  if (!incident) throw new NotFoundError('incident');
+  const alerts = await deps.store.alerts.getMany(incident.alertIds.slice(-MAX_ALERTS), actor.scope);
+  const events = await eventsOf(deps, actor, alerts);
+  const comments = await deps.store.comments.list(id, actor.scope);
+  // Comments have their own scoped list; their audit entries would show them to every organisation of the incident.
+  const timeline = (await deps.store.audit.list({ objectId: id, limit: MAX_TIMELINE })).filter((entry) => entry.action !== 'incident.comment');
+  const visible = actor.scope.kind === 'all' ? incident : { ...redactIncident(incident, actor.scope), alertIds: alerts.map((alert) => alert.alert.id) };
+  return { incident: visible, alerts, events, observables: extractObservables(events), comments, timeline };
+}
+
+/** Alerts carry their trimmed events; the event store fills in what an alert did not keep. */
+async function eventsOf(deps: TriageDeps, actor: Principal, alerts: readonly Alert[]): Promise<EcsEvent[]> {
+  const byId = new Map<string, EcsEvent>();
+  for (const alert of alerts) for (const event of alert.events ?? []) byId.set(event.event.id, event);
+  const missing = [...new Set(alerts.flatMap((alert) => alert.event_ids))].filter((eventId) => !byId.has(eventId)).slice(0, MAX_EVENTS);
+  if (missing.length > 0) for (const event of await deps.store.events.getMany(missing, actor.scope)) byId.set(event.event.id, event);
+  return [...byId.values()].slice(0, MAX_EVENTS);
+}
