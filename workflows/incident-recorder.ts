@@ -1,0 +1,34 @@
+import type { Alert } from '../core/domain/alert.js';
+import type { Clock } from '../core/clock.js';
+import { decodeJsonBatch } from '../core/json-messages.js';
+import type { MetricsRegistry } from '../core/metrics.js';
+import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
+import type { IncidentAlertUpdate, Store } from '../core/ports/stores.js';
+
+export const INCIDENT_GROUP = 'lagebild-incidents';
+
+/**
+ * Stores the alerts of the `alerts` topic and folds each into its incident. Both writes are
+ * idempotent by id, so at-least-once delivery never duplicates an alert or inflates an incident;
+ * the batch is committed only after the store acknowledged both.
+ */
+export async function startIncidentRecorder(options: {
+  bus: Bus;
+  store: Store;
+  clock: Clock;
+  metrics: MetricsRegistry;
+  incidentUpdateFor: (alert: Alert, now: Date) => IncidentAlertUpdate;
+}): Promise<Subscription> {
+  const recorded = options.metrics.counter('lagebild_alerts_recorded_total', 'Alerts stored and folded into incidents');
+  return options.bus.subscribe({
+    topic: TOPICS.alerts,
+    group: INCIDENT_GROUP,
+    handler: async (messages: DeliveredMessage[]) => {
+      const alerts = await decodeJsonBatch<Alert>(options.bus, messages);
+      await options.store.alerts.putMany(alerts);
+      const now = options.clock.now();
+      for (const alert of alerts) await options.store.incidents.recordAlert(options.incidentUpdateFor(alert, now));
+      recorded.inc({}, alerts.length);
+    },
+  });
+}
