@@ -1,0 +1,191 @@
+import { BlockList, isIP } from 'node:net';
+import type { FieldView } from './fieldView.js';
+import { ModifierError, type ItemState, type ModifierValue } from './modifiers/modifier.js';
+import { SigmaString } from './sigmaString.js';
+import type { Guard } from './ruleGuard.js';
+import { compileText, type TextTest } from './textTest.js';
+
+export type EventTest = (event: object) => boolean;
+
+/** A compiled detection item with its rough cost, so an AND can test cheap items first. */
+export interface ItemMatcher {
+  test: EventTest;
+  cost: number;
+  guard?: Guard;
+}
+
+export interface ItemMatcherContext {
+  view(event: object, slot: number): FieldView;
+  /** The cache slot of another field of the same rule (for fieldref). */
+  fieldSlot(field: string): number;
+}
+
+type ViewTest = (view: FieldView) => boolean;
+
+const isNull: ViewTest = (view) => !view.present || view.raw === null;
+const never: ViewTest = () => false;
+
+function anyText(texts: string[], test: TextTest): boolean {
+  for (let i = 0; i < texts.length; i++) if (test(texts[i]!)) return true;
+  return false;
+}
+
+/** One value as written with its alternatives: true when any alternative matches any field text. */
+function stringValueTest(alternatives: ModifierValue[], cased: boolean): { test: ViewTest; cost: number } {
+  const tests: TextTest[] = [];
+  const equals = new Set<string>();
+  let cost = 0;
+  let matchNull = false;
+  for (const value of alternatives) {
+    if (value === null) {
+      matchNull = true;
+      continue;
+    }
+    const compiled = compileText(value instanceof SigmaString ? value : SigmaString.literal(String(value)), cased);
+    if (compiled.equals !== undefined) equals.add(compiled.equals);
+    else tests.push(compiled.test);
+    cost += compiled.cost;
+  }
+  if (equals.size > 0) {
+    if (equals.size === 1) {
+      const needle = [...equals][0]!;
+      tests.unshift((t) => t === needle);
+    } else tests.unshift((t) => equals.has(t));
+  }
+  const pick = cased ? (v: FieldView) => v.texts : (v: FieldView) => v.lower;
+  let test: ViewTest;
+  if (tests.length === 0) test = never;
+  else if (tests.length === 1) {
+    const only = tests[0]!;
+    test = (v) => anyText(pick(v), only);
+  } else {
+    test = (v) => {
+      const texts = pick(v);
+      for (let i = 0; i < tests.length; i++) if (anyText(texts, tests[i]!)) return true;
+      return false;
+    };
+  }
+  if (matchNull) {
+    const inner = test;
+    test = (v) => isNull(v) || inner(v);
+  }
+  return { test, cost: cost || 1 };
+}
+
+function regexValueTest(alternatives: ModifierValue[], flags: string): ViewTest {
+  const regexes = alternatives.map((value) => {
+    let source = String(value instanceof SigmaString ? value.plain() : value);
+    let own = flags;
+    // PCRE-style leading inline flags, common in Sigma rules, are not JavaScript syntax.
+    const inline = /^\(\?([ims]+)\)/.exec(source);
+    if (inline) {
+      source = source.slice(inline[0].length);
+      for (const f of inline[1]!) if (!own.includes(f)) own += f;
+    }
+    try {
+      return new RegExp(source, own);
+    } catch (err) {
+      throw new ModifierError(`invalid regular expression /${source}/: ${(err as Error).message}`);
+    }
+  });
+  return (v) => regexes.some((regex) => anyText(v.texts, (t) => regex.test(t)));
+}
+
+function cidrValueTest(alternatives: ModifierValue[]): ViewTest {
+  const list = new BlockList();
+  for (const value of alternatives) {
+    const text = value instanceof SigmaString ? value.plain() ?? '' : String(value);
+    const [address = '', prefix] = text.split('/');
+    const family = isIP(address);
+    const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);
+    if (family === 0 || !Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32)) throw new ModifierError(`invalid CIDR network "${text}"`);
+    list.addSubnet(address, bits, family === 6 ? 'ipv6' : 'ipv4');
+  }
+  return (v) =>
+    anyText(v.texts, (t) => {
+      const family = isIP(t);
+      return family !== 0 && list.check(t, family === 6 ? 'ipv6' : 'ipv4');
+    });
+}
+
+function compareValueTest(alternatives: ModifierValue[], op: NonNullable<ItemState['compare']>): ViewTest {
+  const limits = alternatives.map((value) => Number(value instanceof SigmaString ? value.plain() : value));
+  const holds = { lt: (a: number, b: number) => a < b, lte: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b, gte: (a: number, b: number) => a >= b }[op];
+  return (v) =>
+    anyText(v.texts, (t) => {
+      if (t.trim() === '') return false;
+      const n = Number(t);
+      return !Number.isNaN(n) && limits.some((limit) => holds(n, limit));
+    });
+}
+
+/** `field|fieldref: other`: some text of the field equals some text of the other field. */
+function fieldrefMatcher(state: ItemState, slot: number, context: ItemMatcherContext): ItemMatcher {
+  const { view, fieldSlot } = context;
+  const pick = state.cased ? (v: FieldView) => v.texts : (v: FieldView) => v.lower;
+  const tests: EventTest[] = state.values.flat().map((value) => {
+    const refSlot = fieldSlot(String(value instanceof SigmaString ? value.plain() : value));
+    return (event) => {
+      const other = pick(view(event, refSlot));
+      return pick(view(event, slot)).some((t) => other.includes(t));
+    };
+  });
+  const linked: EventTest = state.linking === 'and' ? (e) => tests.every((t) => t(e)) : (e) => tests.some((t) => t(e));
+  return { test: state.negated ? (e) => !linked(e) : linked, cost: 3 };
+}
+
+/**
+ * Builds the closure for one detection item after its modifiers ran: reads the field from the
+ * shared cache and applies the value tests, OR- or AND-linked, negated for `neq`.
+ */
+export function buildItemMatcher(state: ItemState, slot: number, context: ItemMatcherContext): ItemMatcher {
+  const { view } = context;
+  let valueTests: ViewTest[];
+  let cost = 1;
+  switch (state.matcher) {
+    case 'exists': {
+      const wanted = state.values.flat()[0] === true;
+      valueTests = [(v) => v.present === wanted];
+      break;
+    }
+    case 're':
+      valueTests = state.values.map((alternatives) => regexValueTest(alternatives, state.regexFlags));
+      cost = 10;
+      break;
+    case 'cidr':
+      valueTests = state.values.map((alternatives) => cidrValueTest(alternatives));
+      cost = 5;
+      break;
+    case 'compare':
+      valueTests = state.values.map((alternatives) => compareValueTest(alternatives, state.compare!));
+      cost = 2;
+      break;
+    case 'fieldref':
+      return fieldrefMatcher(state, slot, context);
+    default: {
+      const compiled = state.linking === 'and' ? state.values.map((alts) => stringValueTest(alts, state.cased)) : [stringValueTest(state.values.flat(), state.cased)];
+      valueTests = compiled.map((c) => c.test);
+      cost = compiled.reduce((sum, c) => sum + c.cost, 0);
+    }
+  }
+  let test: EventTest;
+  if (valueTests.length === 0) test = () => false;
+  else if (valueTests.length === 1) {
+    const only = valueTests[0]!;
+    test = (event) => only(view(event, slot));
+  } else if (state.linking === 'and') test = (event) => {
+    const v = view(event, slot);
+    for (let i = 0; i < valueTests.length; i++) if (!valueTests[i]!(v)) return false;
+    return true;
+  };
+  else test = (event) => {
+    const v = view(event, slot);
+    for (let i = 0; i < valueTests.length; i++) if (valueTests[i]!(v)) return true;
+    return false;
+  };
+  if (state.negated) {
+    const positive = test;
+    test = (event) => !positive(event);
+  }
+  return { test, cost };
+}

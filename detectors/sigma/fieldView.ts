@@ -1,0 +1,32 @@
+/** A field of one event as matchers see it: scalars as text, arrays element by element. */
+export interface FieldView {
+  present: boolean;
+  raw: unknown;
+  texts: string[];
+  /** `texts` lowercased, for the case-insensitive default. */
+  lower: string[];
+}
+
+const NO_TEXTS: string[] = [];
+export const ABSENT: FieldView = { present: false, raw: undefined, texts: NO_TEXTS, lower: NO_TEXTS };
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return undefined;
+}
+
+export function fieldView(raw: unknown): FieldView {
+  if (raw === undefined) return ABSENT;
+  const texts: string[] = [];
+  if (Array.isArray(raw)) {
+    for (const element of raw) {
+      const text = scalarText(element);
+      if (text !== undefined) texts.push(text);
+    }
+  } else {
+    const text = scalarText(raw);
+    if (text !== undefined) texts.push(text);
+  }
+  return { present: true, raw, texts, lower: texts.map((t) => t.toLowerCase()) };
+}

@@ -1,0 +1,106 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LineCounter, parseAllDocuments, isNode, isScalar, type Document } from 'yaml';
+import { compileRule } from './compileRule.js';
+import { FieldCache } from './fieldCache.js';
+import { parseRule } from './parseRule.js';
+import type { PathProblem } from './problemSink.js';
+import type { CompiledSigmaRule, RawCorrelationDoc, RuleProblem } from './types.js';
+
+export interface LoadRulesOptions {
+  /** Values for `expand` placeholders, e.g. groups of hosts or organisations of the constituency. */
+  placeholders?: Record<string, string[]>;
+}
+
+export interface LoadedRules {
+  rules: CompiledSigmaRule[];
+  correlations: RawCorrelationDoc[];
+  problems: RuleProblem[];
+}
+
+function isRuleFile(name: string): boolean {
+  return /\.ya?ml$/i.test(name) && !/\.test\.ya?ml$/i.test(name);
+}
+
+async function ruleFiles(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((e) => e.isDirectory() || (e.isFile() && isRuleFile(e.name)))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((e) => (e.isDirectory() ? ruleFiles(join(path, e.name)) : Promise.resolve([join(path, e.name)]))),
+  );
+  return nested.flat();
+}
+
+/** Line and column (1-based) of the node at `path`, or of its closest existing parent. */
+function locate(doc: Document, lines: LineCounter, problem: PathProblem): { line: number; column: number } {
+  for (let depth = problem.path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(problem.path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      const exact = depth === problem.path.length;
+      let offset = node.range[0];
+      if (exact && problem.offset !== undefined) {
+        const quoted = isScalar(node) && (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE');
+        offset += problem.offset + (quoted ? 1 : 0);
+      }
+      const pos = lines.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+/**
+ * Loads every Sigma rule file under the given files or directories (`*.yml`/`*.yaml`, not
+ * `*.test.yml`), compiles the detection rules, hands correlation documents back unparsed, and
+ * collects every problem with its `file:line:column` instead of stopping at the first.
+ */
+export async function loadRules(paths: string[], options: LoadRulesOptions = {}): Promise<LoadedRules> {
+  const result: LoadedRules = { rules: [], correlations: [], problems: [] };
+  const cache = new FieldCache();
+  const placeholders = options.placeholders ?? {};
+  const files = (await Promise.all(paths.map(ruleFiles))).flat();
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    const lines = new LineCounter();
+    const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+    const documents = Array.isArray(docs) ? docs : [];
+    if (!Array.isArray(docs)) result.problems.push({ file, line: 1, column: 1, message: 'not a YAML document stream', severity: 'error' });
+    for (const doc of documents) {
+      const at = (problem: PathProblem): RuleProblem => ({ file, ...locate(doc, lines, problem), message: problem.message, severity: problem.severity });
+      if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+          const pos = lines.linePos(error.pos[0]);
+          result.problems.push({ file, line: pos.line, column: pos.col, message: `YAML: ${error.message.split('\n')[0]}`, severity: 'error' });
+        }
+        continue;
+      }
+      if (doc.contents === null) continue;
+      const data = doc.toJS() as unknown;
+      const line = doc.contents.range ? lines.linePos(doc.contents.range[0]).line : 1;
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        result.problems.push(at({ path: [], message: 'a rule document must be a map', severity: 'error' }));
+        continue;
+      }
+      const record = data as Record<string, unknown>;
+      if ('action' in record) {
+        result.problems.push(at({ path: ['action'], message: `legacy rule collection (action: ${String(record.action)}) is not supported; document skipped`, severity: 'warning' }));
+        continue;
+      }
+      if ('correlation' in record) {
+        result.correlations.push({ file, line, doc: record });
+        continue;
+      }
+      const report = (problem: PathProblem): void => {
+        result.problems.push(at(problem));
+      };
+      const rule = parseRule(doc, file, line, report);
+      const compiled = rule && compileRule(rule, { cache, placeholders }, report);
+      if (compiled) result.rules.push(compiled);
+    }
+  }
+  return result;
+}

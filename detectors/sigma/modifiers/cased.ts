@@ -1,0 +1,8 @@
+import type { Modifier } from './modifier.js';
+
+export const cased: Modifier = {
+  name: 'cased',
+  apply(state) {
+    state.cased = true;
+  },
+};

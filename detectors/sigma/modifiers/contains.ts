@@ -1,0 +1,13 @@
+import { ANY_CHARS } from '../sigmaString.js';
+import { mapStrings, type Modifier } from './modifier.js';
+
+export const contains: Modifier = {
+  name: 'contains',
+  apply(state) {
+    mapStrings(state, 'contains', (v) => {
+      let out = v.startsWithAny() ? v : v.prepend(ANY_CHARS);
+      out = out.endsWithAny() ? out : out.append(ANY_CHARS);
+      return [out];
+    });
+  },
+};

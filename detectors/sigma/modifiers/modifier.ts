@@ -1,0 +1,58 @@
+import type { SigmaString } from '../sigmaString.js';
+
+/** One value of a detection item while modifiers run: strings stay Sigma strings; `exists` needs booleans. */
+export type ModifierValue = SigmaString | boolean | null;
+
+/** How the values of an item are finally tested against a field. */
+export type MatcherKind = 'string' | 're' | 'cidr' | 'exists' | 'compare' | 'fieldref';
+
+/**
+ * A detection item's values and matching options while its modifiers are applied in order.
+ * Each entry of `values` is one value as written; its array holds the alternatives that value
+ * expanded into (windash, base64offset, placeholders), which are always OR-linked.
+ */
+export interface ItemState {
+  values: ModifierValue[][];
+  linking: 'or' | 'and';
+  matcher: MatcherKind;
+  cased: boolean;
+  negated: boolean;
+  /** Literals hold one byte per character (after utf16*), so base64 must not UTF-8-encode them. */
+  binary: boolean;
+  compare?: 'lt' | 'lte' | 'gt' | 'gte';
+  regexFlags: string;
+}
+
+export interface ModifierContext {
+  placeholders: Readonly<Record<string, readonly string[]>>;
+  warn(message: string): void;
+}
+
+export interface Modifier {
+  name: string;
+  /** Values are taken verbatim (no wildcard parsing) when an item uses this modifier. */
+  rawValues?: boolean;
+  apply(state: ItemState, context: ModifierContext): void;
+}
+
+/** A modifier that cannot apply to what it was given; reported as a rule problem. */
+export class ModifierError extends Error {
+  override name = 'ModifierError';
+}
+
+/** Applies fn to each string alternative; other value types are an error for string modifiers. */
+export function mapStrings(state: ItemState, modifier: string, fn: (value: SigmaString) => SigmaString[]): void {
+  state.values = state.values.map((alternatives) =>
+    alternatives.flatMap((value) => {
+      if (value === null || typeof value === 'boolean') throw new ModifierError(`"${modifier}" needs string values`);
+      return fn(value);
+    }),
+  );
+}
+
+/** The literal text of a value for modifiers that cannot work on wildcards. */
+export function plainText(value: SigmaString, modifier: string): string {
+  const text = value.plain();
+  if (text === undefined) throw new ModifierError(`"${modifier}" cannot be applied to a value with wildcards or placeholders`);
+  return text;
+}

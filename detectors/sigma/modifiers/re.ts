@@ -1,0 +1,11 @@
+import { ModifierError, type Modifier } from './modifier.js';
+
+/** Values are JavaScript regular expressions, case-sensitive unless `re|i`; matched anywhere in the field. */
+export const re: Modifier = {
+  name: 're',
+  rawValues: true,
+  apply(state) {
+    if (state.matcher !== 'string') throw new ModifierError(`"re" cannot be combined with "${state.matcher}"`);
+    state.matcher = 're';
+  },
+};

@@ -1,0 +1,123 @@
+import type { EcsEvent } from '../../core/domain/ecs.js';
+import { DERIVABLE_CATEGORIES, DERIVABLE_SERVICES, deriveLogsource, type EventLogsource } from './deriveLogsource.js';
+import { NeedleAutomaton } from './needleAutomaton.js';
+import { RULE_GUARDS, type GuardPart } from './ruleGuard.js';
+import type { CompiledSigmaRule, Logsource } from './types.js';
+
+interface Group {
+  logsource: Logsource;
+  rules: number[];
+}
+
+/** The rules of one derived log source and the guarded fields they need scanned. */
+interface Selection {
+  rules: number[];
+  fields: GuardedField[];
+}
+
+interface GuardedField {
+  read: GuardPart['read'];
+  automaton: NeedleAutomaton;
+  /** Rule numbers per needle id. */
+  rulesByNeedle: number[][];
+}
+
+function admits(wanted: string | undefined, known: string[] | null): boolean {
+  return wanted === undefined || known === null || known.includes(wanted);
+}
+
+/**
+ * Narrows the rules an event is tested against, in two steps. By log source: rules are grouped by
+ * product/category/service and only groups compatible with the event's derived log source are kept
+ * (a category or service that events never reveal is ignored, so such rules are tried on every event
+ * of their product). By content: each rule's guard (a field that must contain one of some needles)
+ * is checked with one Aho–Corasick scan per field, and rules whose guard fails are dropped.
+ */
+export class RuleIndex {
+  private readonly rules: CompiledSigmaRule[];
+  private readonly groups: Group[];
+  private readonly guarded: Uint8Array;
+  private readonly fields = new Map<string, GuardedField>();
+  private readonly fieldsOfRule: GuardedField[][];
+  private readonly selections = new Map<string, Selection>();
+  private readonly stamps: Uint32Array;
+  private generation = 0;
+  private readonly mark = (rule: number): void => {
+    this.stamps[rule] = this.generation;
+  };
+
+  constructor(rules: CompiledSigmaRule[]) {
+    this.rules = rules;
+    this.stamps = new Uint32Array(rules.length);
+    this.guarded = new Uint8Array(rules.length);
+    const groups = new Map<string, Group>();
+    const needlesByField = new Map<string, { read: GuardPart['read']; ids: Map<string, number[]> }>();
+    const fieldKeysOfRule: string[][] = [];
+    rules.forEach((rule, number) => {
+      const logsource: Logsource = {};
+      if (rule.logsource.product) logsource.product = rule.logsource.product;
+      if (rule.logsource.category && DERIVABLE_CATEGORIES.has(rule.logsource.category)) logsource.category = rule.logsource.category;
+      if (rule.logsource.service && DERIVABLE_SERVICES.has(rule.logsource.service)) logsource.service = rule.logsource.service;
+      const key = `${logsource.product ?? ''}|${logsource.category ?? ''}|${logsource.service ?? ''}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { logsource, rules: [] }));
+      group.rules.push(number);
+
+      const guard = RULE_GUARDS.get(rule);
+      if (!guard) return;
+      this.guarded[number] = 1;
+      fieldKeysOfRule[number] = guard.parts.map((part) => part.fieldKey);
+      for (const part of guard.parts) {
+        let field = needlesByField.get(part.fieldKey);
+        if (!field) needlesByField.set(part.fieldKey, (field = { read: part.read, ids: new Map() }));
+        for (const needle of part.needles) {
+          const owners = field.ids.get(needle);
+          if (!owners) field.ids.set(needle, [number]);
+          else if (owners[owners.length - 1] !== number) owners.push(number);
+        }
+      }
+    });
+    this.groups = [...groups.values()];
+    for (const [key, { read, ids }] of needlesByField) {
+      this.fields.set(key, { read, automaton: new NeedleAutomaton([...ids.keys()]), rulesByNeedle: [...ids.values()] });
+    }
+    this.fieldsOfRule = rules.map((_, number) => (fieldKeysOfRule[number] ?? []).map((key) => this.fields.get(key)!));
+  }
+
+  candidates(event: EcsEvent): CompiledSigmaRule[] {
+    const selection = this.selectionFor(deriveLogsource(event));
+    this.generation = (this.generation + 1) >>> 0 || 1;
+    for (const field of selection.fields) {
+      const texts = field.read(event);
+      for (const text of texts) {
+        field.automaton.scan(text, (needle) => {
+          const owners = field.rulesByNeedle[needle]!;
+          for (let i = 0; i < owners.length; i++) this.mark(owners[i]!);
+        });
+      }
+    }
+    const out: CompiledSigmaRule[] = [];
+    for (const number of selection.rules) {
+      if (this.guarded[number] === 0 || this.stamps[number] === this.generation) out.push(this.rules[number]!);
+    }
+    return out;
+  }
+
+  private selectionFor(derived: EventLogsource): Selection {
+    const key = [derived.products, derived.categories, derived.services].map((part) => (part === null ? '?' : part.join(','))).join('|');
+    let selection = this.selections.get(key);
+    if (!selection) {
+      const rules = this.groups
+        .filter(({ logsource }) => admits(logsource.product, derived.products) && admits(logsource.category, derived.categories) && admits(logsource.service, derived.services))
+        .flatMap((group) => group.rules)
+        .sort((a, b) => a - b);
+      const fields = new Set<GuardedField>();
+      for (const number of rules) {
+        for (const field of this.fieldsOfRule[number]!) fields.add(field);
+      }
+      selection = { rules, fields: [...fields] };
+      this.selections.set(key, selection);
+    }
+    return selection;
+  }
+}

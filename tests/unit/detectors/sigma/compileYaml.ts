@@ -1,0 +1,28 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { compileRule } from '../../../../detectors/sigma/compileRule.js';
+import { FieldCache } from '../../../../detectors/sigma/fieldCache.js';
+import { parseRule } from '../../../../detectors/sigma/parseRule.js';
+import type { PathProblem } from '../../../../detectors/sigma/problemSink.js';
+import type { CompiledSigmaRule } from '../../../../detectors/sigma/types.js';
+
+/** Compiles one rule from YAML text; throws with the reported problems when it does not compile. */
+export function compileYaml(text: string, placeholders: Record<string, string[]> = {}): CompiledSigmaRule {
+  const problems: PathProblem[] = [];
+  const doc = parseDocument(text, { lineCounter: new LineCounter() });
+  const rule = parseRule(doc, 'inline.yml', 1, (p) => problems.push(p));
+  const compiled = rule && compileRule(rule, { cache: new FieldCache(), placeholders }, (p) => problems.push(p));
+  if (!compiled) throw new Error(problems.map((p) => p.message).join('; '));
+  return compiled;
+}
+
+/** A rule with one selection over `logsource` (default: ECS taxonomy, so fields are used as written). */
+export function ruleWith(selection: string, options: { condition?: string; header?: string } = {}): string {
+  return [
+    'title: test rule',
+    'id: 00000000-0000-0000-0000-000000000001',
+    options.header ?? 'taxonomy: ecs\nlogsource:\n    product: test',
+    'detection:',
+    selection.replace(/^/gm, '    '),
+    `    condition: ${options.condition ?? 'selection'}`,
+  ].join('\n');
+}

@@ -1,0 +1,64 @@
+import { expect } from 'chai';
+import type { EcsEvent } from '../../../../core/domain/ecs.js';
+import { deriveLogsource } from '../../../../detectors/sigma/deriveLogsource.js';
+import { RuleIndex } from '../../../../detectors/sigma/ruleIndex.js';
+import { compileYaml } from './compileYaml.js';
+
+const ev = (fields: Record<string, unknown>): EcsEvent => ({ '@timestamp': '2026-01-01T00:00:00Z', event: { id: 'e1' }, ...fields }) as EcsEvent;
+
+function rule(id: string, logsource: string, selection: string) {
+  return compileYaml(`title: ${id}\nid: ${id}\nlogsource:\n${logsource.replace(/^/gm, '    ')}\ndetection:\n    selection:\n${selection.replace(/^/gm, '        ')}\n    condition: selection`);
+}
+
+describe('detectors > sigma > deriveLogsource', () => {
+  it('reads Sysmon channel and event id as product, service and category', () => {
+    expect(deriveLogsource(ev({ winlog: { channel: 'Microsoft-Windows-Sysmon/Operational' }, event: { id: 'x', code: '1' } }))).to.deep.equal({
+      products: ['windows'],
+      categories: ['process_creation'],
+      services: ['sysmon'],
+    });
+  });
+  it('maps Security 4688 to process_creation and reads raw Channel/EventID of flattened events', () => {
+    expect(deriveLogsource(ev({ Channel: 'Security', EventID: 4688 }))).to.deep.equal({ products: ['windows'], categories: ['process_creation'], services: ['security'] });
+  });
+  it('knows a Windows event of another channel has no category', () => {
+    expect(deriveLogsource(ev({ winlog: { channel: 'System' } }))).to.deep.equal({ products: ['windows'], categories: [], services: ['system'] });
+  });
+  it('derives Linux services from the program and ECS categories from event.category', () => {
+    expect(deriveLogsource(ev({ host: { os: { type: 'linux' } }, process: { name: 'sshd' }, log: { syslog: {} } }))).to.deep.equal({
+      products: ['linux'],
+      categories: null,
+      services: ['sshd', 'syslog'],
+    });
+    expect(deriveLogsource(ev({ event: { id: 'x', category: ['web'], dataset: 'nginx.access' } })).categories).to.deep.equal(['webserver', 'proxy']);
+  });
+  it('says "unknown" when nothing can be derived', () => {
+    expect(deriveLogsource(ev({}))).to.deep.equal({ products: null, categories: null, services: null });
+  });
+});
+
+describe('detectors > sigma > RuleIndex', () => {
+  const procCreation = rule('proc', 'product: windows\ncategory: process_creation', "Image|endswith: '\\whoami.exe'");
+  const security = rule('sec', 'product: windows\nservice: security', 'EventID: 4625');
+  const linuxSshd = rule('ssh', 'product: linux\nservice: sshd', "- 'Failed password'");
+  const exotic = rule('etw', 'product: windows\ncategory: etw_only_category', 'FileName|exists: true');
+  const unguarded = rule('any', 'product: windows\ncategory: process_creation', 'CommandLine|exists: true');
+  const index = new RuleIndex([procCreation, security, linuxSshd, exotic, unguarded]);
+
+  it('offers only rules of the event log source whose content guard holds', () => {
+    const event = ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\Windows\\System32\\whoami.exe' });
+    expect(index.candidates(event).map((r) => r.id)).to.deep.equal(['proc', 'etw', 'any']);
+    const other = ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\x\\calc.exe' });
+    expect(index.candidates(other).map((r) => r.id)).to.deep.equal(['etw', 'any']);
+  });
+
+  it('keeps rules whose category events never reveal for every event of their product', () => {
+    const security4625 = ev({ Channel: 'Security', EventID: 4625 });
+    expect(index.candidates(security4625).map((r) => r.id)).to.deep.equal(['sec', 'etw']);
+  });
+
+  it('offers every rule whose guard holds when the log source is unknown', () => {
+    const unknown = ev({ message: 'sshd: Failed password for root' });
+    expect(index.candidates(unknown).map((r) => r.id)).to.deep.equal(['ssh', 'etw', 'any']);
+  });
+});
