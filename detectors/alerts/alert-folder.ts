@@ -1,0 +1,129 @@
+import type { Alert, AlertRule } from '../../core/domain/alert.js';
+import type { EcsEvent } from '../../core/domain/ecs.js';
+import { deterministicId } from '../../core/ids.js';
+
+export interface FoldingOptions {
+  /** Repeats of one rule and group key within this span of event time fold together; 0 turns folding off. */
+  windowMs: number;
+  /** A batch of folded repeats is emitted at most this often (event time), and at window end. */
+  reemitMs: number;
+  /** A batch is emitted early when it holds this many event ids, so that none is ever dropped. */
+  maxEventIdsPerAlert: number;
+  /** How many trimmed triggering events an alert carries as evidence. */
+  maxEventsPerAlert: number;
+}
+
+export const DEFAULT_FOLDING_OPTIONS: FoldingOptions = { windowMs: 10 * 60_000, reemitMs: 60_000, maxEventIdsPerAlert: 10_000, maxEventsPerAlert: 5 };
+
+/** One rule firing once, before folding. */
+export interface Firing {
+  rule: AlertRule;
+  tags: string[];
+  /** What makes two firings "the same": rule id is added by the folder. */
+  groupKey: string;
+  group?: Record<string, string>;
+  organizationIds: string[];
+  /** Event time of the last triggering event, epoch ms. */
+  time: number;
+  eventIds: string[];
+  events: EcsEvent[];
+}
+
+interface Fold {
+  windowStart: number;
+  sequence: number;
+  lastEmitted: number;
+  pending: Firing[];
+}
+
+/**
+ * Folds repeated firings of one rule and group key into few alerts. The first firing of a window is
+ * emitted at once; later ones collect into a batch that is emitted when `reemitMs` of event time
+ * has passed since the last emission, when the window ends, or on flush. Each emission is its own
+ * alert with a deterministic id (rule, group key, window start, batch number) whose `count` and
+ * `event_ids` cover exactly the firings of that batch: the incident store records every alert id
+ * once, so summing over the batches gives the right totals and a redelivered batch changes nothing.
+ */
+export class AlertFolder {
+  private readonly options: FoldingOptions;
+  private readonly folds = new Map<string, Fold>();
+
+  constructor(options: Partial<FoldingOptions> = {}) {
+    this.options = { ...DEFAULT_FOLDING_OPTIONS, ...options };
+  }
+
+  offer(firing: Firing): Alert[] {
+    if (this.options.windowMs <= 0) return [alertOf([firing], deterministicId('alert', firing.rule.id, ...firing.eventIds), this.options)];
+    const key = `${firing.rule.id}\u0000${firing.groupKey}`;
+    const alerts: Alert[] = [];
+    let fold = this.folds.get(key);
+    if (fold && firing.time >= fold.windowStart + this.options.windowMs) {
+      alerts.push(...this.emit(key, fold));
+      this.folds.delete(key);
+      fold = undefined;
+    }
+    if (!fold) {
+      fold = { windowStart: firing.time, sequence: 0, lastEmitted: firing.time, pending: [firing] };
+      this.folds.set(key, fold);
+      alerts.push(...this.emit(key, fold));
+      return alerts;
+    }
+    fold.pending.push(firing);
+    const ids = fold.pending.reduce((sum, pending) => sum + pending.eventIds.length, 0);
+    if (firing.time - fold.lastEmitted >= this.options.reemitMs || ids >= this.options.maxEventIdsPerAlert) {
+      fold.lastEmitted = firing.time;
+      alerts.push(...this.emit(key, fold));
+    }
+    return alerts;
+  }
+
+  /** Emits and forgets folds whose window ended before `watermark` (event time). */
+  advance(watermark: number): Alert[] {
+    const alerts: Alert[] = [];
+    // Folds are inserted in the order their windows start, so the first open one ends the scan.
+    for (const [key, fold] of this.folds) {
+      if (fold.windowStart + this.options.windowMs > watermark) break;
+      alerts.push(...this.emit(key, fold));
+      this.folds.delete(key);
+    }
+    return alerts;
+  }
+
+  flush(): Alert[] {
+    const alerts: Alert[] = [];
+    for (const [key, fold] of this.folds) alerts.push(...this.emit(key, fold));
+    this.folds.clear();
+    return alerts;
+  }
+
+  get openFolds(): number {
+    return this.folds.size;
+  }
+
+  private emit(key: string, fold: Fold): Alert[] {
+    if (fold.pending.length === 0) return [];
+    const id = deterministicId('alert', key, String(fold.windowStart), String(fold.sequence));
+    const alert = alertOf(fold.pending, id, this.options);
+    fold.sequence++;
+    fold.pending = [];
+    return [alert];
+  }
+}
+
+function alertOf(firings: Firing[], id: string, options: FoldingOptions): Alert {
+  const last = firings.reduce((latest, firing) => (firing.time > latest.time ? firing : latest));
+  const eventIds = [...new Set(firings.flatMap((firing) => firing.eventIds))];
+  const organizations = [...new Set(firings.flatMap((firing) => firing.organizationIds))].sort();
+  const events = firings.flatMap((firing) => firing.events).slice(0, options.maxEventsPerAlert);
+  const tags = [...new Set(firings.flatMap((firing) => firing.tags))];
+  return {
+    '@timestamp': new Date(last.time).toISOString(),
+    alert: { id, count: firings.length },
+    rule: last.rule,
+    event_ids: eventIds,
+    ...(last.group ? { group: last.group } : {}),
+    organization: organizations.length === 1 ? { id: organizations[0]! } : { id: null, ...(organizations.length > 1 ? { ids: organizations } : {}) },
+    tags,
+    events,
+  };
+}

@@ -1,0 +1,32 @@
+import { getField, setField, type EcsEvent } from '../../core/domain/ecs.js';
+
+/** The fields an analyst needs to judge an alert; the rest of the event stays in the event store. */
+const KEPT_FIELDS = [
+  'organization.id',
+  'source.ip',
+  'source.port',
+  'destination.ip',
+  'destination.port',
+  'destination.domain',
+  'user.name',
+  'host.name',
+  'process.name',
+  'process.command_line',
+  'url.original',
+  'dns.question.name',
+  'message',
+];
+
+const ORIGINAL_LIMIT = 2048;
+
+/** A copy of the event reduced to its evidence: `event.*` (with `event.original` cut to 2 KB) and the fields above. */
+export function trimEvent(event: EcsEvent): EcsEvent {
+  const trimmed: EcsEvent = { '@timestamp': event['@timestamp'], event: { ...event.event } };
+  const original = trimmed.event.original;
+  if (typeof original === 'string' && original.length > ORIGINAL_LIMIT) trimmed.event.original = original.slice(0, ORIGINAL_LIMIT);
+  for (const field of KEPT_FIELDS) {
+    const value = getField(event, field);
+    if (value !== undefined) setField(trimmed as Record<string, unknown>, field, value);
+  }
+  return trimmed;
+}

@@ -1,0 +1,30 @@
+import type { RuleLevel } from '../../core/domain/alert.js';
+import type { CountCondition } from './count-condition.js';
+
+export const CORRELATION_TYPES = ['event_count', 'value_count', 'temporal', 'temporal_ordered'] as const;
+export type CorrelationType = (typeof CORRELATION_TYPES)[number];
+
+/** A Sigma correlation rule after validation, with rule references resolved to ids. */
+export interface CompiledCorrelation {
+  id: string;
+  name?: string;
+  title: string;
+  level: RuleLevel;
+  author?: string;
+  references: string[];
+  tags: string[];
+  type: CorrelationType;
+  /** Ids of the referenced rules (Sigma, IOC or other correlations), in the order given. */
+  ruleIds: string[];
+  groupBy: string[];
+  /** group-by name → referenced rule id → the event field that holds the value for that rule. */
+  aliases: Map<string, Map<string, string>>;
+  timespanMs: number;
+  condition: CountCondition;
+  /** value_count only: the field whose distinct values are counted. */
+  valueField?: string;
+  /** Whether the referenced rules still alert on their own. */
+  generate: boolean;
+  file: string;
+  line: number;
+}

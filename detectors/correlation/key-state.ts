@@ -1,0 +1,28 @@
+/**
+ * Everything a correlation remembers about one group key. Deliberately small (see the bytes-per-key
+ * figure in docs/correlation-and-ioc.md): times are milliseconds relative to the engine's epoch so
+ * that V8 keeps them as small integers, arrays are created only when a second value arrives, and
+ * the fields are fixed so that every state shares one hidden class.
+ */
+export class KeyState {
+  /** Latest event time seen for this key: drives expiry. */
+  last: number;
+  /** Start of the current window (conditions decided at close) or first time seen. */
+  first: number;
+  /** Events counted in a window decided at close. */
+  count = 0;
+  /**
+   * Per type: event_count keeps sorted times (number[]), value_count maps each distinct value to the
+   * latest time it was seen, temporal keeps sorted times per position in `rules` (number[][]).
+   */
+  data: number[] | Map<string, number> | number[][] | undefined = undefined;
+  /** The most recent event ids, oldest first. */
+  ids: string[] | undefined = undefined;
+  /** Organisations of the events, kept only when the key does not already fix the organisation. */
+  orgs: string[] | undefined = undefined;
+
+  constructor(time: number) {
+    this.last = time;
+    this.first = time;
+  }
+}

@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import type { Alert, AlertRule } from '../core/domain/alert.js';
+import { getField, type EcsEvent } from '../core/domain/ecs.js';
+import { AlertFolder, type Firing, type FoldingOptions } from './alerts/alert-folder.js';
+import { trimEvent } from './alerts/trim-event.js';
+import type { CompiledCorrelation } from './correlation/compiled-correlation.js';
+import { CorrelationEngine, DEFAULT_CORRELATION_OPTIONS, eventOfHit, type CorrelationHit, type CorrelationOptions, type CorrelationStats } from './correlation/correlation-engine.js';
+import { IocMatcher, type IocMatch } from './ioc/ioc-matcher.js';
+import type { IocList } from './ioc/ioc-list.js';
+import { loadIocLists } from './ioc/load-ioc-lists.js';
+import { compileCorrelations } from './correlation/compile-correlations.js';
+import { loadRules } from './sigma/loadRules.js';
+import { RuleIndex } from './sigma/ruleIndex.js';
+import type { CompiledSigmaRule, RuleProblem } from './sigma/types.js';
+
+export interface DetectionEngineOptions {
+  /** Values for Sigma `expand` placeholders (groups of hosts or organisations). */
+  placeholders?: Record<string, string[]>;
+  correlation?: Partial<CorrelationOptions>;
+  folding?: Partial<FoldingOptions>;
+}
+
+export interface DetectionEngineParts {
+  sigmaRules: CompiledSigmaRule[];
+  correlations: CompiledCorrelation[];
+  iocLists: IocList[];
+  options?: DetectionEngineOptions;
+}
+
+/** Fields that tell repeats of a single-event rule apart: the same rule on another host or user is another alert. */
+const SIGMA_GROUP_FIELDS = ['organization.id', 'host.name', 'source.ip', 'user.name'];
+
+/**
+ * The detection pipeline for one stream of events: Sigma rules and IOC lists per event, correlations
+ * over their firings (and over other correlations: chains), folding of repeats into few alerts.
+ * Stateful and driven by event time only, so `lagebild detect` on a file and the service on the bus
+ * produce the same alerts. Rules a correlation references stay silent unless it says `generate: true`.
+ */
+export class DetectionEngine {
+  private readonly sigmaRules: RuleIndex;
+  private readonly correlations: CorrelationEngine;
+  private readonly silent: Set<string>;
+  private readonly folder: AlertFolder;
+  private readonly latenessMs: number;
+  private iocMatcher: IocMatcher;
+  private newest = Number.NEGATIVE_INFINITY;
+  private lastAdvance = Number.NEGATIVE_INFINITY;
+
+  constructor(parts: DetectionEngineParts) {
+    this.sigmaRules = new RuleIndex(parts.sigmaRules);
+    this.correlations = new CorrelationEngine(parts.correlations, parts.options?.correlation);
+    this.silent = silentRules(parts.correlations);
+    this.folder = new AlertFolder(parts.options?.folding);
+    this.latenessMs = parts.options?.correlation?.latenessMs ?? DEFAULT_CORRELATION_OPTIONS.latenessMs;
+    this.iocMatcher = new IocMatcher(parts.iocLists);
+  }
+
+  /**
+   * Loads a rule tree: Sigma rules and correlations from every YAML file under `rulesPath` (test
+   * files excepted), IOC lists from its `ioc/` folder (or the path itself when that is a list).
+   * Returns every problem found, not only the first; broken rules are left out of the engine.
+   */
+  static async load(rulesPath: string, options: DetectionEngineOptions = {}): Promise<{ engine: DetectionEngine; problems: RuleProblem[] }> {
+    const loaded = await loadRules([rulesPath], options.placeholders ? { placeholders: options.placeholders } : {});
+    const iocPath = /\.(txt|csv)$/i.test(rulesPath) ? rulesPath : join(rulesPath, 'ioc');
+    const ioc = await loadIocLists(iocPath);
+    const known = [...loaded.rules.map((rule) => ({ id: rule.id, ...(rule.name ? { name: rule.name } : {}) })), ...ioc.lists.map((list) => ({ id: list.id }))];
+    const compiled = compileCorrelations(loaded.correlations, known);
+    const engine = new DetectionEngine({ sigmaRules: loaded.rules, correlations: compiled.correlations, iocLists: ioc.lists, options });
+    return { engine, problems: [...loaded.problems, ...ioc.problems, ...compiled.problems] };
+  }
+
+  /** Swaps in freshly loaded IOC lists (see IocWatcher); takes effect with the next event. */
+  replaceIocMatcher(matcher: IocMatcher): void {
+    this.iocMatcher = matcher;
+  }
+
+  process(event: EcsEvent): Alert[] {
+    const parsed = Date.parse(event['@timestamp']);
+    // An event without a usable time is judged at the stream's current time rather than dropped.
+    const time = Number.isNaN(parsed) ? (Number.isFinite(this.newest) ? this.newest : Date.now()) : parsed;
+    if (time > this.newest) this.newest = time;
+    const alerts: Alert[] = [];
+    const eventIds = event.event?.id ? [event.event.id] : [];
+    const organizationIds = event.organization?.id ? [event.organization.id] : [];
+    const groupKey = SIGMA_GROUP_FIELDS.map((field) => String(getField(event, field) ?? '')).join('\u0000');
+
+    for (const rule of this.sigmaRules.candidates(event)) {
+      if (!rule.match(event)) continue;
+      const firing: Firing = { rule: ruleOf(rule, 'sigma'), tags: rule.tags, groupKey, organizationIds, time, eventIds, events: [] };
+      this.fire(firing, event, alerts);
+    }
+    for (const [list, matches] of byList(this.iocMatcher.match(event))) {
+      const group: Record<string, string> = {};
+      for (const match of matches) group[match.field] ??= match.value;
+      const firing: Firing = {
+        rule: { id: list.id, title: list.title, level: list.level, type: 'ioc', ...(list.author ? { author: list.author } : {}), ...(list.reference ? { reference: list.reference } : {}) },
+        tags: list.tags,
+        groupKey: `${organizationIds[0] ?? ''}\u0000${JSON.stringify(group)}`,
+        group,
+        organizationIds,
+        time,
+        eventIds,
+        events: [],
+      };
+      this.fire(firing, event, alerts);
+    }
+    alerts.push(...this.advance());
+    return alerts;
+  }
+
+  /** End of input: decides open correlation windows and emits every pending folded alert. */
+  flush(): Alert[] {
+    const alerts: Alert[] = [];
+    for (const hit of this.correlations.flush()) this.fireCorrelation(hit, alerts);
+    alerts.push(...this.folder.flush());
+    return alerts;
+  }
+
+  stats(): CorrelationStats & { openFolds: number } {
+    return { ...this.correlations.stats(), openFolds: this.folder.openFolds };
+  }
+
+  private fire(firing: Firing, event: EcsEvent, alerts: Alert[]): void {
+    if (!this.silent.has(firing.rule.id)) alerts.push(...this.folder.offer({ ...firing, events: [trimEvent(event)] }));
+    if (!this.correlations.listensTo(firing.rule.id)) return;
+    const hits = this.correlations.observe({ ruleId: firing.rule.id, event, time: firing.time, eventIds: firing.eventIds, organizationIds: firing.organizationIds });
+    for (const hit of hits) this.fireCorrelation(hit, alerts);
+  }
+
+  private fireCorrelation(hit: CorrelationHit, alerts: Alert[]): void {
+    const correlation = hit.correlation;
+    const firing: Firing = {
+      rule: ruleOf(correlation, 'correlation'),
+      tags: correlation.tags,
+      groupKey: JSON.stringify(hit.group),
+      group: hit.group,
+      organizationIds: hit.organizationIds,
+      time: hit.time,
+      eventIds: hit.eventIds,
+      events: hit.event ? [trimEvent(hit.event)] : [],
+    };
+    if (!this.silent.has(correlation.id)) alerts.push(...this.folder.offer(firing));
+    if (!this.correlations.listensTo(correlation.id)) return;
+    const event = eventOfHit(hit);
+    const chained = this.correlations.observe({ ruleId: correlation.id, event, time: hit.time, eventIds: hit.eventIds, organizationIds: hit.organizationIds });
+    for (const next of chained) this.fireCorrelation(next, alerts);
+  }
+
+  private advance(): Alert[] {
+    if (this.newest - this.lastAdvance < 1000) return [];
+    this.lastAdvance = this.newest;
+    const alerts: Alert[] = [];
+    for (const hit of this.correlations.advance()) this.fireCorrelation(hit, alerts);
+    alerts.push(...this.folder.advance(this.newest - this.latenessMs));
+    return alerts;
+  }
+}
+
+/** Rules referenced by correlations are building blocks: they alert only if a correlation asks for it. */
+function silentRules(correlations: CompiledCorrelation[]): Set<string> {
+  const silent = new Set<string>();
+  const generated = new Set<string>();
+  for (const correlation of correlations) for (const id of correlation.ruleIds) (correlation.generate ? generated : silent).add(id);
+  for (const id of generated) silent.delete(id);
+  return silent;
+}
+
+function ruleOf(rule: { id: string; title: string; level: AlertRule['level']; author?: string; references: string[] }, type: AlertRule['type']): AlertRule {
+  const reference = originOf(rule.references);
+  return { id: rule.id, title: rule.title, level: rule.level, type, ...(rule.author ? { author: rule.author } : {}), ...(reference ? { reference } : {}) };
+}
+
+/** The SigmaHQ original a rule derives from if it names one, else its first reference. */
+function originOf(references: string[]): string | undefined {
+  return references.find((reference) => reference.includes('github.com/SigmaHQ/')) ?? references[0];
+}
+
+function byList(matches: IocMatch[]): Map<IocList, IocMatch[]> {
+  const grouped = new Map<IocList, IocMatch[]>();
+  for (const match of matches) {
+    const list = grouped.get(match.list) ?? [];
+    list.push(match);
+    grouped.set(match.list, list);
+  }
+  return grouped;
+}

@@ -1,0 +1,91 @@
+/** An address as a number: IPv4 fits a double exactly, IPv6 needs a bigint. */
+export type ParsedIp = { family: 4; value: number } | { family: 6; value: bigint };
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+export function parseIpv4(text: string): number | undefined {
+  const match = IPV4.exec(text);
+  if (!match) return undefined;
+  let value = 0;
+  for (let index = 1; index <= 4; index++) {
+    const octet = Number(match[index]);
+    if (octet > 255) return undefined;
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+export function parseIpv6(text: string): bigint | undefined {
+  let address = text;
+  const zone = address.indexOf('%');
+  if (zone >= 0) address = address.slice(0, zone);
+  if (!address.includes(':')) return undefined;
+  const words: number[] = [];
+  const halves = address.split('::');
+  if (halves.length > 2) return undefined;
+  const parseHalf = (half: string): number[] | undefined => {
+    if (half === '') return [];
+    const out: number[] = [];
+    const parts = half.split(':');
+    for (let index = 0; index < parts.length; index++) {
+      const part = parts[index]!;
+      if (index === parts.length - 1 && part.includes('.')) {
+        const v4 = parseIpv4(part);
+        if (v4 === undefined) return undefined;
+        out.push(Math.floor(v4 / 65536), v4 % 65536);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(part)) out.push(parseInt(part, 16));
+      else return undefined;
+    }
+    return out;
+  };
+  const head = parseHalf(halves[0]!);
+  const tail = halves.length === 2 ? parseHalf(halves[1]!) : [];
+  if (!head || !tail) return undefined;
+  if (halves.length === 2) {
+    const missing = 8 - head.length - tail.length;
+    if (missing < 1) return undefined;
+    words.push(...head, ...new Array<number>(missing).fill(0), ...tail);
+  } else words.push(...head);
+  if (words.length !== 8) return undefined;
+  return words.reduce((sum, word) => (sum << 16n) | BigInt(word), 0n);
+}
+
+const MAPPED_V4_PREFIX = 0xffffn << 32n;
+
+/** Parses either family; IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) come back as IPv4. */
+export function parseIp(text: string): ParsedIp | undefined {
+  const v4 = parseIpv4(text);
+  if (v4 !== undefined) return { family: 4, value: v4 };
+  const v6 = parseIpv6(text);
+  if (v6 === undefined) return undefined;
+  if (v6 >> 32n === MAPPED_V4_PREFIX >> 32n) return { family: 4, value: Number(v6 & 0xffffffffn) };
+  return { family: 6, value: v6 };
+}
+
+export interface ParsedCidr {
+  family: 4 | 6;
+  prefix: number;
+  /** The network address with host bits cleared, as a decimal string so that both families share one key type. */
+  network: string;
+}
+
+export function parseCidr(text: string): ParsedCidr | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const ip = parseIp(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (!ip || !/^\d{1,3}$/.test(prefixText)) return undefined;
+  const prefix = Number(prefixText);
+  if (prefix > (ip.family === 4 ? 32 : 128)) return undefined;
+  return { family: ip.family, prefix, network: networkOf(ip, prefix) };
+}
+
+/** The address with all but the first `prefix` bits cleared, as a decimal string. */
+export function networkOf(ip: ParsedIp, prefix: number): string {
+  if (ip.family === 4) {
+    const hostBits = 32 - prefix;
+    return String(hostBits === 32 ? 0 : Math.floor(ip.value / 2 ** hostBits) * 2 ** hostBits);
+  }
+  const hostBits = BigInt(128 - prefix);
+  return String((ip.value >> hostBits) << hostBits);
+}
