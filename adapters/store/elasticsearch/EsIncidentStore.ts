@@ -1,0 +1,162 @@
+import type { Client, estypes } from '@elastic/elasticsearch';
+import { LEVEL_ORDER } from '../../../core/domain/alert.js';
+import type { Incident } from '../../../core/domain/incident.js';
+import { canSee, type Scope } from '../../../core/domain/scope.js';
+import { ConflictError, NotFoundError, UnavailableError } from '../../../core/errors.js';
+import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
+import { foldAlert } from '../foldAlert.js';
+import { isoTime } from '../isoTime.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { IndexNames } from './indexNames.js';
+import { scopeFilter } from './scopeFilter.js';
+import { totalOf } from './totalOf.js';
+import { esRequest, isNotFound, isVersionConflict, translateError } from './translateError.js';
+
+/** The stored document: the incident plus the severity as a number, so that it sorts by rank. */
+type IncidentSource = Incident & { severityRank: number };
+
+interface Versioned {
+  incident: Incident;
+  seqNo: number;
+  primaryTerm: number;
+}
+
+const SORT_FIELDS = { lastSeen: 'lastSeen', firstSeen: 'firstSeen', severity: 'severityRank', createdAt: 'createdAt' } as const;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+/** Enough for a burst of alerts on one incident from several detector instances at once. */
+const MAX_RECORD_ATTEMPTS = 50;
+
+export class EsIncidentStore implements IncidentStore {
+  constructor(
+    private readonly client: Client,
+    private readonly names: IndexNames,
+  ) {}
+
+  /**
+   * Read, fold, write back only if nobody wrote in between (`if_seq_no`), else read again. The alert id
+   * list in the document is what makes a redelivered alert a no-op. This needs no server-side script,
+   * so it also runs on distributions without the painless module.
+   */
+  async recordAlert(update: IncidentAlertUpdate): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_RECORD_ATTEMPTS; attempt += 1) {
+      const current = await this.read(update.incidentId);
+      if (current?.incident.alertIds.includes(update.alertId)) return;
+      const next = current === undefined ? { ...foldAlert(undefined, update), alertIds: [update.alertId] } : folded(current.incident, update);
+      try {
+        await this.client.index({
+          index: this.names.incidents,
+          id: update.incidentId,
+          document: toSource(next),
+          refresh: false,
+          ...(current === undefined ? { op_type: 'create' as const } : { if_seq_no: current.seqNo, if_primary_term: current.primaryTerm }),
+        });
+        return;
+      } catch (error) {
+        if (!isVersionConflict(error)) throw translateError(error, 'incident store');
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
+      }
+    }
+    throw new UnavailableError(`incident store (incident ${update.incidentId} stayed contended)`);
+  }
+
+  async get(id: string, scope: Scope): Promise<Incident | undefined> {
+    const current = await this.read(id);
+    return current !== undefined && canSee(scope, current.incident.organizationIds) ? current.incident : undefined;
+  }
+
+  async list(query: IncidentQuery, scope: Scope): Promise<Page<Incident>> {
+    const sort = query.sort ?? 'lastSeen';
+    const order = query.order ?? 'desc';
+    const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+    const searchAfter = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort);
+    const response = await esRequest('incident store', () =>
+      this.client.search<IncidentSource>({
+        index: this.names.incidents,
+        size: limit + 1,
+        query: { bool: { filter: filters(query, scope) } },
+        sort: [{ [SORT_FIELDS[sort]]: order }, { id: order }],
+        track_total_hits: true,
+        ...(searchAfter === undefined ? {} : { search_after: searchAfter }),
+      }),
+    );
+    const hits = response.hits.hits;
+    const page = hits.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor = hits.length > limit && last?.sort !== undefined ? encodeCursor(sort, last.sort) : undefined;
+    return {
+      items: page.flatMap((hit) => (hit._source === undefined ? [] : [fromSource(hit._source)])),
+      total: totalOf(response.hits.total),
+      ...(nextCursor === undefined ? {} : { nextCursor }),
+    };
+  }
+
+  async update(id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): Promise<Incident> {
+    const current = await this.read(id);
+    if (current === undefined || !canSee(scope, current.incident.organizationIds)) throw new NotFoundError(`incident ${id}`);
+    if (current.incident.version !== expectedVersion) throw new ConflictError(`incident ${id} is at version ${current.incident.version}, not ${expectedVersion}`);
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as IncidentPatch;
+    const next: Incident = { ...current.incident, ...changes, updatedAt: now, version: expectedVersion + 1 };
+    // The sequence number catches the writer who read the same version a moment earlier; wait_for
+    // lets the analyst see their own change in the next list.
+    await esRequest('incident store', () =>
+      this.client.index({
+        index: this.names.incidents,
+        id,
+        document: toSource(next),
+        if_seq_no: current.seqNo,
+        if_primary_term: current.primaryTerm,
+        refresh: 'wait_for',
+      }),
+    );
+    return next;
+  }
+
+  /** A realtime get: it sees the latest write even before the index refreshes. */
+  private async read(id: string): Promise<Versioned | undefined> {
+    try {
+      const response = await this.client.get<IncidentSource>({ index: this.names.incidents, id });
+      if (!response.found || response._source === undefined || response._seq_no === undefined || response._primary_term === undefined) return undefined;
+      return { incident: fromSource(response._source), seqNo: response._seq_no, primaryTerm: response._primary_term };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw translateError(error, 'incident store');
+    }
+  }
+}
+
+function folded(incident: Incident, update: IncidentAlertUpdate): Incident {
+  const { alertIds, ...document } = incident;
+  return { ...foldAlert(document, update), alertIds: [...alertIds, update.alertId] };
+}
+
+function toSource(incident: Incident): IncidentSource {
+  return { ...incident, severityRank: LEVEL_ORDER.indexOf(incident.severity) };
+}
+
+function fromSource(source: IncidentSource): Incident {
+  const incident: Incident & { severityRank?: number } = { ...source };
+  delete incident.severityRank;
+  return incident;
+}
+
+function filters(query: IncidentQuery, scope: Scope): estypes.QueryDslQueryContainer[] {
+  const filter: estypes.QueryDslQueryContainer[] = [...scopeFilter(scope, 'organizationIds')];
+  if (query.organizationId !== undefined) filter.push({ term: { organizationIds: query.organizationId } });
+  if (query.status !== undefined && query.status.length > 0) filter.push({ terms: { status: query.status } });
+  if (query.severity !== undefined && query.severity.length > 0) filter.push({ terms: { severity: query.severity } });
+  if (query.ruleId !== undefined) filter.push({ term: { ruleId: query.ruleId } });
+  // from/to select the incidents active in the window: seen last after `from`, seen first before `to`.
+  if (query.from !== undefined) filter.push({ range: { lastSeen: { gte: isoTime(query.from) } } });
+  if (query.to !== undefined) filter.push({ range: { firstSeen: { lte: isoTime(query.to) } } });
+  const text = query.text?.trim();
+  if (text !== undefined && text !== '') {
+    filter.push({
+      bool: {
+        should: [{ multi_match: { query: text, fields: ['title', 'ruleTitle', 'entity.text'], operator: 'and' } }, { term: { ruleId: text } }, { term: { entity: text } }],
+        minimum_should_match: 1,
+      },
+    });
+  }
+  return filter;
+}

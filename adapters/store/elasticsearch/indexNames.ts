@@ -1,0 +1,58 @@
+/**
+ * Every index the store uses, derived from one prefix so that several deployments (or test runs)
+ * share a cluster without touching each other. Events and alerts go to one index per UTC day of
+ * their own `@timestamp`: the timestamp never changes, so a redelivered document lands in the same
+ * index and replaces itself by id, and retention can drop whole days.
+ */
+export class IndexNames {
+  constructor(readonly prefix: string) {}
+
+  event(timestamp: string): string {
+    return `${this.prefix}-events-${day(timestamp)}`;
+  }
+
+  alert(timestamp: string): string {
+    return `${this.prefix}-alerts-${day(timestamp)}`;
+  }
+
+  get events(): string {
+    return `${this.prefix}-events-*`;
+  }
+
+  get alerts(): string {
+    return `${this.prefix}-alerts-*`;
+  }
+
+  get incidents(): string {
+    return `${this.prefix}-incidents`;
+  }
+
+  get organisations(): string {
+    return `${this.prefix}-organisations`;
+  }
+
+  get users(): string {
+    return `${this.prefix}-users`;
+  }
+
+  get audit(): string {
+    return `${this.prefix}-audit`;
+  }
+
+  get leases(): string {
+    return `${this.prefix}-leases`;
+  }
+
+  /** The UTC day a daily index holds, or undefined for the index of undated documents. */
+  dayOf(index: string): Date | undefined {
+    const match = /-(\d{4})\.(\d{2})\.(\d{2})$/.exec(index);
+    return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  }
+}
+
+/** Documents whose time cannot be read still need a home; they go to an `undated` index. */
+function day(timestamp: string): string {
+  const time = Date.parse(timestamp);
+  if (Number.isNaN(time)) return 'undated';
+  return new Date(time).toISOString().slice(0, 10).replaceAll('-', '.');
+}

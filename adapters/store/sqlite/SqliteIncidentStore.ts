@@ -1,0 +1,183 @@
+import type Database from 'better-sqlite3';
+import { LEVEL_ORDER } from '../../../core/domain/alert.js';
+import type { Incident } from '../../../core/domain/incident.js';
+import type { Scope } from '../../../core/domain/scope.js';
+import { ConflictError, NotFoundError } from '../../../core/errors.js';
+import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { foldAlert, type IncidentDocument } from '../foldAlert.js';
+import { isoTime } from '../isoTime.js';
+import { runSql } from './runSql.js';
+
+interface IncidentRow {
+  id: string;
+  sort_value: string | number;
+  doc: string;
+}
+
+type SqlValue = string | number;
+
+const SORT_COLUMNS = { lastSeen: 'last_seen', firstSeen: 'first_seen', severity: 'severity_rank', createdAt: 'created_at' } as const;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+/** Officers see an incident when any of its organisations is theirs. */
+const IN_ORGANISATION = 'EXISTS (SELECT 1 FROM incident_organisations io WHERE io.incident_id = incidents.id AND io.organization_id = ?)';
+
+export class SqliteIncidentStore implements IncidentStore {
+  private readonly record;
+  private readonly applyPatch;
+
+  constructor(private readonly db: Database.Database) {
+    const link = db.prepare<[string, string]>('INSERT OR IGNORE INTO incident_alerts (incident_id, alert_id) VALUES (?, ?)');
+    const linkOrganisation = db.prepare<[string, string]>('INSERT OR IGNORE INTO incident_organisations (incident_id, organization_id) VALUES (?, ?)');
+    const select = db.prepare<[string], { doc: string }>('SELECT doc FROM incidents WHERE id = ?');
+    const upsert = db.prepare<[string, string, string, number, string, string, string, string, string, string, number, string]>(
+      `INSERT INTO incidents (id, rule_id, status, severity_rank, title, rule_title, entity, first_seen, last_seen, created_at, version, doc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity_rank = excluded.severity_rank, title = excluded.title,
+         first_seen = excluded.first_seen, last_seen = excluded.last_seen, version = excluded.version, doc = excluded.doc`,
+    );
+    const write = (incident: IncidentDocument) =>
+      upsert.run(
+        incident.id,
+        incident.ruleId,
+        incident.status,
+        LEVEL_ORDER.indexOf(incident.severity),
+        incident.title,
+        incident.ruleTitle,
+        incident.entity,
+        incident.firstSeen,
+        incident.lastSeen,
+        incident.createdAt,
+        incident.version,
+        JSON.stringify(incident),
+      );
+
+    // Link first: the primary key of incident_alerts decides, inside the transaction, whether this alert is new.
+    this.record = db.transaction((update: IncidentAlertUpdate) => {
+      if (link.run(update.incidentId, update.alertId).changes === 0) return;
+      const row = select.get(update.incidentId);
+      const incident = foldAlert(row === undefined ? undefined : (JSON.parse(row.doc) as IncidentDocument), update);
+      write(incident);
+      for (const organizationId of incident.organizationIds) linkOrganisation.run(incident.id, organizationId);
+    });
+
+    this.applyPatch = db.transaction((id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): IncidentDocument => {
+      const current = this.selectDocuments(['incidents.id = ?'], [id], scope)[0];
+      if (current === undefined) throw new NotFoundError(`incident ${id}`);
+      if (current.version !== expectedVersion) throw new ConflictError(`incident ${id} is at version ${current.version}, not ${expectedVersion}`);
+      const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as IncidentPatch;
+      const next: IncidentDocument = { ...current, ...changes, updatedAt: now, version: current.version + 1 };
+      write(next);
+      return next;
+    });
+  }
+
+  recordAlert(update: IncidentAlertUpdate): Promise<void> {
+    return runSql(() => {
+      this.record(update);
+    });
+  }
+
+  get(id: string, scope: Scope): Promise<Incident | undefined> {
+    return runSql(() => this.withAlertIds(this.selectDocuments(['incidents.id = ?'], [id], scope))[0]);
+  }
+
+  list(query: IncidentQuery, scope: Scope): Promise<Page<Incident>> {
+    return runSql(() => {
+      const sort = query.sort ?? 'lastSeen';
+      const column = SORT_COLUMNS[sort];
+      const descending = (query.order ?? 'desc') === 'desc';
+      const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+      const { where, params } = filters(query, scope);
+      const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const total = this.db.prepare<SqlValue[], { n: number }>(`SELECT count(*) AS n FROM incidents ${filter}`).get(...params)?.n ?? 0;
+
+      if (query.cursor !== undefined) {
+        const cursor = decodeCursor(query.cursor, sort);
+        const after = descending ? '<' : '>';
+        where.push(`(${column} ${after} ? OR (${column} = ? AND id ${after} ?))`);
+        params.push(cursor.value, cursor.value, cursor.id);
+      }
+      const direction = descending ? 'DESC' : 'ASC';
+      const pageFilter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const rows = this.db
+        .prepare<SqlValue[], IncidentRow>(`SELECT id, ${column} AS sort_value, doc FROM incidents ${pageFilter} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`)
+        .all(...params, limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      const nextCursor = rows.length > limit && last ? encodeCursor({ sort, value: last.sort_value, id: last.id }) : undefined;
+      const items = this.withAlertIds(page.map((row) => JSON.parse(row.doc) as IncidentDocument));
+      return { items, total, ...(nextCursor === undefined ? {} : { nextCursor }) };
+    });
+  }
+
+  async update(id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): Promise<Incident> {
+    return runSql(() => this.withAlertIds([this.applyPatch(id, expectedVersion, patch, scope, now)])[0]!);
+  }
+
+  private selectDocuments(where: string[], params: SqlValue[], scope: Scope): IncidentDocument[] {
+    const scoped = scope.kind === 'all' ? where : [...where, IN_ORGANISATION];
+    const scopedParams = scope.kind === 'all' ? params : [...params, scope.organizationId];
+    return this.db
+      .prepare<SqlValue[], { doc: string }>(`SELECT doc FROM incidents WHERE ${scoped.join(' AND ')}`)
+      .all(...scopedParams)
+      .map((row) => JSON.parse(row.doc) as IncidentDocument);
+  }
+
+  private withAlertIds(documents: IncidentDocument[]): Incident[] {
+    if (documents.length === 0) return [];
+    const rows = this.db
+      .prepare<[string], { incident_id: string; alert_id: string }>(
+        'SELECT incident_id, alert_id FROM incident_alerts WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+      )
+      .all(JSON.stringify(documents.map((document) => document.id)));
+    const byIncident = new Map<string, string[]>();
+    for (const row of rows) {
+      const ids = byIncident.get(row.incident_id) ?? [];
+      ids.push(row.alert_id);
+      byIncident.set(row.incident_id, ids);
+    }
+    return documents.map((document) => ({ ...document, alertIds: byIncident.get(document.id) ?? [] }));
+  }
+}
+
+function filters(query: IncidentQuery, scope: Scope): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (scope.kind === 'organisation') {
+    where.push(IN_ORGANISATION);
+    params.push(scope.organizationId);
+  }
+  if (query.organizationId !== undefined) {
+    where.push(IN_ORGANISATION);
+    params.push(query.organizationId);
+  }
+  if (query.status !== undefined && query.status.length > 0) {
+    where.push('status IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.status));
+  }
+  if (query.severity !== undefined && query.severity.length > 0) {
+    where.push('severity_rank IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.severity.map((severity) => LEVEL_ORDER.indexOf(severity))));
+  }
+  if (query.ruleId !== undefined) {
+    where.push('rule_id = ?');
+    params.push(query.ruleId);
+  }
+  // from/to select the incidents active in the window: seen last after `from`, seen first before `to`.
+  if (query.from !== undefined) {
+    where.push('last_seen >= ?');
+    params.push(isoTime(query.from));
+  }
+  if (query.to !== undefined) {
+    where.push('first_seen <= ?');
+    params.push(isoTime(query.to));
+  }
+  if (query.text !== undefined && query.text.trim() !== '') {
+    const pattern = `%${query.text.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    where.push("(title LIKE ? ESCAPE '\\' OR rule_title LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR rule_id LIKE ? ESCAPE '\\')");
+    params.push(pattern, pattern, pattern, pattern);
+  }
+  return { where, params };
+}

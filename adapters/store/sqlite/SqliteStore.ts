@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from '../../../core/logging.js';
+import type { ReportingStores } from '../../../core/ports/reporting-stores.js';
+import type { Store } from '../../../core/ports/stores.js';
+import type { WarningStores } from '../../../core/ports/warning-stores.js';
+import { migrate } from './migrate.js';
+import { openDatabase } from './openDatabase.js';
+import { SqliteAlertStore } from './SqliteAlertStore.js';
+import { SqliteAuditStore } from './SqliteAuditStore.js';
+import { SqliteEventStore } from './SqliteEventStore.js';
+import { SqliteIncidentStore } from './SqliteIncidentStore.js';
+import { SqliteLeaseStore } from './SqliteLeaseStore.js';
+import { SqliteObligationStore } from './SqliteObligationStore.js';
+import { SqliteOrganisationStore } from './SqliteOrganisationStore.js';
+import { SqliteReportStore } from './SqliteReportStore.js';
+import { SqliteSentNotificationStore } from './SqliteSentNotificationStore.js';
+import { SqliteUserStore } from './SqliteUserStore.js';
+import { SqliteWarningDeliveryStore } from './SqliteWarningDeliveryStore.js';
+import { SqliteWarningStore } from './SqliteWarningStore.js';
+
+/**
+ * The embedded store: one SQLite file (or `:memory:` in tests). The schema is migrated in the
+ * constructor because the aggregate stores prepare their statements against it; `init()` only logs.
+ */
+export class SqliteStore implements Store, ReportingStores, WarningStores {
+  readonly events: SqliteEventStore;
+  readonly alerts: SqliteAlertStore;
+  readonly incidents: SqliteIncidentStore;
+  readonly organisations: SqliteOrganisationStore;
+  readonly users: SqliteUserStore;
+  readonly audit: SqliteAuditStore;
+  readonly leases: SqliteLeaseStore;
+  readonly reports: SqliteReportStore;
+  readonly obligations: SqliteObligationStore;
+  readonly sentNotifications: SqliteSentNotificationStore;
+  readonly warnings: SqliteWarningStore;
+  readonly warningDeliveries: SqliteWarningDeliveryStore;
+  private readonly db: Database.Database;
+  private readonly applied: number[];
+
+  constructor(private readonly options: { path: string; logger: Logger }) {
+    this.db = openDatabase(options.path);
+    this.applied = migrate(this.db);
+    this.events = new SqliteEventStore(this.db);
+    this.alerts = new SqliteAlertStore(this.db);
+    this.incidents = new SqliteIncidentStore(this.db);
+    this.organisations = new SqliteOrganisationStore(this.db);
+    this.users = new SqliteUserStore(this.db);
+    this.audit = new SqliteAuditStore(this.db);
+    this.leases = new SqliteLeaseStore(this.db);
+    this.reports = new SqliteReportStore(this.db);
+    this.obligations = new SqliteObligationStore(this.db);
+    this.sentNotifications = new SqliteSentNotificationStore(this.db);
+    this.warnings = new SqliteWarningStore(this.db);
+    this.warningDeliveries = new SqliteWarningDeliveryStore(this.db);
+  }
+
+  async init(): Promise<void> {
+    const version = this.db.pragma('user_version', { simple: true });
+    this.options.logger.info({ path: this.options.path, schemaVersion: version, migrationsApplied: this.applied }, 'sqlite store ready');
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
