@@ -25,7 +25,7 @@ export function attackScenario(start: Date): ScenarioLine[] {
   // 1. Password guessing against the SSH server of Radebeul's web portal.
   for (let attempt = 0; attempt < 25; attempt += 1) {
     const user = ['root', 'admin', 'oracle', 'test', 'postgres'][attempt % 5]!;
-    lines.push({ peer: '10.51.0.10', line: rfc5424(at(attempt * 2), 'portal.radebeul.example', 'sshd', 4242 + attempt, `Failed password for ${user === 'root' ? '' : 'invalid user '}${user} from 203.0.113.66 port ${50000 + attempt} ssh2`) });
+    lines.push({ peer: '10.51.0.10', line: rfc5424(at(attempt * 2), 'portal.radebeul.example', 'sshd', 4242 + attempt, `Failed password for ${user === 'root' ? '' : 'invalid user '}${user} from 203.0.113.45 port ${50000 + attempt} ssh2`) });
   }
 
   // 2. Password spraying: one source, a few tries each at several municipalities.
@@ -51,7 +51,7 @@ export function attackScenario(start: Date): ScenarioLine[] {
   lines.push({ peer: '10.21.0.20', line: rfc3164(at(125), 'fs01.lds.example', 'sudo', '   backup : TTY=pts/0 ; PWD=/home/backup ; USER=root ; COMMAND=/bin/bash') });
 
   // 5. A workstation of the ministry resolves a known command-and-control domain.
-  lines.push({ peer: '10.20.0.53', line: rfc3164(at(130), 'dns01.smi.example', 'named[812]', 'client @0x7f3a2c 10.20.4.17#53211 (update.c2-relay.example): query: update.c2-relay.example IN A +E(0) (10.20.0.53)') });
+  lines.push({ peer: '10.20.0.53', line: rfc3164(at(130), 'dns01.smi.example', 'named[812]', 'client @0x7f3a2c 10.20.4.17#53211 (cdn.evil-c2.example): query: cdn.evil-c2.example IN A +E(0) (10.20.0.53)') });
   return lines;
 }
 

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `lagebild` command as a user would, with optional stdin. */
+function lagebild(args: string[], stdin?: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/lagebild.js', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
+
+describe('cli > lagebild', function () {
+  this.timeout(30_000);
+
+  it('parse: prints one ECS event per syslog line from stdin and reports unparseable lines on stderr with exit 0', async () => {
+    const result = await lagebild(['parse', '--org', 'radebeul'], '<38>1 2026-11-20T08:00:00.000Z web01 sshd 42 - - Failed password for root from 203.0.113.5 port 4711 ssh2\nnot syslog\n');
+    expect(result.code).to.equal(0);
+    const [event] = lines(result.stdout).map((line) => JSON.parse(line));
+    expect(event['@timestamp']).to.equal('2026-11-20T08:00:00.000Z');
+    expect(event.source.ip).to.equal('203.0.113.5');
+    expect(event.user.name).to.equal('root');
+    expect(event.event.outcome).to.equal('failure');
+    expect(event.event.id).to.be.a('string').and.not.empty;
+    expect(event.organization.id).to.equal('radebeul');
+    expect(event.event.original).to.contain('Failed password');
+    const [failure] = lines(result.stderr).map((line) => JSON.parse(line));
+    expect(failure.line).to.equal(2);
+    expect(failure.reason).to.be.a('string').and.not.empty;
+  });
+
+  it('detect: turns the parsed events of a file into the alerts of the shipped rules, event time driving the windows', async () => {
+    const parsed = await lagebild(['parse', '--org', 'radebeul', 'tests/fixtures/cli/ssh-guessing.log']);
+    const eventsFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lagebild-cli-')), 'events.ndjson');
+    writeFileSync(eventsFile, parsed.stdout);
+    const eventIds = lines(parsed.stdout).map((line) => JSON.parse(line).event.id as string);
+    expect(eventIds).to.have.length(12);
+
+    const result = await lagebild(['detect', '--rules', 'rules', '--events', eventsFile]);
+    expect(result.code, result.stderr).to.equal(0);
+    const alerts = lines(result.stdout).map((line) => JSON.parse(line));
+    const guessing = alerts.filter((alert) => alert.rule.title === 'SSH password guessing');
+    expect(guessing).to.have.length.greaterThan(0);
+    expect(guessing[0].rule.type).to.equal('correlation');
+    expect(guessing[0].group['source.ip']).to.equal('203.0.113.45');
+    expect(guessing[0].organization.id).to.equal('radebeul');
+    for (const id of guessing[0].event_ids) expect(eventIds).to.include(id);
+  });
+
+  it('detect: exits 2 and names file and line for every problem of a broken rule', async () => {
+    const result = await lagebild(['detect', '--rules', 'tests/fixtures/cli/broken-rules', '--events', '-'], '');
+    expect(result.code).to.equal(2);
+    const problems = lines(result.stderr).filter((line) => line.includes('two_problems.yml:'));
+    expect(problems.length).to.be.at.least(2);
+    for (const problem of problems) expect(problem).to.match(/two_problems\.yml:\d+:\d+: error: /);
+  });
+});

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import { ALL } from '../../core/domain/scope.js';
+import type { Incident } from '../../core/domain/incident.js';
+import { eventually, startTestService, type TestService } from '../support/embedded-service.js';
+
+const run = promisify(execFile);
+
+/** The system `logger` tool (util-linux) as a real syslog client. */
+async function logger(port: number, transport: '--udp' | '--tcp', format: '--rfc5424' | '--rfc3164', tag: string, message: string): Promise<void> {
+  await run('logger', ['--server', '127.0.0.1', '--port', String(port), transport, format, '-t', tag, message]);
+}
+
+describe('integration > embedded pipeline', function () {
+  this.timeout(60_000);
+  let running: TestService | undefined;
+
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+
+  it('turns logger lines over UDP and TCP in both formats into events, a rule match into an incident, and keeps them across a restart', async () => {
+    running = await startTestService();
+    const { service } = running;
+    const marker = `m${Date.now()}`;
+    await logger(service.syslogUdpPort!, '--udp', '--rfc5424', 'sshd', `Failed password for invalid user ${marker}-udp5424 from 198.51.100.7 port 4711 ssh2`);
+    await logger(service.syslogUdpPort!, '--udp', '--rfc3164', 'sshd', `Failed password for invalid user ${marker}-udp3164 from 198.51.100.7 port 4712 ssh2`);
+    await logger(service.syslogTcpPort!, '--tcp', '--rfc5424', 'sshd', `Failed password for invalid user ${marker}-tcp5424 from 198.51.100.7 port 4713 ssh2`);
+    await logger(service.syslogTcpPort!, '--tcp', '--rfc3164', 'sshd', 'Accepted password for root from 203.0.113.77 port 4714 ssh2');
+
+    const analyst = await running.login('analyst');
+    const incident = await eventually(async () => {
+      const page = await running!.getJson<{ items: Incident[] }>('/api/v1/incidents?limit=50', analyst);
+      return page.items.find((item) => item.ruleTitle === 'Direct SSH login as root');
+    }, 20_000, 'the root-login incident');
+    expect(incident.severity).to.equal('medium');
+
+    const eventCount = await eventually(async () => {
+      const count = await service.store.events.count(ALL);
+      return count >= 4 ? count : undefined;
+    }, 10_000, 'four archived events');
+    const detail = await running.getJson<{ alerts: { events?: { user?: { name?: string }; process?: { name?: string } }[] }[] }>(`/api/v1/incidents/${incident.id}`, analyst);
+    const users = detail.alerts.flatMap((alert) => alert.events ?? []).map((event) => event.user?.name);
+    expect(users).to.include('root');
+
+    const dataDir = running.dataDir;
+    await running.stop();
+    running = await startTestService({ dataDir });
+    const analystAgain = await running.login('analyst');
+    const after = await running.getJson<{ items: Incident[] }>('/api/v1/incidents?limit=50', analystAgain);
+    expect(after.items.map((item) => item.id)).to.include(incident.id);
+    expect(await running.service.store.events.count(ALL)).to.equal(eventCount);
+  });
+
+  it('sends a line that no parser understands whole to the dead-letter topic and counts it', async () => {
+    running = await startTestService();
+    const { service } = running;
+    const garbage = '{"truncated json from a shipper": ';
+    service.collector!.accept(garbage, { transport: 'tcp', peerAddress: '10.51.0.10' });
+    await service.collector!.flush();
+    const metrics = await fetch(`${running.baseUrl}/metrics`).then((response) => response.text());
+    expect(metrics).to.match(/lagebild_dead_letters_total\{stage="parse",transport="tcp"\} 1/);
+  });
+});
