@@ -2,14 +2,19 @@ import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logging.js';
 import type { MetricsRegistry } from '../core/metrics.js';
+import type { Mailer } from '../core/ports/mailer.js';
+import type { ReportingStores } from '../core/ports/reporting-stores.js';
 import type { Store } from '../core/ports/stores.js';
 import type { TriageStores } from '../core/ports/triage-stores.js';
+import type { WarningStores } from '../core/ports/warning-stores.js';
 import type { IngestHandler } from './ingest-handler.js';
 import type { RulesCatalog } from './rules-catalog.js';
 
 export interface ApiDeps {
   config: Config;
-  store: Store & TriageStores;
+  store: Store & TriageStores & ReportingStores & WarningStores;
+  /** Mail of the reporting workflow (obligations, feedback); without it those mails wait for the scheduler's retry. */
+  mailer?: Mailer;
   clock: Clock;
   logger: Logger;
   metrics: MetricsRegistry;

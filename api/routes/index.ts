@@ -7,8 +7,10 @@ import { healthRoutes } from './health/router.js';
 import { incidentRoutes } from './incidents/router.js';
 import { ingestRoutes } from './ingest/router.js';
 import { organisationRoutes } from './organisations/router.js';
+import { reportRoutes } from './reports/router.js';
 import { ruleRoutes } from './rules/router.js';
 import { userRoutes } from './users/router.js';
+import { warningRoutes } from './warnings/router.js';
 
 /** The mount lines: a new resource is one folder and one entry here. */
 export function resourceRoutes(context: RouteContext): RouteDefinition[] {
@@ -18,9 +20,11 @@ export function resourceRoutes(context: RouteContext): RouteDefinition[] {
     ...organisationRoutes(context),
     ...userRoutes(context),
     ...incidentRoutes(context),
+    ...reportRoutes(context),
     ...alertRoutes(context),
     ...auditRoutes(context),
     ...ruleRoutes(context),
     ...ingestRoutes(context),
+    ...warningRoutes(context),
   ];
 }

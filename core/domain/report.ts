@@ -75,8 +75,12 @@ export interface ReportContent {
   tlp: Tlp;
 }
 
-/** A draft is whatever the officer has typed so far. */
-export type ReportDraft = Partial<ReportContent>;
+/** A draft is whatever the officer has typed so far, down to half-filled contacts. */
+export type ReportDraft = Omit<Partial<ReportContent>, 'reporter' | 'isbContact' | 'personalData'> & {
+  reporter?: Partial<ReportPerson>;
+  isbContact?: Partial<ReportPerson>;
+  personalData?: Partial<PersonalDataImpact>;
+};
 
 export interface ReportFeedback {
   id: string;

@@ -12,6 +12,13 @@ export const PERMISSIONS = [
   'rules:read',
   'rules:write',
   'warnings:read',
+  'warnings:write',
+  'warnings:approve',
+  'warnings:publish',
+  'warnings:acknowledge',
+  'reports:read',
+  'reports:write',
+  'reports:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,9 +28,9 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  analyst: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'audit:read', 'rules:read', 'warnings:read'],
-  officer: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'warnings:read'],
-  recipient: ['organisations:read', 'warnings:read'],
+  analyst: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'audit:read', 'rules:read', 'warnings:read', 'warnings:write', 'warnings:approve', 'warnings:publish', 'reports:read', 'reports:manage'],
+  officer: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'warnings:read', 'warnings:acknowledge', 'reports:read', 'reports:write'],
+  recipient: ['organisations:read', 'warnings:read', 'warnings:acknowledge'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -33,9 +33,18 @@ export class SqliteObligationStore implements ObligationStore {
     return runSql(() => {
       const where: string[] = [];
       const params: SqlValue[] = [];
-      if (query.organizationId !== undefined) where.push('organization_id = ?'), params.push(query.organizationId);
-      if (query.incidentId !== undefined) where.push('incident_id = ?'), params.push(query.incidentId);
-      if (query.open !== undefined) where.push('open = ?'), params.push(query.open ? 1 : 0);
+      if (query.organizationId !== undefined) {
+        where.push('organization_id = ?');
+        params.push(query.organizationId);
+      }
+      if (query.incidentId !== undefined) {
+        where.push('incident_id = ?');
+        params.push(query.incidentId);
+      }
+      if (query.open !== undefined) {
+        where.push('open = ?');
+        params.push(query.open ? 1 : 0);
+      }
       const filter = scopedToOrganisation(where, params, scope);
       return pageByCreation<ReportObligation>(this.db, 'report_obligations', filter.where, filter.params, query, 'ASC');
     });

@@ -36,11 +36,23 @@ export class SqliteReportStore implements ReportStore {
     return runSql(() => {
       const where: string[] = [];
       const params: SqlValue[] = [];
-      if (query.organizationId !== undefined) where.push('organization_id = ?'), params.push(query.organizationId);
-      if (query.obligationId !== undefined) where.push('obligation_id = ?'), params.push(query.obligationId);
-      if (query.phase !== undefined && query.phase.length > 0) where.push('phase IN (SELECT value FROM json_each(?))'), params.push(JSON.stringify(query.phase));
+      if (query.organizationId !== undefined) {
+        where.push('organization_id = ?');
+        params.push(query.organizationId);
+      }
+      if (query.obligationId !== undefined) {
+        where.push('obligation_id = ?');
+        params.push(query.obligationId);
+      }
+      if (query.phase !== undefined && query.phase.length > 0) {
+        where.push('phase IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(query.phase));
+      }
       if (query.submitted !== undefined) where.push(query.submitted ? 'current_version > 0' : 'current_version = 0');
-      if (query.acknowledged !== undefined) where.push('acknowledged = ?'), params.push(query.acknowledged ? 1 : 0);
+      if (query.acknowledged !== undefined) {
+        where.push('acknowledged = ?');
+        params.push(query.acknowledged ? 1 : 0);
+      }
       const filter = scopedToOrganisation(where, params, scope);
       return pageByCreation<Report>(this.db, 'reports', filter.where, filter.params, query);
     });

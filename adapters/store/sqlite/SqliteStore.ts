@@ -2,16 +2,20 @@ import type Database from 'better-sqlite3';
 import type { Logger } from '../../../core/logging.js';
 import type { ReportingStores } from '../../../core/ports/reporting-stores.js';
 import type { Store } from '../../../core/ports/stores.js';
+import type { TriageStores } from '../../../core/ports/triage-stores.js';
 import type { WarningStores } from '../../../core/ports/warning-stores.js';
 import { migrate } from './migrate.js';
 import { openDatabase } from './openDatabase.js';
 import { SqliteAlertStore } from './SqliteAlertStore.js';
 import { SqliteAuditStore } from './SqliteAuditStore.js';
+import { SqliteCommentStore } from './SqliteCommentStore.js';
 import { SqliteEventStore } from './SqliteEventStore.js';
 import { SqliteIncidentStore } from './SqliteIncidentStore.js';
 import { SqliteLeaseStore } from './SqliteLeaseStore.js';
+import { SqliteLogSourceStore } from './SqliteLogSourceStore.js';
 import { SqliteObligationStore } from './SqliteObligationStore.js';
 import { SqliteOrganisationStore } from './SqliteOrganisationStore.js';
+import { SqliteRefreshTokenStore } from './SqliteRefreshTokenStore.js';
 import { SqliteReportStore } from './SqliteReportStore.js';
 import { SqliteSentNotificationStore } from './SqliteSentNotificationStore.js';
 import { SqliteUserStore } from './SqliteUserStore.js';
@@ -22,7 +26,7 @@ import { SqliteWarningStore } from './SqliteWarningStore.js';
  * The embedded store: one SQLite file (or `:memory:` in tests). The schema is migrated in the
  * constructor because the aggregate stores prepare their statements against it; `init()` only logs.
  */
-export class SqliteStore implements Store, ReportingStores, WarningStores {
+export class SqliteStore implements Store, TriageStores, ReportingStores, WarningStores {
   readonly events: SqliteEventStore;
   readonly alerts: SqliteAlertStore;
   readonly incidents: SqliteIncidentStore;
@@ -30,6 +34,9 @@ export class SqliteStore implements Store, ReportingStores, WarningStores {
   readonly users: SqliteUserStore;
   readonly audit: SqliteAuditStore;
   readonly leases: SqliteLeaseStore;
+  readonly comments: SqliteCommentStore;
+  readonly refreshTokens: SqliteRefreshTokenStore;
+  readonly logSources: SqliteLogSourceStore;
   readonly reports: SqliteReportStore;
   readonly obligations: SqliteObligationStore;
   readonly sentNotifications: SqliteSentNotificationStore;
@@ -48,6 +55,9 @@ export class SqliteStore implements Store, ReportingStores, WarningStores {
     this.users = new SqliteUserStore(this.db);
     this.audit = new SqliteAuditStore(this.db);
     this.leases = new SqliteLeaseStore(this.db);
+    this.comments = new SqliteCommentStore(this.db);
+    this.refreshTokens = new SqliteRefreshTokenStore(this.db);
+    this.logSources = new SqliteLogSourceStore(this.db);
     this.reports = new SqliteReportStore(this.db);
     this.obligations = new SqliteObligationStore(this.db);
     this.sentNotifications = new SqliteSentNotificationStore(this.db);

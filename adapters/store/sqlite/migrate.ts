@@ -173,6 +173,39 @@ const MIGRATIONS: readonly string[] = [
     last INTEGER NOT NULL
   );
   `,
+  // Triage and authentication (issue 6): comments, refresh tokens (hashes only) and log sources with ingest token hashes.
+  `
+  CREATE TABLE incident_comments (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    organization_ids TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX incident_comments_by_incident ON incident_comments (incident_id, created_at);
+
+  CREATE TABLE refresh_tokens (
+    id TEXT PRIMARY KEY,
+    family_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    rotated_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX refresh_tokens_by_family ON refresh_tokens (family_id);
+  CREATE INDEX refresh_tokens_by_user ON refresh_tokens (user_id);
+
+  CREATE TABLE log_sources (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX log_sources_by_organisation ON log_sources (organization_id, created_at);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */
