@@ -1,0 +1,33 @@
+import type { Scope } from '../../../core/domain/scope.js';
+import type { Warning, WarningDelivery } from '../../../core/domain/warning.js';
+
+/**
+ * The CERT sees the whole warning; a recipient organisation does not learn who else it went to,
+ * who is named on a TLP:RED warning, or how the CERT worked on it.
+ */
+export function presentWarning(warning: Warning, scope: Scope) {
+  if (scope.kind === 'all') return warning;
+  return {
+    id: warning.id,
+    title: warning.title,
+    summary: warning.summary,
+    details: warning.details,
+    products: warning.products,
+    measures: warning.measures,
+    severity: warning.severity,
+    tlp: warning.tlp,
+    status: warning.status,
+    trackingId: warning.trackingId,
+    publishedAt: warning.publishedAt,
+    indicators: warning.indicators,
+    createdAt: warning.createdAt,
+    updatedAt: warning.updatedAt,
+    version: warning.version,
+  };
+}
+
+/** Mail addresses and escalations are the CERT's business. */
+export function presentDelivery(delivery: WarningDelivery, scope: Scope) {
+  if (scope.kind === 'all') return delivery;
+  return { organizationId: delivery.organizationId, deliveredAt: delivery.deliveredAt, readAt: delivery.readAt, readBy: delivery.readBy, acknowledgedAt: delivery.acknowledgedAt, acknowledgedBy: delivery.acknowledgedBy };
+}

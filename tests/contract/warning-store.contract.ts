@@ -1,0 +1,110 @@
+import { expect } from 'chai';
+import { ALL, organisationScope } from '../../core/domain/scope.js';
+import type { Warning, WarningDelivery } from '../../core/domain/warning.js';
+import { ConflictError } from '../../core/errors.js';
+import type { WarningStores } from '../../core/ports/warning-stores.js';
+
+function warning(id: string, changes: Partial<Warning> = {}): Warning {
+  return {
+    id,
+    title: `Warnung ${id}`,
+    summary: 's',
+    details: '',
+    products: [],
+    measures: [],
+    severity: 'hoch',
+    tlp: 'TLP:AMBER',
+    audience: { kind: 'organisations', organizationIds: ['org-a'] },
+    recipientUserIds: [],
+    indicators: [],
+    incidentId: null,
+    requiresApproval: false,
+    status: 'published',
+    createdBy: 'analyst',
+    approvedBy: null,
+    approvedAt: null,
+    publishedBy: 'analyst',
+    publishedAt: '2025-03-01T12:00:00.000Z',
+    trackingId: `SAXCERT-2025-${id}`,
+    organizationIds: ['org-a'],
+    createdAt: `2025-03-01T12:00:0${id.slice(-1)}.000Z`,
+    updatedAt: '2025-03-01T12:00:00.000Z',
+    version: 1,
+    ...changes,
+  };
+}
+
+function delivery(warningId: string, organizationId: string): WarningDelivery {
+  return { warningId, organizationId, deliveredAt: '2025-03-01T12:00:00.000Z', mailedTo: [], mailError: null, readAt: null, readBy: null, acknowledgedAt: null, acknowledgedBy: null, escalatedAt: null };
+}
+
+/** Runs against every adapter of core/ports/warning-stores.ts; `create` returns a fresh, empty store. */
+export function warningStoreContract(create: () => Promise<WarningStores & { close(): Promise<void> }>): void {
+  let store: WarningStores & { close(): Promise<void> };
+  beforeEach(async () => {
+    store = await create();
+  });
+  afterEach(() => store.close());
+
+  const a = { scope: organisationScope('org-a'), userId: 'user-a' };
+  const b = { scope: organisationScope('org-b'), userId: 'user-b' };
+
+  it('an organisation sees only published warnings addressed to it, and counts only those', async () => {
+    await store.warnings.create(warning('w1'));
+    await store.warnings.create(warning('w2', { organizationIds: ['org-b'] }));
+    await store.warnings.create(warning('w3', { status: 'draft', organizationIds: ['org-a'] }));
+    expect((await store.warnings.list({}, a)).items.map((item) => item.id)).to.deep.equal(['w1']);
+    expect((await store.warnings.list({}, a)).total).to.equal(1);
+    expect(await store.warnings.get('w2', a)).to.equal(undefined);
+    expect(await store.warnings.get('w3', a)).to.equal(undefined);
+    expect((await store.warnings.list({}, { scope: ALL, userId: 'x' })).total).to.equal(3);
+  });
+
+  it('TLP:RED is visible only to the named users of the organisation', async () => {
+    await store.warnings.create(warning('w1', { tlp: 'TLP:RED', recipientUserIds: ['user-a'] }));
+    expect(await store.warnings.get('w1', a)).to.not.equal(undefined);
+    expect(await store.warnings.get('w1', { scope: organisationScope('org-a'), userId: 'user-a2' })).to.equal(undefined);
+    expect(await store.warnings.get('w1', { scope: organisationScope('org-b'), userId: 'user-a' })).to.equal(undefined);
+  });
+
+  it('replace is compare-and-set on the version', async () => {
+    await store.warnings.create(warning('w1', { status: 'draft', organizationIds: [] }));
+    await store.warnings.replace(warning('w1', { version: 2 }), 1);
+    expect(await store.warnings.get('w1', a)).to.include({ version: 2 });
+    const error = await store.warnings.replace(warning('w1', { version: 2 }), 1).catch((caught: unknown) => caught);
+    expect(error).to.be.instanceOf(ConflictError);
+    expect(await store.warnings.create(warning('w1')).catch((caught: unknown) => caught)).to.be.instanceOf(ConflictError);
+  });
+
+  it('pages newest first with a cursor', async () => {
+    for (const id of ['w1', 'w2', 'w3']) await store.warnings.create(warning(id));
+    const first = await store.warnings.list({ limit: 2 }, a);
+    expect(first.items.map((item) => item.id)).to.deep.equal(['w3', 'w2']);
+    const second = await store.warnings.list({ limit: 2, cursor: first.nextCursor! }, a);
+    expect(second.items.map((item) => item.id)).to.deep.equal(['w1']);
+    expect(second.nextCursor).to.equal(undefined);
+  });
+
+  it('tracking numbers count per year', async () => {
+    expect(await store.warnings.nextTrackingNumber(2025)).to.equal(1);
+    expect(await store.warnings.nextTrackingNumber(2025)).to.equal(2);
+    expect(await store.warnings.nextTrackingNumber(2026)).to.equal(1);
+  });
+
+  it('deliveries: idempotent, scoped, read/acknowledged/escalated only once', async () => {
+    await store.warningDeliveries.putMany([delivery('w1', 'org-a'), delivery('w1', 'org-b')]);
+    await store.warningDeliveries.putMany([delivery('w1', 'org-a')]);
+    expect(await store.warningDeliveries.list('w1', ALL)).to.have.length(2);
+    expect((await store.warningDeliveries.list('w1', b.scope)).map((item) => item.organizationId)).to.deep.equal(['org-b']);
+    expect(await store.warningDeliveries.markRead('w1', 'org-a', 'user-a', '2025-03-01T13:00:00.000Z')).to.equal(true);
+    expect(await store.warningDeliveries.markRead('w1', 'org-a', 'user-a2', '2025-03-01T14:00:00.000Z')).to.equal(false);
+    const acknowledged = await store.warningDeliveries.acknowledge('w1', 'org-a', 'user-a2', '2025-03-01T15:00:00.000Z');
+    expect(acknowledged).to.include({ readBy: 'user-a', acknowledgedBy: 'user-a2', acknowledgedAt: '2025-03-01T15:00:00.000Z' });
+    expect(await store.warningDeliveries.acknowledge('w1', 'org-a', 'user-a', '2025-03-01T16:00:00.000Z')).to.include({ acknowledgedBy: 'user-a2' });
+    expect(await store.warningDeliveries.acknowledge('w1', 'org-c', 'user-c', '2025-03-01T16:00:00.000Z')).to.equal(undefined);
+    expect(await store.warningDeliveries.markEscalated('w1', 'org-b', '2025-03-01T17:00:00.000Z')).to.equal(true);
+    expect(await store.warningDeliveries.markEscalated('w1', 'org-b', '2025-03-01T18:00:00.000Z')).to.equal(false);
+    await store.warningDeliveries.recordMail('w1', 'org-b', ['isb@b.example'], null);
+    expect((await store.warningDeliveries.list('w1', b.scope))[0]).to.include({ escalatedAt: '2025-03-01T17:00:00.000Z', mailError: null });
+  });
+}
