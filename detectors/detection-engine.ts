@@ -3,8 +3,9 @@ import type { Alert, AlertRule } from '../core/domain/alert.js';
 import { getField, type EcsEvent } from '../core/domain/ecs.js';
 import { AlertFolder, type Firing, type FoldingOptions } from './alerts/alert-folder.js';
 import { trimEvent } from './alerts/trim-event.js';
-import type { CompiledCorrelation } from './correlation/compiled-correlation.js';
-import { CorrelationEngine, DEFAULT_CORRELATION_OPTIONS, eventOfHit, type CorrelationHit, type CorrelationOptions, type CorrelationStats } from './correlation/correlation-engine.js';
+import { spansOrganisations, type CompiledCorrelation } from './correlation/compiled-correlation.js';
+import { CorrelationEngine, DEFAULT_CORRELATION_OPTIONS, eventOfHit, type CorrelationHit, type CorrelationOptions, type CorrelationStats, type RuleFiring } from './correlation/correlation-engine.js';
+import { correlationInputOf, firingOfInput, type CorrelationInput, type KeyedCorrelationInput } from './correlation/correlation-input.js';
 import { IocMatcher, type IocMatch } from './ioc/ioc-matcher.js';
 import type { IocList } from './ioc/ioc-list.js';
 import { loadIocLists } from './ioc/load-ioc-lists.js';
@@ -27,6 +28,25 @@ export interface DetectionEngineParts {
   options?: DetectionEngineOptions;
 }
 
+/** The rules an engine runs, for listing them. */
+export interface RuleInventory {
+  sigmaRules: readonly CompiledSigmaRule[];
+  correlations: readonly CompiledCorrelation[];
+  iocLists: readonly IocList[];
+}
+
+/** Receives the inputs of cross-organisation correlations that the caller routes to their own stage. */
+export type CorrelationInputSink = (input: KeyedCorrelationInput) => void;
+
+/**
+ * Which correlations one call evaluates here, and where the inputs of the others go. Without a sink
+ * (`lagebild detect`, embedded tests) everything runs in place.
+ */
+interface Stage {
+  accepts: (correlation: CompiledCorrelation) => boolean;
+  rekey?: CorrelationInputSink;
+}
+
 /** Fields that tell repeats of a single-event rule apart: the same rule on another host or user is another alert. */
 const SIGMA_GROUP_FIELDS = ['organization.id', 'host.name', 'source.ip', 'user.name'];
 
@@ -40,8 +60,13 @@ export class DetectionEngine {
   private readonly sigmaRules: RuleIndex;
   private readonly correlations: CorrelationEngine;
   private readonly silent: Set<string>;
+  private readonly crossOrg: Set<string>;
+  private readonly disabled = new Set<string>();
+  private readonly inventory: { sigmaRules: CompiledSigmaRule[]; correlations: CompiledCorrelation[] };
+  private readonly everywhere: Stage = { accepts: (correlation) => !this.disabled.has(correlation.id) };
   private readonly folder: AlertFolder;
   private readonly latenessMs: number;
+  readonly options: DetectionEngineOptions;
   private iocMatcher: IocMatcher;
   private newest = Number.NEGATIVE_INFINITY;
   private lastAdvance = Number.NEGATIVE_INFINITY;
@@ -50,6 +75,9 @@ export class DetectionEngine {
     this.sigmaRules = new RuleIndex(parts.sigmaRules);
     this.correlations = new CorrelationEngine(parts.correlations, parts.options?.correlation);
     this.silent = silentRules(parts.correlations);
+    this.crossOrg = crossOrganisationStage(parts.correlations);
+    this.inventory = { sigmaRules: parts.sigmaRules, correlations: parts.correlations };
+    this.options = parts.options ?? {};
     this.folder = new AlertFolder(parts.options?.folding);
     this.latenessMs = parts.options?.correlation?.latenessMs ?? DEFAULT_CORRELATION_OPTIONS.latenessMs;
     this.iocMatcher = new IocMatcher(parts.iocLists);
@@ -75,22 +103,52 @@ export class DetectionEngine {
     this.iocMatcher = matcher;
   }
 
-  process(event: EcsEvent): Alert[] {
-    const parsed = Date.parse(event['@timestamp']);
-    // An event without a usable time is judged at the stream's current time rather than dropped.
-    const time = Number.isNaN(parsed) ? (Number.isFinite(this.newest) ? this.newest : Date.now()) : parsed;
-    if (time > this.newest) this.newest = time;
+  /** Every rule the engine runs; IOC lists as of the last reload. */
+  rules(): RuleInventory {
+    return { ...this.inventory, iocLists: this.iocMatcher.lists };
+  }
+
+  hasRule(id: string): boolean {
+    const { sigmaRules, correlations, iocLists } = this.rules();
+    return sigmaRules.some((rule) => rule.id === id) || correlations.some((rule) => rule.id === id) || iocLists.some((list) => list.id === id);
+  }
+
+  isEnabled(id: string): boolean {
+    return !this.disabled.has(id);
+  }
+
+  /**
+   * Switches a rule on or off from the next event on. A disabled Sigma rule or IOC list neither
+   * alerts nor feeds correlations; a disabled correlation is not evaluated. Returns false for an
+   * unknown id. Ids of IOC lists survive reloads, so a disabled list stays disabled.
+   */
+  setEnabled(id: string, enabled: boolean): boolean {
+    if (!this.hasRule(id)) return false;
+    if (enabled) this.disabled.delete(id);
+    else this.disabled.add(id);
+    return true;
+  }
+
+  /**
+   * Runs one event through the rules. With `rekey`, correlations that group across organisations
+   * are not evaluated here (this engine sees only some organisations); their inputs go to `rekey`,
+   * to be evaluated by `processCorrelationInput` where all inputs of a group meet.
+   */
+  process(event: EcsEvent, rekey?: CorrelationInputSink): Alert[] {
+    const stage: Stage = rekey ? { accepts: (correlation) => !this.disabled.has(correlation.id) && !this.crossOrg.has(correlation.id), rekey } : this.everywhere;
+    const time = this.timeOf(event);
     const alerts: Alert[] = [];
     const eventIds = event.event?.id ? [event.event.id] : [];
     const organizationIds = event.organization?.id ? [event.organization.id] : [];
     const groupKey = SIGMA_GROUP_FIELDS.map((field) => String(getField(event, field) ?? '')).join('\u0000');
 
     for (const rule of this.sigmaRules.candidates(event)) {
-      if (!rule.match(event)) continue;
+      if (this.disabled.has(rule.id) || !rule.match(event)) continue;
       const firing: Firing = { rule: ruleOf(rule, 'sigma'), tags: rule.tags, groupKey, organizationIds, time, eventIds, events: [] };
-      this.fire(firing, event, alerts);
+      this.fire(firing, event, alerts, stage);
     }
     for (const [list, matches] of byList(this.iocMatcher.match(event))) {
+      if (this.disabled.has(list.id)) continue;
       const group: Record<string, string> = {};
       for (const match of matches) group[match.field] ??= match.value;
       const firing: Firing = {
@@ -103,16 +161,31 @@ export class DetectionEngine {
         eventIds,
         events: [],
       };
-      this.fire(firing, event, alerts);
+      this.fire(firing, event, alerts, stage);
     }
-    alerts.push(...this.advance());
+    alerts.push(...this.advance(stage));
+    return alerts;
+  }
+
+  /**
+   * Evaluates one re-keyed input (see `process`) in its correlation; correlations chained onto it
+   * are evaluated here too, as they belong to the cross-organisation stage as well.
+   */
+  processCorrelationInput(input: CorrelationInput): Alert[] {
+    const alerts: Alert[] = [];
+    if (this.disabled.has(input.correlationId)) return alerts;
+    if (input.time > this.newest) this.newest = input.time;
+    const stage: Stage = { accepts: (correlation) => !this.disabled.has(correlation.id) && this.crossOrg.has(correlation.id) };
+    const hits = this.correlations.observe(firingOfInput(input), (correlation) => correlation.id === input.correlationId);
+    for (const hit of hits) this.fireCorrelation(hit, alerts, stage);
+    alerts.push(...this.advance(stage));
     return alerts;
   }
 
   /** End of input: decides open correlation windows and emits every pending folded alert. */
   flush(): Alert[] {
     const alerts: Alert[] = [];
-    for (const hit of this.correlations.flush()) this.fireCorrelation(hit, alerts);
+    for (const hit of this.correlations.flush()) this.fireCorrelation(hit, alerts, this.everywhere);
     alerts.push(...this.folder.flush());
     return alerts;
   }
@@ -121,15 +194,37 @@ export class DetectionEngine {
     return { ...this.correlations.stats(), openFolds: this.folder.openFolds };
   }
 
-  private fire(firing: Firing, event: EcsEvent, alerts: Alert[]): void {
-    if (!this.silent.has(firing.rule.id)) alerts.push(...this.folder.offer({ ...firing, events: [trimEvent(event)] }));
-    if (!this.correlations.listensTo(firing.rule.id)) return;
-    const hits = this.correlations.observe({ ruleId: firing.rule.id, event, time: firing.time, eventIds: firing.eventIds, organizationIds: firing.organizationIds });
-    for (const hit of hits) this.fireCorrelation(hit, alerts);
+  private timeOf(event: EcsEvent): number {
+    const parsed = Date.parse(event['@timestamp']);
+    // An event without a usable time is judged at the stream's current time rather than dropped.
+    const time = Number.isNaN(parsed) ? (Number.isFinite(this.newest) ? this.newest : Date.now()) : parsed;
+    if (time > this.newest) this.newest = time;
+    return time;
   }
 
-  private fireCorrelation(hit: CorrelationHit, alerts: Alert[]): void {
+  private fire(firing: Firing, event: EcsEvent, alerts: Alert[], stage: Stage): void {
+    let evidence: EcsEvent | undefined;
+    const trimmed = (): EcsEvent => (evidence ??= trimEvent(event));
+    if (!this.silent.has(firing.rule.id)) alerts.push(...this.folder.offer({ ...firing, events: [trimmed()] }));
+    this.feed({ ruleId: firing.rule.id, event, time: firing.time, eventIds: firing.eventIds, organizationIds: firing.organizationIds }, trimmed, alerts, stage);
+  }
+
+  /** Hands a firing to the correlations that reference its rule: here, or re-keyed to their stage. */
+  private feed(firing: RuleFiring, evidence: () => EcsEvent, alerts: Alert[], stage: Stage): void {
+    if (!this.correlations.listensTo(firing.ruleId)) return;
+    if (stage.rekey) {
+      for (const correlation of this.correlations.listenersOf(firing.ruleId)) {
+        if (!this.crossOrg.has(correlation.id) || this.disabled.has(correlation.id)) continue;
+        const input = correlationInputOf(correlation, firing, evidence());
+        if (input) stage.rekey(input);
+      }
+    }
+    for (const hit of this.correlations.observe(firing, stage.accepts)) this.fireCorrelation(hit, alerts, stage);
+  }
+
+  private fireCorrelation(hit: CorrelationHit, alerts: Alert[], stage: Stage): void {
     const correlation = hit.correlation;
+    const evidence = hit.event ? trimEvent(hit.event) : undefined;
     const firing: Firing = {
       rule: ruleOf(correlation, 'correlation'),
       tags: correlation.tags,
@@ -138,23 +233,39 @@ export class DetectionEngine {
       organizationIds: hit.organizationIds,
       time: hit.time,
       eventIds: hit.eventIds,
-      events: hit.event ? [trimEvent(hit.event)] : [],
+      events: evidence ? [evidence] : [],
     };
     if (!this.silent.has(correlation.id)) alerts.push(...this.folder.offer(firing));
     if (!this.correlations.listensTo(correlation.id)) return;
     const event = eventOfHit(hit);
-    const chained = this.correlations.observe({ ruleId: correlation.id, event, time: hit.time, eventIds: hit.eventIds, organizationIds: hit.organizationIds });
-    for (const next of chained) this.fireCorrelation(next, alerts);
+    this.feed({ ruleId: correlation.id, event, time: hit.time, eventIds: hit.eventIds, organizationIds: hit.organizationIds }, () => trimEvent(event), alerts, stage);
   }
 
-  private advance(): Alert[] {
+  private advance(stage: Stage): Alert[] {
     if (this.newest - this.lastAdvance < 1000) return [];
     this.lastAdvance = this.newest;
     const alerts: Alert[] = [];
-    for (const hit of this.correlations.advance()) this.fireCorrelation(hit, alerts);
+    for (const hit of this.correlations.advance()) this.fireCorrelation(hit, alerts, stage);
     alerts.push(...this.folder.advance(this.newest - this.latenessMs));
     return alerts;
   }
+}
+
+/**
+ * Correlations that group across organisations, and every correlation chained onto one of them:
+ * in the distributed mode they run where their inputs are keyed by group, not by organisation.
+ */
+function crossOrganisationStage(correlations: CompiledCorrelation[]): Set<string> {
+  const stage = new Set(correlations.filter(spansOrganisations).map((correlation) => correlation.id));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const correlation of correlations) {
+      if (stage.has(correlation.id) || !correlation.ruleIds.some((id) => stage.has(id))) continue;
+      stage.add(correlation.id);
+      grown = true;
+    }
+  }
+  return stage;
 }
 
 /** Rules referenced by correlations are building blocks: they alert only if a correlation asks for it. */

@@ -2,22 +2,42 @@ import type { Alert } from '../core/domain/alert.js';
 import type { EcsEvent } from '../core/domain/ecs.js';
 import { decodeJsonBatch } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
-import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
+import { TOPICS, type Bus, type DeliveredMessage, type OutgoingMessage, type Subscription } from '../core/ports/bus.js';
+import type { KeyedCorrelationInput } from './correlation/correlation-input.js';
 import type { DetectionEngine } from './detection-engine.js';
 
 export const DETECTOR_GROUP = 'lagebild-detectors';
 /** Alerts of correlations across organisations have no organisation; they share one key. */
 export const CAMPAIGN_KEY = 'campaign';
+/**
+ * Inputs of correlations that group across organisations, keyed by their group-by values (the
+ * `events` topic is keyed by organisation, so one detector sees only some organisations).
+ */
+export const REKEYED_TOPIC = 'correlation.rekeyed';
+
+export interface DetectorConsumerOptions {
+  bus: Bus;
+  engine: () => DetectionEngine;
+  metrics: MetricsRegistry;
+  /**
+   * Sends the inputs of cross-organisation correlations to `REKEYED_TOPIC` instead of evaluating
+   * them here; `startCrossOrgCorrelationConsumer` must then run too. Off, every correlation is
+   * evaluated here, which is right only when one consumer sees every organisation.
+   */
+  rekeyCrossOrg?: boolean;
+}
 
 /**
  * Runs every event of the `events` topic through the detection engine and publishes the alerts,
- * keyed by organisation. The batch is committed only after the alerts are acknowledged, so a crash
- * replays the batch; alert ids are deterministic, so the replay produces the same alerts again.
+ * keyed by organisation. The batch is committed only after the alerts (and re-keyed correlation
+ * inputs) are acknowledged, so a crash replays the batch; alert ids are deterministic, so the
+ * replay produces the same alerts again.
  */
-export async function startDetectorConsumer(options: { bus: Bus; engine: () => DetectionEngine; metrics: MetricsRegistry }): Promise<Subscription> {
+export async function startDetectorConsumer(options: DetectorConsumerOptions): Promise<Subscription> {
   const processed = options.metrics.counter('lagebild_detector_events_total', 'Events evaluated by the detectors');
   const produced = options.metrics.counter('lagebild_detector_alerts_total', 'Alerts produced by rule type');
   const malformed = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
+  const rekeyed = options.metrics.counter('lagebild_correlation_inputs_total', 'Correlation inputs re-keyed for cross-organisation correlations');
 
   return options.bus.subscribe({
     topic: TOPICS.events,
@@ -26,15 +46,25 @@ export async function startDetectorConsumer(options: { bus: Bus; engine: () => D
       const engine = options.engine();
       const events = await decodeJsonBatch<EcsEvent>(options.bus, messages, (count) => malformed.inc({ stage: 'detect' }, count));
       const alerts: Alert[] = [];
-      for (const event of events) alerts.push(...engine.process(event));
+      const inputs: KeyedCorrelationInput[] = [];
+      const rekey = options.rekeyCrossOrg ? (input: KeyedCorrelationInput) => void inputs.push(input) : undefined;
+      for (const event of events) alerts.push(...engine.process(event, rekey));
       processed.inc({}, events.length);
-      if (alerts.length === 0) return;
-      for (const alert of alerts) produced.inc({ type: alert.rule.type });
-      await options.bus.publish(
-        TOPICS.alerts,
-        alerts.map((alert) => ({ key: alert.organization.id ?? CAMPAIGN_KEY, value: JSON.stringify(alert) })),
-      );
+      if (inputs.length > 0) {
+        rekeyed.inc({}, inputs.length);
+        await options.bus.publish(REKEYED_TOPIC, inputs.map(({ key, input }) => ({ key, value: JSON.stringify(input) })));
+      }
+      await publishAlerts(options.bus, alerts, (alert) => produced.inc({ type: alert.rule.type }));
     },
   });
 }
 
+/** Publishes alerts keyed by organisation (campaign alerts share one key). */
+export async function publishAlerts(bus: Bus, alerts: Alert[], counted: (alert: Alert) => void): Promise<void> {
+  if (alerts.length === 0) return;
+  const messages: OutgoingMessage[] = alerts.map((alert) => {
+    counted(alert);
+    return { key: alert.organization.id ?? CAMPAIGN_KEY, value: JSON.stringify(alert) };
+  });
+  await bus.publish(TOPICS.alerts, messages);
+}

@@ -152,12 +152,14 @@ function compileOne(
 
   if (broken) return undefined;
   const author = typeof doc.author === 'string' ? doc.author : undefined;
+  const description = typeof doc.description === 'string' ? doc.description : undefined;
   return {
     id: identity.id,
     ...(identity.name ? { name: identity.name } : {}),
     title: title!,
     level: level as RuleLevel,
     ...(author ? { author } : {}),
+    ...(description ? { description } : {}),
     references: asStringList(doc.references) ?? asStringList(doc.reference) ?? [],
     tags: asStringList(doc.tags) ?? [],
     type: type as CorrelationType,

@@ -11,6 +11,7 @@ export interface CompiledCorrelation {
   title: string;
   level: RuleLevel;
   author?: string;
+  description?: string;
   references: string[];
   tags: string[];
   type: CorrelationType;
@@ -27,4 +28,14 @@ export interface CompiledCorrelation {
   generate: boolean;
   file: string;
   line: number;
+}
+
+/** The event field that holds a group-by value for one referenced rule: an alias's field or the name itself. */
+export function groupFieldOf(correlation: CompiledCorrelation, name: string, ruleId: string): string {
+  return correlation.aliases.get(name)?.get(ruleId) ?? name;
+}
+
+/** Whether a correlation groups across organisations: its keys may collect events of several of them. */
+export function spansOrganisations(correlation: CompiledCorrelation): boolean {
+  return !correlation.groupBy.includes('organization.id');
 }

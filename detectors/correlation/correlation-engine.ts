@@ -1,5 +1,5 @@
 import { getField, setField, type EcsEvent } from '../../core/domain/ecs.js';
-import type { CompiledCorrelation } from './compiled-correlation.js';
+import { groupFieldOf, spansOrganisations, type CompiledCorrelation } from './compiled-correlation.js';
 import { satisfies } from './count-condition.js';
 import { KeyState } from './key-state.js';
 import { dropBefore, insertSorted, latestAtOrBefore, maxCountInWindowWith } from './sorted-times.js';
@@ -94,7 +94,16 @@ export class CorrelationEngine {
     return this.byRule.has(ruleId);
   }
 
-  observe(firing: RuleFiring): CorrelationHit[] {
+  /** The correlations that reference this rule. */
+  listenersOf(ruleId: string): CompiledCorrelation[] {
+    return (this.byRule.get(ruleId) ?? []).map((index) => this.correlations[index]!);
+  }
+
+  /**
+   * Counts the firing in every correlation that references its rule and that `accepts` lets
+   * through (disabled correlations, and those evaluated in another stage, are left alone).
+   */
+  observe(firing: RuleFiring, accepts: (correlation: CompiledCorrelation) => boolean = () => true): CorrelationHit[] {
     const indexes = this.byRule.get(firing.ruleId);
     if (!indexes) return [];
     const hits: CorrelationHit[] = [];
@@ -103,6 +112,7 @@ export class CorrelationEngine {
     if (time > this.newest) this.newest = time;
     for (const index of indexes) {
       const correlation = this.correlations[index]!;
+      if (!accepts(correlation)) continue;
       if (time < this.newest - correlation.timespanMs - this.options.latenessMs) {
         this.lateEvents++;
         continue;
@@ -149,7 +159,7 @@ export class CorrelationEngine {
   private keyOf(index: number, correlation: CompiledCorrelation, firing: RuleFiring): string | undefined {
     const parts = [String(index)];
     for (const name of correlation.groupBy) {
-      const field = correlation.aliases.get(name)?.get(firing.ruleId) ?? name;
+      const field = groupFieldOf(correlation, name, firing.ruleId);
       const value = getField(firing.event, field);
       // An event without a group-by value cannot be attributed to a group, so it does not count.
       if (value === undefined || value === null || value === '') return undefined;
@@ -255,7 +265,7 @@ export class CorrelationEngine {
       const ids = [...(state.ids ?? []), ...firing.eventIds];
       state.ids = ids.length > this.options.maxEventIdsPerKey ? ids.slice(ids.length - this.options.maxEventIdsPerKey) : ids;
     }
-    if (correlation.groupBy.includes('organization.id')) return;
+    if (!spansOrganisations(correlation)) return;
     for (const org of firing.organizationIds) {
       state.orgs ??= [];
       if (!state.orgs.includes(org) && state.orgs.length < this.options.maxOrganisationsPerKey) state.orgs.push(org);

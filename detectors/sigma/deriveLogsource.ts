@@ -35,6 +35,7 @@ const ecsCategoryOf = read(['event.category']);
 const ecsTypeOf = read(['event.type']);
 const programOf = read(['process.name', 'log.syslog.appname']);
 const syslogOf = read(['log.syslog']);
+const dnsQuestionOf = read(['dns.question.name']);
 
 function invert(table: Record<string, number | number[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -123,6 +124,8 @@ export function deriveLogsource(event: EcsEvent): EventLogsource {
   const ecsCategories = list(ecsCategoryOf(event));
   for (const c of ecsCategories) for (const sigma of CATEGORIES_BY_ECS[c] ?? []) categories.add(sigma);
   if (ecsCategories.includes('process') && list(ecsTypeOf(event)).includes('start')) categories.add('process_creation');
+  // DNS servers (BIND, Suricata) log queries as `network` events; the question is what makes them DNS.
+  if (ecsCategories.length > 0 && text(dnsQuestionOf(event)) !== undefined) for (const sigma of CATEGORIES_BY_ECS.dns!) categories.add(sigma);
 
   return {
     products: products.size > 0 ? [...products] : null,

@@ -61,46 +61,54 @@ function locate(doc: Document, lines: LineCounter, problem: PathProblem): { line
 export async function loadRules(paths: string[], options: LoadRulesOptions = {}): Promise<LoadedRules> {
   const result: LoadedRules = { rules: [], correlations: [], problems: [] };
   const cache = new FieldCache();
-  const placeholders = options.placeholders ?? {};
   const files = (await Promise.all(paths.map(ruleFiles))).flat();
-  for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    const lines = new LineCounter();
-    const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
-    const documents = Array.isArray(docs) ? docs : [];
-    if (!Array.isArray(docs)) result.problems.push({ file, line: 1, column: 1, message: 'not a YAML document stream', severity: 'error' });
-    for (const doc of documents) {
-      const at = (problem: PathProblem): RuleProblem => ({ file, ...locate(doc, lines, problem), message: problem.message, severity: problem.severity });
-      if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-          const pos = lines.linePos(error.pos[0]);
-          result.problems.push({ file, line: pos.line, column: pos.col, message: `YAML: ${error.message.split('\n')[0]}`, severity: 'error' });
-        }
-        continue;
-      }
-      if (doc.contents === null) continue;
-      const data = doc.toJS() as unknown;
-      const line = doc.contents.range ? lines.linePos(doc.contents.range[0]).line : 1;
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        result.problems.push(at({ path: [], message: 'a rule document must be a map', severity: 'error' }));
-        continue;
-      }
-      const record = data as Record<string, unknown>;
-      if ('action' in record) {
-        result.problems.push(at({ path: ['action'], message: `legacy rule collection (action: ${String(record.action)}) is not supported; document skipped`, severity: 'warning' }));
-        continue;
-      }
-      if ('correlation' in record) {
-        result.correlations.push({ file, line, doc: record });
-        continue;
-      }
-      const report = (problem: PathProblem): void => {
-        result.problems.push(at(problem));
-      };
-      const rule = parseRule(doc, file, line, report);
-      const compiled = rule && compileRule(rule, { cache, placeholders }, report);
-      if (compiled) result.rules.push(compiled);
-    }
-  }
+  for (const file of files) addRuleText(result, await readFile(file, 'utf8'), file, options, cache);
   return result;
+}
+
+/** Loads the rules of one YAML text as if it were the file `fileName` (an upload to validate or test). */
+export function loadRuleText(text: string, fileName: string, options: LoadRulesOptions = {}): LoadedRules {
+  const result: LoadedRules = { rules: [], correlations: [], problems: [] };
+  addRuleText(result, text, fileName, options, new FieldCache());
+  return result;
+}
+
+function addRuleText(result: LoadedRules, text: string, file: string, options: LoadRulesOptions, cache: FieldCache): void {
+  const placeholders = options.placeholders ?? {};
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
+  const documents = Array.isArray(docs) ? docs : [];
+  if (!Array.isArray(docs)) result.problems.push({ file, line: 1, column: 1, message: 'not a YAML document stream', severity: 'error' });
+  for (const doc of documents) {
+    const at = (problem: PathProblem): RuleProblem => ({ file, ...locate(doc, lines, problem), message: problem.message, severity: problem.severity });
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const pos = lines.linePos(error.pos[0]);
+        result.problems.push({ file, line: pos.line, column: pos.col, message: `YAML: ${error.message.split('\n')[0]}`, severity: 'error' });
+      }
+      continue;
+    }
+    if (doc.contents === null) continue;
+    const data = doc.toJS() as unknown;
+    const line = doc.contents.range ? lines.linePos(doc.contents.range[0]).line : 1;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      result.problems.push(at({ path: [], message: 'a rule document must be a map', severity: 'error' }));
+      continue;
+    }
+    const record = data as Record<string, unknown>;
+    if ('action' in record) {
+      result.problems.push(at({ path: ['action'], message: `legacy rule collection (action: ${String(record.action)}) is not supported; document skipped`, severity: 'warning' }));
+      continue;
+    }
+    if ('correlation' in record) {
+      result.correlations.push({ file, line, doc: record });
+      continue;
+    }
+    const report = (problem: PathProblem): void => {
+      result.problems.push(at(problem));
+    };
+    const rule = parseRule(doc, file, line, report);
+    const compiled = rule && compileRule(rule, { cache, placeholders }, report);
+    if (compiled) result.rules.push(compiled);
+  }
 }

@@ -1,0 +1,205 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Alert, RuleLevel, RuleType } from '../core/domain/alert.js';
+import type { EcsEvent } from '../core/domain/ecs.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { compileCorrelations } from './correlation/compile-correlations.js';
+import { DetectionEngine } from './detection-engine.js';
+import { loadRuleText } from './sigma/loadRules.js';
+import type { RuleProblem as LoadProblem } from './sigma/types.js';
+
+// The shapes below are those of `RulesCatalog` in api/rules-catalog.ts (detectors may not import the
+// API); the composition root hands this class to the API, and structural typing checks the match.
+
+export interface RuleSummary {
+  id: string;
+  title: string;
+  level: RuleLevel;
+  type: RuleType;
+  enabled: boolean;
+  tags: string[];
+  description?: string;
+  author?: string;
+  /** Where the rule was loaded from, relative to the rules directory. */
+  path?: string;
+}
+
+export interface RuleDetail extends RuleSummary {
+  /** The rule as written: the YAML file, or the text of the IOC list. */
+  source: string;
+}
+
+export interface RuleProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface EngineRulesCatalogOptions {
+  engine: DetectionEngine;
+  rulesDir: string;
+  /** Where `rule-state.json` keeps the disabled rules across restarts; without it they are kept in memory only. */
+  dataDir?: string;
+}
+
+interface RuleState {
+  disabled: string[];
+}
+
+/** A rule as listed, without its switch, and the file it came from. */
+interface CatalogEntry {
+  id: string;
+  rule: Omit<RuleSummary, 'enabled'>;
+  file: string;
+}
+
+const STATE_FILE = 'rule-state.json';
+const UPLOAD_NAME = 'upload.yml';
+
+/**
+ * The rules of a live detection engine as the API sees them: listing, the source of each rule,
+ * switching rules on and off (remembered in `<dataDir>/rule-state.json`), and checking or trying
+ * out an uploaded rule on an engine of its own, so that a test never touches the live state.
+ */
+export class EngineRulesCatalog {
+  private readonly engine: DetectionEngine;
+  private readonly rulesDir: string;
+  private readonly stateFile: string | undefined;
+  /** Disabled ids as persisted, including those of rules not loaded now (a broken rule stays off once fixed). */
+  private readonly disabled: Set<string>;
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(options: EngineRulesCatalogOptions, disabled: Set<string>) {
+    this.engine = options.engine;
+    this.rulesDir = resolve(options.rulesDir);
+    this.stateFile = options.dataDir === undefined ? undefined : join(options.dataDir, STATE_FILE);
+    this.disabled = disabled;
+  }
+
+  /** Opens the catalog and applies the persisted rule state to the engine. */
+  static async open(options: EngineRulesCatalogOptions): Promise<EngineRulesCatalog> {
+    const disabled = new Set(options.dataDir === undefined ? [] : await readState(join(options.dataDir, STATE_FILE)));
+    for (const id of disabled) options.engine.setEnabled(id, false);
+    return new EngineRulesCatalog(options, disabled);
+  }
+
+  list(): RuleSummary[] {
+    return this.entries().map((entry) => this.summary(entry));
+  }
+
+  async get(id: string): Promise<RuleDetail | undefined> {
+    const entry = this.entries().find((candidate) => candidate.id === id);
+    if (!entry) return undefined;
+    return { ...this.summary(entry), source: await readFile(entry.file, 'utf8') };
+  }
+
+  async setEnabled(id: string, enabled: boolean): Promise<RuleSummary> {
+    const entry = this.entries().find((candidate) => candidate.id === id);
+    if (!entry) throw new NotFoundError(`rule ${id}`);
+    this.engine.setEnabled(id, enabled);
+    if (enabled) this.disabled.delete(id);
+    else this.disabled.add(id);
+    await this.persist();
+    return this.summary(entry);
+  }
+
+  /** Every error in the text, with line and column; warnings (such as a missing id) do not make a rule invalid. */
+  validate(yamlText: string): RuleProblem[] {
+    const { problems } = this.compile(yamlText, true);
+    return problems.filter((problem) => problem.severity === 'error').map(toProblem);
+  }
+
+  /**
+   * Runs the rules of the text (a Sigma rule, or several documents: rules and the correlations over
+   * them) over the sample events in event-time order as given, on a fresh engine, and returns every
+   * alert including those decided at the end of the input.
+   */
+  test(yamlText: string, events: unknown[]): Alert[] {
+    const compiled = this.compile(yamlText, false);
+    const errors = compiled.problems.filter((problem) => problem.severity === 'error');
+    if (errors.length > 0) throw new ValidationError('the rule has errors', { problems: errors.map(toProblem) });
+    const samples = events.map((event, index) => {
+      if (event === null || typeof event !== 'object' || Array.isArray(event)) throw new ValidationError(`event ${index + 1} is not a JSON object`);
+      return event as EcsEvent;
+    });
+    const engine = new DetectionEngine({ sigmaRules: compiled.sigmaRules, correlations: compiled.correlations, iocLists: [], options: this.engine.options });
+    return [...samples.flatMap((event) => engine.process(event)), ...engine.flush()];
+  }
+
+  /**
+   * Compiles an uploaded text. For validation its correlations may also reference the live rules;
+   * for a test only the rules of the text exist, so such a reference is an error there.
+   */
+  private compile(yamlText: string, withLiveRules: boolean) {
+    const loaded = loadRuleText(yamlText, UPLOAD_NAME, this.engine.options.placeholders ? { placeholders: this.engine.options.placeholders } : {});
+    const problems: LoadProblem[] = [...loaded.problems];
+    if (loaded.rules.length === 0 && loaded.correlations.length === 0 && problems.every((problem) => problem.severity !== 'error')) {
+      problems.push({ file: UPLOAD_NAME, line: 1, column: 1, message: 'the text holds no rule', severity: 'error' });
+    }
+    const live = withLiveRules ? this.engine.rules() : { sigmaRules: [], correlations: [], iocLists: [] };
+    const known = [...live.sigmaRules, ...live.correlations, ...live.iocLists, ...loaded.rules].map((rule) => ({ id: rule.id, ...('name' in rule && rule.name ? { name: rule.name } : {}) }));
+    const correlations = compileCorrelations(loaded.correlations, known);
+    problems.push(...correlations.problems);
+    return { sigmaRules: loaded.rules, correlations: correlations.correlations, problems };
+  }
+
+  private entries(): CatalogEntry[] {
+    const { sigmaRules, correlations, iocLists } = this.engine.rules();
+    const common = (rule: { id: string; title: string; level: RuleLevel; tags: readonly string[]; author?: string; description?: string; file: string }, type: RuleType): CatalogEntry => ({
+      id: rule.id,
+      rule: {
+        id: rule.id,
+        title: rule.title,
+        level: rule.level,
+        type,
+        tags: [...rule.tags],
+        ...(rule.description ? { description: rule.description } : {}),
+        ...(rule.author ? { author: rule.author } : {}),
+        path: relative(this.rulesDir, resolve(rule.file)),
+      },
+      file: rule.file,
+    });
+    return [...sigmaRules.map((rule) => common(rule, 'sigma')), ...correlations.map((rule) => common(rule, 'correlation')), ...iocLists.map((list) => common(list, 'ioc'))];
+  }
+
+  private summary(entry: CatalogEntry): RuleSummary {
+    return { ...entry.rule, enabled: this.engine.isEnabled(entry.id) };
+  }
+
+  /** Writes the state through a temporary file and rename, one write at a time, so a crash never leaves half a file. */
+  private persist(): Promise<void> {
+    const file = this.stateFile;
+    if (!file) return Promise.resolve();
+    const state: RuleState = { disabled: [...this.disabled].sort() };
+    this.saving = this.saving
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(join(file, '..'), { recursive: true });
+        await writeFile(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
+        await rename(`${file}.tmp`, file);
+      });
+    return this.saving;
+  }
+}
+
+async function readState(file: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  let state: Partial<RuleState>;
+  try {
+    state = JSON.parse(text) as Partial<RuleState>;
+  } catch {
+    throw new ValidationError(`${file} is not valid JSON`);
+  }
+  if (!Array.isArray(state.disabled) || !state.disabled.every((id) => typeof id === 'string')) throw new ValidationError(`${file}: "disabled" must be a list of rule ids`);
+  return state.disabled;
+}
+
+function toProblem(problem: LoadProblem): RuleProblem {
+  return { message: problem.message, line: problem.line, column: problem.column };
+}
