@@ -10,18 +10,24 @@ import type { Config, RoleName } from '../core/config.js';
 import { ALL } from '../core/domain/scope.js';
 import { componentLogger, type Logger } from '../core/logging.js';
 import { MetricsRegistry } from '../core/metrics.js';
-import { TOPICS, type Subscription } from '../core/ports/bus.js';
-import { startDetectorConsumer } from '../detectors/detector-consumer.js';
+import { deadLetterTopic, TOPICS, type Subscription } from '../core/ports/bus.js';
+import { REKEYED_TOPIC, startDetectorConsumer } from '../detectors/detector-consumer.js';
+import { startCrossOrgCorrelationConsumer } from '../detectors/cross-org-correlation-consumer.js';
+import { watchIocLists } from '../detectors/ioc/watch-ioc-lists.js';
+import { EngineRulesCatalog } from '../detectors/rules-catalog.js';
 import { DetectionEngine } from '../detectors/detection-engine.js';
 import { incidentUpdateFor } from '../detectors/incidents/incident-update.js';
 import { startEventArchive } from '../workflows/event-archive.js';
 import { startIncidentRecorder } from '../workflows/incident-recorder.js';
 import { createApp } from '../api/app.js';
-import type { Store } from '../core/ports/stores.js';
+import { HttpIngest } from '../collectors/transports/http-ingest.js';
+import { startScheduler } from '../workflows/jobs/scheduler.js';
+import { resolveSourceToken } from '../workflows/log-sources/resolve-source-token.js';
+import type { AppStore } from '../core/ports/app-store.js';
 import { createBus, createMailer, createStore } from './compose.js';
 
 export interface RunningService {
-  store: Store;
+  store: AppStore;
   httpPort: number | undefined;
   syslogUdpPort: number | undefined;
   syslogTcpPort: number | undefined;
@@ -35,7 +41,7 @@ export interface ServiceOptions {
   logger: Logger;
   clock?: Clock;
   /** Runs after the store is ready and before anything listens: demo seeding, first admin. */
-  prepare?: (context: { store: Awaited<ReturnType<typeof createStore>>; clock: Clock }) => Promise<void>;
+  prepare?: (context: { store: AppStore; clock: Clock }) => Promise<void>;
 }
 
 const ORGANISATION_REFRESH_MS = 60_000;
@@ -59,23 +65,33 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   await store.init();
   stops.push(() => store.close());
   const bus = await createBus(config, logger);
-  await bus.ensureTopics([TOPICS.events, TOPICS.alerts, TOPICS.eventsDlq, `${TOPICS.alerts}.dlq`]);
+  await bus.ensureTopics([TOPICS.events, TOPICS.alerts, TOPICS.eventsDlq, deadLetterTopic(TOPICS.alerts), REKEYED_TOPIC, deadLetterTopic(REKEYED_TOPIC)]);
   stops.push(() => bus.close());
   await options.prepare?.({ store, clock });
+  const mailer = await createMailer(config, clock);
+  stops.push(() => mailer.close());
 
   const result: RunningService = { store, httpPort: undefined, syslogUdpPort: undefined, syslogTcpPort: undefined, collector: undefined, stop: async () => undefined };
 
-  if (has('detectors')) {
+  // The API's rules catalog needs an engine; in a detector process it is the live one.
+  let rules: EngineRulesCatalog | undefined;
+  if (has('detectors') || has('api')) {
     const { engine, problems } = await DetectionEngine.load(config.rulesDir);
     for (const problem of problems) componentLogger(logger, 'rules').warn({ file: problem.file, line: problem.line, problem: problem.message }, 'Rule problem');
-    const subscriptions: Subscription[] = [
-      await startDetectorConsumer({ bus, engine: () => engine, metrics }),
-      await startIncidentRecorder({ bus, store, clock, metrics, incidentUpdateFor }),
-      await startEventArchive({ bus, store, metrics }),
-    ];
-    stops.push(async () => {
-      for (const subscription of subscriptions) await subscription.stop();
-    });
+    rules = await EngineRulesCatalog.open({ engine, rulesDir: config.rulesDir, dataDir: config.dataDir });
+    if (has('detectors')) {
+      const iocWatch = watchIocLists(engine, config.rulesDir, componentLogger(logger, 'ioc'));
+      const subscriptions: Subscription[] = [
+        await startDetectorConsumer({ bus, engine: () => engine, metrics, rekeyCrossOrg: true }),
+        await startCrossOrgCorrelationConsumer({ bus, engine: () => engine, metrics }),
+        await startIncidentRecorder({ bus, store, clock, metrics, incidentUpdateFor }),
+        await startEventArchive({ bus, store, metrics }),
+      ];
+      stops.push(async () => {
+        iocWatch.close();
+        for (const subscription of subscriptions) await subscription.stop();
+      });
+    }
   }
 
   if (has('collectors') || has('api')) {
@@ -106,14 +122,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   if (has('api')) {
     const jwtSecret = config.jwtSecret ?? ephemeralSecret(logger);
-    const mailer = await createMailer(config, clock);
-    stops.push(() => mailer.close());
     const app = createApp({
       config: { ...config, jwtSecret },
       store,
       clock,
       logger: componentLogger(logger, 'api'),
       metrics,
+      mailer,
+      rules,
+      ingest: new HttpIngest(result.collector!, resolveSourceToken(store)),
       uiDir: path.resolve('ui/dist'),
       readiness: async () => ({ store: await store.ping() }),
     });
@@ -126,6 +143,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
           server.closeIdleConnections();
         }),
     );
+  }
+
+  if (has('scheduler')) {
+    const scheduler = startScheduler({ store, mailer, clock, logger: componentLogger(logger, 'scheduler'), config });
+    stops.push(() => scheduler.stop());
   }
 
   result.stop = async () => {

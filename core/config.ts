@@ -35,6 +35,12 @@ export const configSchema = z
     demoPassword: z.string().min(8).optional(),
     maxLineBytes: z.coerce.number().int().min(256).default(64 * 1024),
     retentionDays: z.coerce.number().int().min(1).default(90),
+    certEmails: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean)),
+    warningEscalationHours: z.coerce.number().positive().default(4),
+    warningEscalationSeverity: z.enum(['niedrig', 'mittel', 'hoch', 'kritisch']).default('hoch'),
   })
   .strict();
 
@@ -60,6 +66,9 @@ export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_PUBLIC_URL: 'publicUrl',
   LAGEBILD_DEMO_PASSWORD: 'demoPassword',
   LAGEBILD_RETENTION_DAYS: 'retentionDays',
+  LAGEBILD_CERT_EMAILS: 'certEmails',
+  LAGEBILD_WARNING_ESCALATION_HOURS: 'warningEscalationHours',
+  LAGEBILD_WARNING_ESCALATION_SEVERITY: 'warningEscalationSeverity',
 };
 
 const SECRET_KEYS = new Set(['jwtSecret', 'demoPassword']);

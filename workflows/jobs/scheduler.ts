@@ -8,6 +8,9 @@ import type { Logger } from '../../core/logging.js';
 import type { Mailer } from '../../core/ports/mailer.js';
 import type { ReportingStores } from '../../core/ports/reporting-stores.js';
 import type { Store } from '../../core/ports/stores.js';
+import type { WarningStores } from '../../core/ports/warning-stores.js';
+import { certAddresses } from '../reporting/mail-recipients.js';
+import { escalateUnacknowledgedWarnings } from './escalate-warnings.js';
 import { reportingSettings, type ReportingSettings } from '../reporting/reporting-settings.js';
 import { applyRetention } from './apply-retention.js';
 import { escalateOverdue } from './escalate-overdue.js';
@@ -32,6 +35,7 @@ export const JOBS: readonly ScheduledJob[] = [
   { name: 'overdue-escalation', schedule: '*/5 * * * *', leaseMs: 4 * MINUTE, run: escalateOverdue },
   { name: 'daily-digest', schedule: '0 7 * * *', leaseMs: 60 * MINUTE, run: sendDailyDigest },
   { name: 'retention', schedule: '30 3 * * *', leaseMs: 60 * MINUTE, run: applyRetention },
+  { name: 'warning-escalation', schedule: '*/5 * * * *', leaseMs: 4 * MINUTE, run: escalateWarnings },
 ];
 
 /** Runs the jobs on their cron schedules; each tick runs a job body under its lease and logs what failed. */
@@ -70,7 +74,7 @@ export class Scheduler {
 }
 
 export interface SchedulerOptions {
-  store: Store & ReportingStores;
+  store: Store & ReportingStores & WarningStores;
   mailer: Mailer;
   clock: Clock;
   logger: Logger;
@@ -79,8 +83,16 @@ export interface SchedulerOptions {
 }
 
 export function startScheduler(options: SchedulerOptions): { stop(): Promise<void> } {
-  const settings = reportingSettings({ ...(options.config.publicUrl === undefined ? {} : { publicUrl: options.config.publicUrl }), ...options.reporting });
-  const scheduler = new Scheduler({ store: options.store, mailer: options.mailer, clock: options.clock, logger: options.logger, settings, retentionDays: options.config.retentionDays });
+  const { config } = options;
+  const settings = reportingSettings({ ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }), certAddresses: config.certEmails, ...options.reporting });
+  const warningEscalation = { minSeverity: config.warningEscalationSeverity, afterMs: config.warningEscalationHours * 3_600_000, locale: settings.locale, ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }) };
+  const scheduler = new Scheduler({ store: options.store, mailer: options.mailer, clock: options.clock, logger: options.logger, settings, retentionDays: config.retentionDays, warningEscalation });
   scheduler.start();
   return { stop: () => scheduler.stop() };
+}
+
+/** The CERT addresses are looked up per run, so registry changes apply without a restart. */
+async function escalateWarnings(deps: JobDeps): Promise<unknown> {
+  const cert = await certAddresses(deps.store.organisations, deps.settings);
+  return escalateUnacknowledgedWarnings({ store: deps.store, mailer: deps.mailer, clock: deps.clock, logger: deps.logger, config: { ...deps.warningEscalation, certAddresses: cert } });
 }
