@@ -1,0 +1,169 @@
+import type { IncidentChange, IncidentComment, IncidentDetail, IncidentFilter, IncidentPage, Incident, Me, OrganisationSummary, WarningDelivery, WarningDetail, WarningPage } from './api-types.js';
+
+const BASE = '/api/v1';
+
+/** An RFC 9457 problem from the API, or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly problem: Record<string, unknown> = {},
+  ) {
+    super(detail || title);
+  }
+}
+
+interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Login and refresh must not trigger a refresh themselves. */
+  authenticated?: boolean;
+}
+
+/**
+ * Every call to the API goes through here, so field names and paths are fixed in one place. The
+ * access token lives only in memory; the refresh token is an httpOnly cookie the script never sees.
+ * A 401 triggers one refresh (shared by all requests in flight: a refresh token used twice revokes
+ * the session), then the request is retried once; if that fails, `onSessionEnded` shows the login.
+ */
+export class ApiClient {
+  private accessToken: string | null = null;
+  private refreshing: Promise<boolean> | null = null;
+
+  constructor(private readonly onSessionEnded: () => void) {}
+
+  get signedIn(): boolean {
+    return this.accessToken !== null;
+  }
+
+  async login(username: string, password: string): Promise<void> {
+    const result = await this.request<{ accessToken: string }>('POST', '/auth/login', { body: { username, password }, authenticated: false });
+    this.accessToken = result.accessToken;
+  }
+
+  /** Uses the refresh cookie, if any, to get an access token without asking for the password. */
+  restoreSession(): Promise<boolean> {
+    this.refreshing ??= this.request<{ accessToken: string }>('POST', '/auth/refresh', { authenticated: false })
+      .then((result) => {
+        this.accessToken = result.accessToken;
+        return true;
+      })
+      .catch(() => {
+        this.accessToken = null;
+        return false;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.request<unknown>('POST', '/auth/logout', { authenticated: false });
+    } finally {
+      this.accessToken = null;
+    }
+  }
+
+  me(): Promise<Me> {
+    return this.request<Me>('GET', '/auth/me');
+  }
+
+  listIncidents(filter: IncidentFilter): Promise<IncidentPage> {
+    const query = new URLSearchParams();
+    if (filter.status?.length) query.set('status', filter.status.join(','));
+    if (filter.severity?.length) query.set('severity', filter.severity.join(','));
+    if (filter.organizationId) query.set('organization', filter.organizationId);
+    if (filter.q) query.set('q', filter.q);
+    if (filter.sort) query.set('sort', filter.sort);
+    if (filter.order) query.set('order', filter.order);
+    if (filter.limit) query.set('limit', String(filter.limit));
+    if (filter.cursor) query.set('cursor', filter.cursor);
+    const search = query.toString();
+    return this.request<IncidentPage>('GET', `/incidents${search ? `?${search}` : ''}`);
+  }
+
+  getIncident(id: string): Promise<IncidentDetail> {
+    return this.request<IncidentDetail>('GET', `/incidents/${encodeURIComponent(id)}`);
+  }
+
+  updateIncident(id: string, version: number, change: IncidentChange): Promise<Incident> {
+    return this.request<Incident>('PATCH', `/incidents/${encodeURIComponent(id)}`, { body: change, headers: { 'If-Match': `"${version}"` } });
+  }
+
+  addComment(incidentId: string, body: string): Promise<IncidentComment> {
+    return this.request<IncidentComment>('POST', `/incidents/${encodeURIComponent(incidentId)}/comments`, { body: { body } });
+  }
+
+  async listOrganisations(): Promise<OrganisationSummary[]> {
+    return (await this.request<{ items: OrganisationSummary[] }>('GET', '/organisations')).items;
+  }
+
+  listWarnings(cursor?: string): Promise<WarningPage> {
+    const query = new URLSearchParams({ limit: '50' });
+    if (cursor) query.set('cursor', cursor);
+    return this.request<WarningPage>('GET', `/warnings?${query.toString()}`);
+  }
+
+  /** For a recipient organisation, the first open marks the warning read (the API records it). */
+  getWarning(id: string): Promise<WarningDetail> {
+    return this.request<WarningDetail>('GET', `/warnings/${encodeURIComponent(id)}`);
+  }
+
+  acknowledgeWarning(id: string): Promise<WarningDelivery> {
+    return this.request<WarningDelivery>('POST', `/warnings/${encodeURIComponent(id)}/acknowledge`);
+  }
+
+  /** Whether the warnings API exists (yet) and this account may use it: the menu shows it only then. */
+  async hasWarnings(): Promise<boolean> {
+    try {
+      await this.request<unknown>('GET', '/warnings?limit=1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+    const authenticated = options.authenticated ?? true;
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (authenticated && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
+    let response: Response;
+    try {
+      response = await fetch(BASE + path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        // Never from the browser cache: the data is TLP-marked, and an ETag that carries only the
+        // incident version would otherwise turn a new comment into a 304 with the old body.
+        cache: 'no-store',
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      });
+    } catch (error) {
+      throw new ApiError(0, 'network', 'Network error', error instanceof Error ? error.message : String(error));
+    }
+    if (response.status === 401 && authenticated) {
+      if (!retried && (await this.restoreSession())) return this.request<T>(method, path, options, true);
+      this.accessToken = null;
+      this.onSessionEnded();
+    }
+    if (!response.ok) throw await problemOf(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let problem: Record<string, unknown> = {};
+  try {
+    problem = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // Not JSON (a proxy's error page): status and status text are all there is.
+  }
+  const text = (name: string, fallback: string) => (typeof problem[name] === 'string' ? (problem[name] as string) : fallback);
+  return new ApiError(response.status, text('code', 'http_' + response.status), text('title', response.statusText), text('detail', ''), problem);
+}

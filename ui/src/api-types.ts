@@ -1,0 +1,157 @@
+/**
+ * The shapes the API answers with, as the UI reads them. They mirror core/domain (Incident, Alert,
+ * EcsEvent) and workflows/triage (IncidentDetail); the UI compiles on its own, so it keeps a copy.
+ */
+export const INCIDENT_STATUSES = ['new', 'acknowledged', 'investigating', 'contained', 'resolved', 'closed', 'false_positive'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'acknowledged', 'investigating', 'contained'];
+
+export const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const TLP_LABELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
+export type Tlp = (typeof TLP_LABELS)[number];
+
+export type Role = 'admin' | 'analyst' | 'officer' | 'recipient';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationId: string | null;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  organizationIds: string[];
+  ruleId: string;
+  ruleTitle: string;
+  entity: string;
+  severity: Severity;
+  status: IncidentStatus;
+  tlp: Tlp;
+  assignee: string | null;
+  alertIds: string[];
+  alertCount: number;
+  eventCount: number;
+  firstSeen: string;
+  lastSeen: string;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface IncidentPage {
+  items: Incident[];
+  nextCursor?: string | null;
+  total: number;
+}
+
+/** An ECS event: nested objects of unknown depth; the UI only ever shows it as text. */
+export type EcsEvent = { '@timestamp'?: string; event?: { id?: string; original?: string; [field: string]: unknown }; [field: string]: unknown };
+
+export interface Alert {
+  '@timestamp': string;
+  alert: { id: string; count: number };
+  rule: { id: string; title: string; level: Severity; type: string };
+  event_ids: string[];
+  organization: { id: string | null; ids?: string[] };
+  tags: string[];
+  events?: EcsEvent[];
+}
+
+export interface Observable {
+  type: string;
+  value: string;
+  fields: string[];
+  count: number;
+}
+
+export interface IncidentComment {
+  id: string;
+  incidentId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface IncidentDetail {
+  incident: Incident;
+  alerts: Alert[];
+  events: EcsEvent[];
+  observables: Observable[];
+  comments: IncidentComment[];
+  timeline: TimelineEntry[];
+}
+
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+}
+
+export interface IncidentFilter {
+  status?: readonly IncidentStatus[];
+  severity?: readonly Severity[];
+  organizationId?: string;
+  q?: string;
+  sort?: 'lastSeen' | 'firstSeen' | 'severity' | 'createdAt';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+}
+
+export type IncidentChange = Partial<Pick<Incident, 'status' | 'severity' | 'tlp' | 'assignee'>>;
+
+export const WARNING_SEVERITIES = ['niedrig', 'mittel', 'hoch', 'kritisch'] as const;
+export type WarningSeverity = (typeof WARNING_SEVERITIES)[number];
+
+/** A warning as the API shows it; the CERT gets more fields than a recipient organisation. */
+export interface Warning {
+  id: string;
+  title: string;
+  summary: string;
+  details: string;
+  products: { vendor: string; product: string; versions: string[]; cves: string[] }[];
+  measures: string[];
+  severity: WarningSeverity;
+  tlp: Tlp;
+  status: 'draft' | 'approved' | 'published';
+  trackingId: string | null;
+  publishedAt: string | null;
+  indicators: { type: string; value: string }[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface WarningDelivery {
+  organizationId: string;
+  deliveredAt: string;
+  readAt: string | null;
+  readBy: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+
+export interface WarningPage {
+  items: Warning[];
+  nextCursor?: string;
+  total: number;
+}
+
+export interface WarningDetail {
+  warning: Warning;
+  deliveries: WarningDelivery[];
+}

@@ -1,0 +1,282 @@
+import { ApiError } from '../api-client.js';
+import { SEVERITIES, TLP_LABELS, type Alert, type EcsEvent, type IncidentChange, type IncidentDetail, type Severity, type Tlp } from '../api-types.js';
+import { errorMessage, errorText } from '../components/error-message.js';
+import { eventView } from '../components/event-view.js';
+import { severityBadge } from '../components/severity-badge.js';
+import { statusBadge } from '../components/status-badge.js';
+import { tlpBadge } from '../components/tlp-badge.js';
+import { h, replaceChildren, type Child } from '../h.js';
+import { formatDateTime, formatNumber, t } from '../i18n.js';
+import { INCIDENT_TRANSITIONS } from '../incident-transitions.js';
+import type { Page, PageContext } from '../page.js';
+
+const WRITE_ROLES = ['admin', 'analyst', 'officer'];
+
+export function incidentDetailPage(context: PageContext, id: string): Page {
+  const element = h('section', { class: 'page page-incident', 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('app.loading')));
+  const canWrite = WRITE_ROLES.includes(context.me.role);
+  let detail: IncidentDetail | null = null;
+  let disposed = false;
+  /** Said after a change, in a live region, so that screen readers hear the result. */
+  let feedback: Child = null;
+
+  async function load(focusId?: string): Promise<void> {
+    try {
+      detail = await context.api.getIncident(id);
+      if (disposed) return;
+      render();
+      if (focusId) document.getElementById(focusId)?.focus();
+    } catch (error) {
+      if (!disposed) replaceChildren(element, errorMessage(error, () => void load()));
+    } finally {
+      element.removeAttribute('aria-busy');
+    }
+  }
+
+  async function change(patch: IncidentChange, focusId: string): Promise<void> {
+    if (!detail) return;
+    try {
+      await context.api.updateIncident(id, detail.incident.version, patch);
+      feedback = h('p', { class: 'notice notice-ok' }, t('detail.saved'));
+    } catch (error) {
+      const conflict = error instanceof ApiError && error.status === 409 && error.code !== 'invalid_transition';
+      feedback = h('p', { class: 'notice notice-error', role: 'alert' }, conflict ? t('detail.conflict') : errorText(error));
+    }
+    await load(focusId);
+  }
+
+  async function addComment(textarea: HTMLTextAreaElement): Promise<void> {
+    const body = textarea.value.trim();
+    if (!body) return;
+    try {
+      await context.api.addComment(id, body);
+      feedback = null;
+      await load('comment-body');
+    } catch (error) {
+      feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+      render();
+    }
+  }
+
+  function render(): void {
+    if (!detail) return;
+    const { incident } = detail;
+    replaceChildren(
+      element,
+      h('p', {}, h('a', { href: '#/incidents', class: 'back-link' }, `← ${t('detail.back')}`)),
+      h(
+        'header',
+        { class: 'page-header incident-header' },
+        h('h1', { id: 'incident-title' }, incident.title),
+        h('div', { class: 'badges' }, severityBadge(incident.severity), statusBadge(incident.status), tlpBadge(incident.tlp)),
+      ),
+      h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback),
+      h('div', { class: 'detail-grid' }, summarySection(), canWrite ? triageSection() : null),
+      alertsSection(detail.alerts, detail.events),
+      observablesSection(),
+      commentsSection(),
+      timelineSection(),
+    );
+    element.setAttribute('aria-labelledby', 'incident-title');
+  }
+
+  function summarySection(): HTMLElement {
+    const incident = detail!.incident;
+    const row = (label: string, value: Child) => h('div', { class: 'kv' }, h('dt', {}, label), h('dd', {}, value));
+    const assignee = incident.assignee === null ? t('detail.unassigned') : incident.assignee === context.me.id ? context.me.displayName || context.me.username : incident.assignee;
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'summary-title' },
+      h('h2', { id: 'summary-title' }, t('detail.summary')),
+      h(
+        'dl',
+        { class: 'summary' },
+        row(t('detail.rule'), `${incident.ruleTitle} (${incident.ruleId})`),
+        incident.entity ? row(t('detail.entity'), h('code', {}, incident.entity)) : null,
+        row(t('detail.organisations'), incident.organizationIds.map((orgId) => context.organisationName(orgId)).join(', ')),
+        row(t('detail.firstSeen'), formatDateTime(incident.firstSeen)),
+        row(t('detail.lastSeen'), formatDateTime(incident.lastSeen)),
+        row(t('detail.alertCount'), formatNumber(incident.alertCount)),
+        row(t('detail.eventCount'), formatNumber(incident.eventCount)),
+        row(t('detail.assignee'), h('span', { id: 'incident-assignee' }, assignee)),
+        incident.tags.length ? row(t('detail.tags'), incident.tags.map((tag) => h('span', { class: 'tag' }, tag))) : null,
+      ),
+    );
+  }
+
+  function triageSection(): HTMLElement {
+    const incident = detail!.incident;
+    const transitions = INCIDENT_TRANSITIONS[incident.status];
+    const reopening = ['resolved', 'closed', 'false_positive'].includes(incident.status);
+    const statusButtons = transitions.map((next) =>
+      h(
+        'button',
+        { type: 'button', class: next === 'false_positive' ? 'button button-secondary' : 'button', id: `status-${next}`, 'data-status': next, on: { click: () => void change({ status: next }, `status-heading`) } },
+        reopening && next === 'investigating' ? t('action.reopen') : t(`action.${next}`),
+      ),
+    );
+    const assignButton =
+      incident.assignee === context.me.id
+        ? h('button', { type: 'button', class: 'button button-secondary', id: 'unassign', on: { click: () => void change({ assignee: null }, 'assign-to-me') } }, t('detail.unassign'))
+        : h('button', { type: 'button', class: 'button button-secondary', id: 'assign-to-me', on: { click: () => void change({ assignee: context.me.id }, 'unassign') } }, t('detail.assignToMe'));
+
+    const severity = h('select', { id: 'incident-severity' }, [...SEVERITIES].reverse().map((value) => h('option', { value }, t(`severity.${value}`))));
+    severity.value = incident.severity;
+    const tlp = h('select', { id: 'incident-tlp' }, TLP_LABELS.map((value) => h('option', { value, lang: 'en' }, value)));
+    tlp.value = incident.tlp;
+    const classification = h(
+      'form',
+      {
+        class: 'classification',
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            const patch: IncidentChange = {};
+            if (severity.value !== incident.severity) patch.severity = severity.value as Severity;
+            if (tlp.value !== incident.tlp) patch.tlp = tlp.value as Tlp;
+            if (Object.keys(patch).length) void change(patch, 'classification-save');
+          },
+        },
+      },
+      h('div', { class: 'field' }, h('label', { for: 'incident-severity' }, t('detail.changeSeverity')), severity),
+      h('div', { class: 'field' }, h('label', { for: 'incident-tlp' }, t('detail.changeTlp')), tlp),
+      h('button', { type: 'submit', class: 'button button-secondary', id: 'classification-save' }, t('detail.save')),
+    );
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'triage-title' },
+      h('h2', { id: 'triage-title' }, t('detail.triage')),
+      h('h3', { id: 'status-heading', tabindex: '-1' }, t('detail.statusActions')),
+      statusButtons.length ? h('div', { class: 'button-row' }, statusButtons) : h('p', {}, t('detail.noTransitions')),
+      h('h3', {}, t('detail.assignee')),
+      h('div', { class: 'button-row' }, assignButton),
+      classification,
+    );
+  }
+
+  function observablesSection(): HTMLElement | null {
+    const observables = detail!.observables;
+    if (observables.length === 0) return null;
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'observables-title' },
+      h('h2', { id: 'observables-title' }, t('detail.observables')),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'plain-table' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('detail.observableType')), h('th', { scope: 'col' }, t('detail.observableValue')), h('th', { scope: 'col' }, t('detail.observableCount')))),
+          h(
+            'tbody',
+            {},
+            observables.map((observable) => h('tr', {}, h('td', {}, observable.type), h('td', {}, h('code', {}, observable.value)), h('td', {}, formatNumber(observable.count)))),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function commentsSection(): HTMLElement {
+    const textarea = h('textarea', { id: 'comment-body', name: 'body', rows: 3, required: true, maxlength: 20000 });
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'comments-title' },
+      h('h2', { id: 'comments-title' }, t('detail.comments')),
+      detail!.comments.length === 0
+        ? h('p', { class: 'muted' }, t('detail.noComments'))
+        : h(
+            'ol',
+            { class: 'comments' },
+            detail!.comments.map((comment) =>
+              h(
+                'li',
+                { class: 'comment' },
+                h('p', { class: 'comment-meta' }, t('detail.commentBy', { author: comment.authorName, time: formatDateTime(comment.createdAt) })),
+                h('p', { class: 'comment-body' }, comment.body),
+              ),
+            ),
+          ),
+      canWrite
+        ? h(
+            'form',
+            {
+              class: 'comment-form',
+              on: {
+                submit: (event) => {
+                  event.preventDefault();
+                  void addComment(textarea);
+                },
+              },
+            },
+            h('div', { class: 'field' }, h('label', { for: 'comment-body' }, t('detail.newComment')), textarea),
+            h('button', { type: 'submit', class: 'button', id: 'comment-submit' }, t('detail.addComment')),
+          )
+        : null,
+    );
+  }
+
+  function timelineSection(): HTMLElement {
+    const timeline = detail!.timeline;
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'timeline-title' },
+      h('h2', { id: 'timeline-title' }, t('detail.timeline')),
+      timeline.length === 0
+        ? h('p', { class: 'muted' }, t('detail.noTimeline'))
+        : h(
+            'ol',
+            { class: 'timeline' },
+            timeline.map((entry) =>
+              h(
+                'li',
+                {},
+                h('time', { datetime: entry.at }, formatDateTime(entry.at)),
+                ' · ',
+                h('strong', {}, entry.actor),
+                ' · ',
+                h('code', {}, entry.action),
+                entry.after ? h('span', { class: 'muted' }, ` ${JSON.stringify(entry.after)}`) : null,
+              ),
+            ),
+          ),
+    );
+  }
+
+  void load();
+  return {
+    title: t('incidents.title'),
+    element,
+    dispose() {
+      disposed = true;
+    },
+  };
+}
+
+function alertsSection(alerts: readonly Alert[], events: readonly EcsEvent[]): HTMLElement {
+  const byId = new Map<string, EcsEvent>();
+  for (const event of events) if (typeof event.event?.id === 'string') byId.set(event.event.id, event);
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'alerts-title' },
+    h('h2', { id: 'alerts-title' }, t('detail.alerts')),
+    alerts.length === 0
+      ? h('p', { class: 'muted' }, t('detail.noAlerts'))
+      : [...alerts].reverse().map((alert) => {
+          const own = new Map<string, EcsEvent>();
+          for (const event of alert.events ?? []) if (typeof event.event?.id === 'string') own.set(event.event.id, event);
+          const alertEvents = alert.event_ids.flatMap((eventId) => {
+            const event = own.get(eventId) ?? byId.get(eventId);
+            return event ? [event] : [];
+          });
+          return h(
+            'article',
+            { class: 'alert' },
+            h('h3', {}, severityBadge(alert.rule.level), ' ', t('detail.alertFired', { rule: alert.rule.title, count: alert.alert.count, time: formatDateTime(alert['@timestamp']) })),
+            alertEvents.map(eventView),
+          );
+        }),
+  );
+}
+

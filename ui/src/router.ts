@@ -1,0 +1,37 @@
+/** Hash routes: the server serves one page, and a reload or a shared link lands on the same view. */
+export type Route =
+  | { page: 'login' }
+  | { page: 'dashboard' }
+  | { page: 'incidents' }
+  | { page: 'incident'; id: string }
+  | { page: 'warnings' }
+  | { page: 'warning'; id: string }
+  | { page: 'home' }
+  | { page: 'not-found' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
+  if (path === '/') return { page: 'home' };
+  if (path === '/login') return { page: 'login' };
+  if (path === '/dashboard') return { page: 'dashboard' };
+  if (path === '/incidents') return { page: 'incidents' };
+  if (path === '/warnings') return { page: 'warnings' };
+  const warning = /^\/warnings\/([^/]+)$/.exec(path);
+  if (warning) return { page: 'warning', id: decodeURIComponent(warning[1]!) };
+  const incident = /^\/incidents\/([^/]+)$/.exec(path);
+  if (incident) return { page: 'incident', id: decodeURIComponent(incident[1]!) };
+  return { page: 'not-found' };
+}
+
+export function incidentHref(id: string): string {
+  return `#/incidents/${encodeURIComponent(id)}`;
+}
+
+export function warningHref(id: string): string {
+  return `#/warnings/${encodeURIComponent(id)}`;
+}
+
+export function navigate(hash: string): void {
+  if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = hash;
+}
