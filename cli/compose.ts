@@ -5,7 +5,7 @@ import type { Logger } from '../core/logging.js';
 import { componentLogger } from '../core/logging.js';
 import type { Bus } from '../core/ports/bus.js';
 import type { Mailer } from '../core/ports/mailer.js';
-import type { Store } from '../core/ports/stores.js';
+import type { AppStore } from '../core/ports/app-store.js';
 import { createMemoryBus } from '../adapters/bus/memory/memory-bus.js';
 import { SqliteStore } from '../adapters/store/sqlite/SqliteStore.js';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer.js';
@@ -21,7 +21,7 @@ export async function createBus(config: Config, logger: Logger): Promise<Bus> {
   return new KafkaBus({ brokers: config.kafkaBrokers, clientId: config.kafkaClientId, partitions: config.kafkaPartitions, logger: componentLogger(logger, 'kafka') });
 }
 
-export async function createStore(config: Config, logger: Logger): Promise<Store> {
+export async function createStore(config: Config, logger: Logger): Promise<AppStore> {
   if (config.store === 'sqlite') return new SqliteStore({ path: path.join(config.dataDir, 'lagebild.sqlite'), logger: componentLogger(logger, 'sqlite') });
   const { ElasticsearchStore } = await import('../adapters/store/elasticsearch/ElasticsearchStore.js');
   return new ElasticsearchStore({ url: config.elasticsearchUrl, indexPrefix: config.elasticsearchIndexPrefix, logger: componentLogger(logger, 'elasticsearch') });
