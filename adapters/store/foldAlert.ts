@@ -18,7 +18,7 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
     return {
       id: update.incidentId,
       title: update.title,
-      organizationIds: update.organizationId === null ? [] : [update.organizationId],
+      organizationIds: organisationsOf([], update),
       ruleId: update.ruleId,
       ruleTitle: update.ruleTitle,
       entity: update.entity,
@@ -36,10 +36,9 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
       version: 1,
     };
   }
-  const organizationIds = update.organizationId === null ? current.organizationIds : [...new Set([...current.organizationIds, update.organizationId])];
   return {
     ...current,
-    organizationIds,
+    organizationIds: organisationsOf(current.organizationIds, update),
     severity: LEVEL_ORDER.indexOf(update.severity) > LEVEL_ORDER.indexOf(current.severity) ? update.severity : current.severity,
     alertCount: current.alertCount + 1,
     eventCount: current.eventCount + update.eventCount,
@@ -49,4 +48,13 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
     updatedAt: update.now,
     version: current.version + 1,
   };
+}
+
+/**
+ * A campaign alert (organizationId null) names its organisations in `organizationIds`; the incident
+ * must be visible to each of them. Sorted, so both adapters store the same list whatever the arrival order.
+ */
+function organisationsOf(current: readonly string[], update: IncidentAlertUpdate): string[] {
+  const all = [...current, update.organizationId, ...(update.organizationIds ?? [])];
+  return [...new Set(all.filter((id): id is string => typeof id === 'string' && id !== ''))].sort();
 }

@@ -6,6 +6,7 @@ import { authRoutes } from './auth/router.js';
 import { healthRoutes } from './health/router.js';
 import { incidentRoutes } from './incidents/router.js';
 import { ingestRoutes } from './ingest/router.js';
+import { logSourceRoutes } from './log-sources/router.js';
 import { organisationRoutes } from './organisations/router.js';
 import { reportRoutes } from './reports/router.js';
 import { ruleRoutes } from './rules/router.js';
@@ -25,6 +26,7 @@ export function resourceRoutes(context: RouteContext): RouteDefinition[] {
     ...auditRoutes(context),
     ...ruleRoutes(context),
     ...ingestRoutes(context),
+    ...logSourceRoutes(context),
     ...warningRoutes(context),
   ];
 }

@@ -84,6 +84,27 @@ export interface IncidentPatch {
   title?: string;
 }
 
+export interface IncidentStatsQuery {
+  from: string;
+  to: string;
+  bucket: 'hour' | 'day';
+}
+
+/**
+ * Dashboard figures over the incidents first seen in [from, to]. Every part counts the same set, so
+ * the buckets of `overTime` add up to the sum of `byStatus`; a campaign counts once per organisation
+ * in `byOrganisation` (only the caller's organisation for a scoped caller).
+ */
+export interface IncidentStats {
+  /** Every UTC hour or day from the one holding `from` to the one holding `to`, empty ones included. */
+  overTime: { at: string; counts: Record<Severity, number> }[];
+  /** Most incidents first. */
+  byOrganisation: { organizationId: string; count: number }[];
+  /** Most incidents first; the top rules only. */
+  byRule: { ruleId: string; ruleTitle: string; count: number }[];
+  byStatus: Record<IncidentStatus, number>;
+}
+
 export interface IncidentStore {
   /**
    * Creates the incident if it does not exist and adds the alert to it. Idempotent: an alert id
@@ -94,6 +115,7 @@ export interface IncidentStore {
   list(query: IncidentQuery, scope: Scope): Promise<Page<Incident>>;
   /** Applies the patch only if the stored version still equals `expectedVersion`, else ConflictError. */
   update(id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): Promise<Incident>;
+  stats(query: IncidentStatsQuery, scope: Scope): Promise<IncidentStats>;
 }
 
 export interface OrganisationStore {

@@ -48,7 +48,33 @@ export interface RefreshTokenStore {
   revokeAllForUser(userId: string, at: string): Promise<void>;
 }
 
+/** Where logs come from over HTTP ingest: the token names the organisation the events belong to. */
+export interface LogSource {
+  id: string;
+  organizationId: string;
+  name: string;
+  /** The parser the ingest uses for this source's lines (`auto` when absent). */
+  parser?: string;
+  /** sha256 (hex) of the ingest token; the token itself is shown once and never stored. */
+  tokenHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface LogSourceStore {
+  /** Idempotent by `id`. */
+  upsert(source: LogSource): Promise<void>;
+  get(id: string, scope: Scope): Promise<LogSource | undefined>;
+  /** Oldest first. */
+  list(scope: Scope): Promise<LogSource[]>;
+  /** Unscoped: ingest knows nothing but the token. Revoked sources are returned too; the caller decides. */
+  findByTokenHash(tokenHash: string): Promise<LogSource | undefined>;
+  /** Sets `revokedAt` unless already set; returns the source as stored, undefined when not in scope. */
+  revoke(id: string, at: string, scope: Scope): Promise<LogSource | undefined>;
+}
+
 export interface TriageStores {
   comments: CommentStore;
   refreshTokens: RefreshTokenStore;
+  logSources: LogSourceStore;
 }

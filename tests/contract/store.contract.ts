@@ -320,6 +320,18 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect((await store.incidents.list({}, ALL)).total).to.equal(4);
       });
 
+      it('shows a campaign incident to every organisation its alerts name, and to no other', async () => {
+        const officerC = organisationScope('org-c');
+        await store.incidents.recordAlert(update('inc-campaign', 'al-1', { organizationId: null, organizationIds: [ORG_B, ORG_A] }));
+        await store.incidents.recordAlert(update('inc-campaign', 'al-2', { organizationId: ORG_A, organizationIds: [ORG_A] }));
+        expect((await store.incidents.get('inc-campaign', ALL))?.organizationIds).to.deep.equal([ORG_A, ORG_B]);
+        expect((await store.incidents.get('inc-campaign', officerA))?.id).to.equal('inc-campaign');
+        expect((await store.incidents.get('inc-campaign', officerB))?.id).to.equal('inc-campaign');
+        expect(await store.incidents.get('inc-campaign', officerC)).to.equal(undefined);
+        expect((await store.incidents.list({}, officerB)).items.map((i) => i.id)).to.deep.equal(['inc-campaign']);
+        expect((await store.incidents.list({}, officerC)).total).to.equal(0);
+      });
+
       describe('list', () => {
         beforeEach(async () => {
           const specs: [string, Severity, string | null, string, number, string][] = [
@@ -430,6 +442,62 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
       });
     });
 
+    describe('incident stats', () => {
+      const window = { from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T23:59:59.999Z' };
+
+      beforeEach(async () => {
+        await store.incidents.recordAlert(update('inc-1', 'al-1', { organizationId: ORG_A, severity: 'high', at: '2025-03-01T10:15:00.000Z' }));
+        await store.incidents.recordAlert(update('inc-2', 'al-2', { organizationId: ORG_A, severity: 'low', at: '2025-03-01T10:45:00.000Z', ruleId: 'rule-rdp', ruleTitle: 'RDP spraying' }));
+        await store.incidents.recordAlert(update('inc-3', 'al-3', { organizationId: ORG_B, severity: 'high', at: '2025-03-02T08:00:00.000Z' }));
+        await store.incidents.recordAlert(update('inc-4', 'al-4', { organizationId: null, organizationIds: [ORG_A, ORG_B], severity: 'critical', at: '2025-03-01T12:00:00.000Z' }));
+        // Outside the window: counted nowhere.
+        await store.incidents.recordAlert(update('inc-5', 'al-5', { organizationId: ORG_A, severity: 'high', at: '2025-02-27T10:00:00.000Z' }));
+        const current = await store.incidents.get('inc-3', ALL);
+        await store.incidents.update('inc-3', current!.version, { status: 'acknowledged' }, ALL, '2025-03-02T09:00:00.000Z');
+      });
+
+      it('counts by day, organisation, rule and status for the CERT', async () => {
+        const stats = await store.incidents.stats({ ...window, bucket: 'day' }, ALL);
+        expect(stats.overTime).to.deep.equal([
+          { at: '2025-03-01T00:00:00.000Z', counts: { informational: 0, low: 1, medium: 0, high: 1, critical: 1 } },
+          { at: '2025-03-02T00:00:00.000Z', counts: { informational: 0, low: 0, medium: 0, high: 1, critical: 0 } },
+        ]);
+        expect(stats.byOrganisation).to.deep.equal([
+          { organizationId: ORG_A, count: 3 },
+          { organizationId: ORG_B, count: 2 },
+        ]);
+        expect(stats.byRule).to.deep.equal([
+          { ruleId: 'rule-ssh-bruteforce', ruleTitle: 'SSH brute force', count: 3 },
+          { ruleId: 'rule-rdp', ruleTitle: 'RDP spraying', count: 1 },
+        ]);
+        expect(stats.byStatus).to.deep.equal({ new: 3, acknowledged: 1, investigating: 0, contained: 0, resolved: 0, closed: 0, false_positive: 0 });
+      });
+
+      it('returns every hour of the window, empty ones included', async () => {
+        const stats = await store.incidents.stats({ from: '2025-03-01T09:30:00.000Z', to: '2025-03-01T12:10:00.000Z', bucket: 'hour' }, ALL);
+        expect(stats.overTime.map((bucket) => bucket.at)).to.deep.equal(['2025-03-01T09:00:00.000Z', '2025-03-01T10:00:00.000Z', '2025-03-01T11:00:00.000Z', '2025-03-01T12:00:00.000Z']);
+        expect(stats.overTime.map((bucket) => Object.values(bucket.counts).reduce((a, b) => a + b, 0))).to.deep.equal([0, 2, 0, 1]);
+      });
+
+      it('counts only what the officer may see and names no other organisation', async () => {
+        const stats = await store.incidents.stats({ ...window, bucket: 'day' }, officerB);
+        expect(stats.byOrganisation).to.deep.equal([{ organizationId: ORG_B, count: 2 }]);
+        expect(stats.byStatus.new + stats.byStatus.acknowledged).to.equal(2);
+        expect(stats.overTime.map((bucket) => bucket.counts)).to.deep.equal([
+          { informational: 0, low: 0, medium: 0, high: 0, critical: 1 },
+          { informational: 0, low: 0, medium: 0, high: 1, critical: 0 },
+        ]);
+        const none = await store.incidents.stats({ ...window, bucket: 'day' }, organisationScope('org-c'));
+        expect(none.byOrganisation).to.deep.equal([]);
+        expect(none.byRule).to.deep.equal([]);
+      });
+
+      it('refuses a window that ends before it starts', async () => {
+        const error = await rejection(store.incidents.stats({ from: window.to, to: window.from, bucket: 'day' }, ALL));
+        expect(error).to.be.instanceOf(ValidationError);
+      });
+    });
+
     describe('organisations', () => {
       it('upserts and lists organisations, replacing by id', async () => {
         await store.organisations.upsert(organisation(ORG_B, 'Gemeinde Beispielstadt'));
@@ -457,6 +525,12 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect((await store.users.findByUsername('officer'))?.id).to.equal('u1');
         expect(await store.users.findByUsername('nobody')).to.equal(undefined);
         expect(await store.users.get('missing')).to.equal(undefined);
+      });
+
+      it('keeps the one-time password flag', async () => {
+        await store.users.upsert({ ...user('u1', 'admin', null, 'admin'), mustChangePassword: true });
+        expect((await store.users.get('u1'))?.mustChangePassword).to.equal(true);
+        expect((await store.users.findByUsername('admin'))?.mustChangePassword).to.equal(true);
       });
 
       it('lists only the users of the scope organisation', async () => {

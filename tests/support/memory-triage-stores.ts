@@ -2,10 +2,10 @@ import { canSee, type Scope } from '../../core/domain/scope.js';
 import type { CommentStore, IncidentComment, RefreshTokenRecord, RefreshTokenStore, TriageStores } from '../../core/ports/triage-stores.js';
 
 /**
- * In-memory CommentStore and RefreshTokenStore for API tests, until the store adapters implement
- * core/ports/triage-stores.ts themselves.
+ * In-memory CommentStore and RefreshTokenStore. Obsolete: SqliteStore implements TriageStores itself;
+ * delete this file once tests/integration/warnings-flow.test.ts no longer uses it.
  */
-export function memoryTriageStores(): TriageStores {
+export function memoryTriageStores(): Pick<TriageStores, 'comments' | 'refreshTokens'> {
   const comments: IncidentComment[] = [];
   const tokens = new Map<string, RefreshTokenRecord>();
   const commentStore: CommentStore = {

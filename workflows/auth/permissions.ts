@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'users:read',
   'users:write',
   'audit:read',
+  'logsources:read',
+  'logsources:write',
   'rules:read',
   'rules:write',
   'warnings:read',

@@ -1,13 +1,24 @@
 import { Client } from '@elastic/elasticsearch';
 import type { Logger } from '../../../core/logging.js';
+import type { ReportingStores } from '../../../core/ports/reporting-stores.js';
 import type { Store } from '../../../core/ports/stores.js';
+import type { TriageStores } from '../../../core/ports/triage-stores.js';
+import type { WarningStores } from '../../../core/ports/warning-stores.js';
 import { EsAlertStore } from './EsAlertStore.js';
 import { EsAuditStore } from './EsAuditStore.js';
+import { EsCommentStore } from './EsCommentStore.js';
 import { EsEventStore } from './EsEventStore.js';
 import { EsIncidentStore } from './EsIncidentStore.js';
 import { EsLeaseStore } from './EsLeaseStore.js';
+import { EsLogSourceStore } from './EsLogSourceStore.js';
+import { EsObligationStore } from './EsObligationStore.js';
 import { EsOrganisationStore } from './EsOrganisationStore.js';
+import { EsRefreshTokenStore } from './EsRefreshTokenStore.js';
+import { EsReportStore } from './EsReportStore.js';
+import { EsSentNotificationStore } from './EsSentNotificationStore.js';
 import { EsUserStore } from './EsUserStore.js';
+import { EsWarningDeliveryStore } from './EsWarningDeliveryStore.js';
+import { EsWarningStore } from './EsWarningStore.js';
 import { indexDefinitions } from './indexDefinitions.js';
 import { IndexNames } from './indexNames.js';
 import { esRequest, isAlreadyExists, translateError } from './translateError.js';
@@ -19,7 +30,7 @@ const TEMPLATE_PRIORITY = 200;
  * The distributed store. Every aggregate store shares one client; the client retries connection
  * failures and 502/503/504 itself, the stores translate what remains into LagebildErrors.
  */
-export class ElasticsearchStore implements Store {
+export class ElasticsearchStore implements Store, TriageStores, ReportingStores, WarningStores {
   readonly events: EsEventStore;
   readonly alerts: EsAlertStore;
   readonly incidents: EsIncidentStore;
@@ -27,6 +38,14 @@ export class ElasticsearchStore implements Store {
   readonly users: EsUserStore;
   readonly audit: EsAuditStore;
   readonly leases: EsLeaseStore;
+  readonly comments: EsCommentStore;
+  readonly refreshTokens: EsRefreshTokenStore;
+  readonly logSources: EsLogSourceStore;
+  readonly reports: EsReportStore;
+  readonly obligations: EsObligationStore;
+  readonly sentNotifications: EsSentNotificationStore;
+  readonly warnings: EsWarningStore;
+  readonly warningDeliveries: EsWarningDeliveryStore;
   private readonly client: Client;
   private readonly names: IndexNames;
 
@@ -40,6 +59,14 @@ export class ElasticsearchStore implements Store {
     this.users = new EsUserStore(this.client, this.names);
     this.audit = new EsAuditStore(this.client, this.names);
     this.leases = new EsLeaseStore(this.client, this.names);
+    this.comments = new EsCommentStore(this.client, this.names);
+    this.refreshTokens = new EsRefreshTokenStore(this.client, this.names);
+    this.logSources = new EsLogSourceStore(this.client, this.names);
+    this.reports = new EsReportStore(this.client, this.names);
+    this.obligations = new EsObligationStore(this.client, this.names);
+    this.sentNotifications = new EsSentNotificationStore(this.client, this.names);
+    this.warnings = new EsWarningStore(this.client, this.names);
+    this.warningDeliveries = new EsWarningDeliveryStore(this.client, this.names);
   }
 
   /**

@@ -3,7 +3,8 @@ import { LEVEL_ORDER } from '../../../core/domain/alert.js';
 import type { Incident } from '../../../core/domain/incident.js';
 import { canSee, type Scope } from '../../../core/domain/scope.js';
 import { ConflictError, NotFoundError, UnavailableError } from '../../../core/errors.js';
-import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
+import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStats, IncidentStatsQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
+import { assembleIncidentStats } from '../assembleIncidentStats.js';
 import { foldAlert } from '../foldAlert.js';
 import { isoTime } from '../isoTime.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -26,6 +27,21 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 /** Enough for a burst of alerts on one incident from several detector instances at once. */
 const MAX_RECORD_ATTEMPTS = 50;
+/** The top rules a dashboard shows; organisations are all of them (the constituency is ~450). */
+const MAX_STATS_RULES = 50;
+const MAX_STATS_ORGANISATIONS = 2000;
+
+interface KeyedBucket<K> {
+  key: K;
+  doc_count: number;
+}
+
+interface StatsAggregations {
+  overTime: { buckets: (KeyedBucket<number> & { severity: { buckets: KeyedBucket<string>[] } })[] };
+  byOrganisation: { buckets: KeyedBucket<string>[] };
+  byRule: { buckets: (KeyedBucket<string> & { title: { hits: { hits: { _source?: { ruleTitle?: string } }[] } } })[] };
+  byStatus: { buckets: KeyedBucket<string>[] };
+}
 
 export class EsIncidentStore implements IncidentStore {
   constructor(
@@ -110,6 +126,46 @@ export class EsIncidentStore implements IncidentStore {
       }),
     );
     return next;
+  }
+
+  /**
+   * One search, four aggregations over the same filtered set. A scoped caller's organisation terms
+   * are limited to their own: a campaign's other organisations must not appear in their dashboard.
+   */
+  async stats(query: IncidentStatsQuery, scope: Scope): Promise<IncidentStats> {
+    const from = isoTime(query.from);
+    const to = isoTime(query.to);
+    const response = await esRequest('incident store', () =>
+      this.client.search<IncidentSource, StatsAggregations>({
+        index: this.names.incidents,
+        size: 0,
+        query: { bool: { filter: [...scopeFilter(scope, 'organizationIds'), { range: { firstSeen: { gte: from, lte: to } } }] } },
+        aggs: {
+          overTime: {
+            date_histogram: { field: 'firstSeen', calendar_interval: query.bucket === 'hour' ? '1h' : '1d', time_zone: 'UTC', min_doc_count: 1 },
+            aggs: { severity: { terms: { field: 'severity', size: LEVEL_ORDER.length } } },
+          },
+          byOrganisation: {
+            terms: { field: 'organizationIds', size: MAX_STATS_ORGANISATIONS, ...(scope.kind === 'organisation' ? { include: [scope.organizationId] } : {}) },
+          },
+          byRule: {
+            terms: { field: 'ruleId', size: MAX_STATS_RULES, order: [{ _count: 'desc' }, { _key: 'asc' }] },
+            aggs: { title: { top_hits: { size: 1, _source: { includes: ['ruleTitle'] } } } },
+          },
+          byStatus: { terms: { field: 'status', size: 20 } },
+        },
+      }),
+    );
+    const aggregations = response.aggregations;
+    if (aggregations === undefined) throw new UnavailableError('incident store (no aggregations in the answer)');
+    return assembleIncidentStats(query, {
+      overTime: aggregations.overTime.buckets.flatMap((bucket) =>
+        bucket.severity.buckets.map((severity) => ({ at: new Date(bucket.key).toISOString(), severity: severity.key, count: severity.doc_count })),
+      ),
+      byOrganisation: aggregations.byOrganisation.buckets.map((bucket) => ({ organizationId: bucket.key, count: bucket.doc_count })),
+      byRule: aggregations.byRule.buckets.map((bucket) => ({ ruleId: bucket.key, ruleTitle: bucket.title.hits.hits[0]?._source?.ruleTitle ?? bucket.key, count: bucket.doc_count })),
+      byStatus: aggregations.byStatus.buckets.map((bucket) => ({ status: bucket.key, count: bucket.doc_count })),
+    });
   }
 
   /** A realtime get: it sees the latest write even before the index refreshes. */

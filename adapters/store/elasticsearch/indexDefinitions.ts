@@ -146,7 +146,7 @@ const organisationMapping: Mapping = {
 
 const userMapping: Mapping = {
   dynamic: false,
-  properties: { id: keyword, username: keyword, email: keyword, role: keyword, organizationId: keyword, disabled: bool, passwordHash: stored, createdAt: date },
+  properties: { id: keyword, username: keyword, email: keyword, role: keyword, organizationId: keyword, disabled: bool, mustChangePassword: bool, passwordHash: stored, createdAt: date },
 };
 
 const auditMapping: Mapping = {
@@ -167,6 +167,114 @@ const auditMapping: Mapping = {
 };
 
 const leaseMapping: Mapping = { dynamic: false, properties: { name: keyword, holder: keyword, until: date } };
+
+const commentMapping: Mapping = {
+  dynamic: false,
+  properties: { id: keyword, incidentId: keyword, organizationIds: keyword, authorId: keyword, authorName: keyword, body: { type: 'text' }, createdAt: date },
+};
+
+/** Hashes only: the tokens themselves are never stored. */
+const refreshTokenMapping: Mapping = {
+  dynamic: false,
+  properties: { id: keyword, familyId: keyword, userId: keyword, tokenHash: keyword, createdAt: date, expiresAt: date, rotatedAt: date, revokedAt: date },
+};
+
+const logSourceMapping: Mapping = {
+  dynamic: false,
+  properties: { id: keyword, organizationId: keyword, name: textWithKeyword, parser: keyword, tokenHash: keyword, createdAt: date, revokedAt: date },
+};
+
+/** The draft, the feedback and a version's content are shown and exported, never searched. */
+const reportMapping: Mapping = {
+  dynamic: false,
+  properties: {
+    id: keyword,
+    organizationId: keyword,
+    obligationId: keyword,
+    phase: keyword,
+    currentVersion: long,
+    createdAt: date,
+    createdBy: keyword,
+    acknowledgedAt: date,
+    acknowledgedBy: keyword,
+    certTier: keyword,
+    incidentIds: keyword,
+    draftSavedAt: date,
+    updatedAt: date,
+    revision: long,
+    draft: { type: 'object', enabled: false },
+    feedback: { type: 'object', enabled: false },
+  },
+};
+
+const reportVersionMapping: Mapping = {
+  dynamic: false,
+  properties: { reportId: keyword, organizationId: keyword, version: long, submittedAt: date, submittedBy: keyword, content: { type: 'object', enabled: false } },
+};
+
+/** `open` is derived on write (some phase not yet submitted): the deadlines array cannot answer that in a query. */
+const reportObligationMapping: Mapping = {
+  dynamic: false,
+  properties: {
+    id: keyword,
+    organizationId: keyword,
+    incidentId: keyword,
+    regime: keyword,
+    awarenessAt: date,
+    deadlines: object({ phase: keyword, dueAt: date, submittedAt: date, reportId: keyword }),
+    open: bool,
+    createdAt: date,
+    createdBy: keyword,
+    requestedByCert: bool,
+    updatedAt: date,
+    revision: long,
+  },
+};
+
+const sentNotificationMapping: Mapping = { dynamic: false, properties: { key: keyword, claimedAt: date, sentAt: date } };
+
+/**
+ * `status`, `tlp`, `organizationIds` and `recipientUserIds` carry the visibility filter; the content
+ * (products, indicators, audience) is shown and exported, never searched.
+ */
+const warningMapping: Mapping = {
+  dynamic: false,
+  properties: {
+    id: keyword,
+    title: textWithKeyword,
+    severity: keyword,
+    tlp: keyword,
+    status: keyword,
+    trackingId: keyword,
+    incidentId: keyword,
+    organizationIds: keyword,
+    recipientUserIds: keyword,
+    createdBy: keyword,
+    publishedAt: date,
+    createdAt: date,
+    updatedAt: date,
+    version: long,
+    audience: { type: 'object', enabled: false },
+    products: { type: 'object', enabled: false },
+    indicators: { type: 'object', enabled: false },
+  },
+};
+
+const warningDeliveryMapping: Mapping = {
+  dynamic: false,
+  properties: {
+    warningId: keyword,
+    organizationId: keyword,
+    deliveredAt: date,
+    readAt: date,
+    acknowledgedAt: date,
+    escalatedAt: date,
+    mailedTo: stored,
+    mailError: stored,
+  },
+};
+
+const warningCounterMapping: Mapping = { dynamic: false, properties: { year: long, last: long } };
 
 export interface IndexDefinition {
   name: string;
@@ -198,6 +306,16 @@ export function indexDefinitions(names: IndexNames): { templates: TemplateDefini
       { name: names.users, settings: COMMON_SETTINGS, mappings: userMapping },
       { name: names.audit, settings: COMMON_SETTINGS, mappings: auditMapping },
       { name: names.leases, settings: COMMON_SETTINGS, mappings: leaseMapping },
+      { name: names.comments, settings: COMMON_SETTINGS, mappings: commentMapping },
+      { name: names.refreshTokens, settings: COMMON_SETTINGS, mappings: refreshTokenMapping },
+      { name: names.logSources, settings: COMMON_SETTINGS, mappings: logSourceMapping },
+      { name: names.reports, settings: COMMON_SETTINGS, mappings: reportMapping },
+      { name: names.reportVersions, settings: COMMON_SETTINGS, mappings: reportVersionMapping },
+      { name: names.reportObligations, settings: COMMON_SETTINGS, mappings: reportObligationMapping },
+      { name: names.sentNotifications, settings: COMMON_SETTINGS, mappings: sentNotificationMapping },
+      { name: names.warnings, settings: COMMON_SETTINGS, mappings: warningMapping },
+      { name: names.warningDeliveries, settings: COMMON_SETTINGS, mappings: warningDeliveryMapping },
+      { name: names.warningCounters, settings: COMMON_SETTINGS, mappings: warningCounterMapping },
     ],
   };
 }

@@ -43,6 +43,46 @@ export class IndexNames {
     return `${this.prefix}-leases`;
   }
 
+  get comments(): string {
+    return `${this.prefix}-comments`;
+  }
+
+  get refreshTokens(): string {
+    return `${this.prefix}-refresh-tokens`;
+  }
+
+  get logSources(): string {
+    return `${this.prefix}-log-sources`;
+  }
+
+  get reports(): string {
+    return `${this.prefix}-reports`;
+  }
+
+  get reportVersions(): string {
+    return `${this.prefix}-report-versions`;
+  }
+
+  get reportObligations(): string {
+    return `${this.prefix}-report-obligations`;
+  }
+
+  get sentNotifications(): string {
+    return `${this.prefix}-sent-notifications`;
+  }
+
+  get warnings(): string {
+    return `${this.prefix}-warnings`;
+  }
+
+  get warningDeliveries(): string {
+    return `${this.prefix}-warning-deliveries`;
+  }
+
+  get warningCounters(): string {
+    return `${this.prefix}-warning-counters`;
+  }
+
   /** The UTC day a daily index holds, or undefined for the index of undated documents. */
   dayOf(index: string): Date | undefined {
     const match = /-(\d{4})\.(\d{2})\.(\d{2})$/.exec(index);

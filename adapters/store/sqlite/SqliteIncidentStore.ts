@@ -3,7 +3,8 @@ import { LEVEL_ORDER } from '../../../core/domain/alert.js';
 import type { Incident } from '../../../core/domain/incident.js';
 import type { Scope } from '../../../core/domain/scope.js';
 import { ConflictError, NotFoundError } from '../../../core/errors.js';
-import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
+import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStats, IncidentStatsQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
+import { assembleIncidentStats } from '../assembleIncidentStats.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { foldAlert, type IncidentDocument } from '../foldAlert.js';
 import { isoTime } from '../isoTime.js';
@@ -20,6 +21,10 @@ type SqlValue = string | number;
 const SORT_COLUMNS = { lastSeen: 'last_seen', firstSeen: 'first_seen', severity: 'severity_rank', createdAt: 'created_at' } as const;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
+/** The top rules a dashboard shows. */
+const MAX_STATS_RULES = 50;
+/** The UTC hour or day a `first_seen` falls in, as the ISO start of that bucket (the column holds UTC ISO strings). */
+const BUCKET_OF = { hour: "substr(first_seen, 1, 13) || ':00:00.000Z'", day: "substr(first_seen, 1, 10) || 'T00:00:00.000Z'" } as const;
 /** Officers see an incident when any of its organisations is theirs. */
 const IN_ORGANISATION = 'EXISTS (SELECT 1 FROM incident_organisations io WHERE io.incident_id = incidents.id AND io.organization_id = ?)';
 
@@ -114,6 +119,39 @@ export class SqliteIncidentStore implements IncidentStore {
 
   async update(id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): Promise<Incident> {
     return runSql(() => this.withAlertIds([this.applyPatch(id, expectedVersion, patch, scope, now)])[0]!);
+  }
+
+  stats(query: IncidentStatsQuery, scope: Scope): Promise<IncidentStats> {
+    return runSql(() => {
+      const where = ['first_seen >= ?', 'first_seen <= ?'];
+      const params: SqlValue[] = [isoTime(query.from), isoTime(query.to)];
+      if (scope.kind === 'organisation') {
+        where.push(IN_ORGANISATION);
+        params.push(scope.organizationId);
+      }
+      const filter = `WHERE ${where.join(' AND ')}`;
+      const all = <Row>(sql: string, extra: SqlValue[] = []) => this.db.prepare<SqlValue[], Row>(sql).all(...params, ...extra);
+      const overTime = all<{ at: string; severity_rank: number; count: number }>(
+        `SELECT ${BUCKET_OF[query.bucket]} AS at, severity_rank, count(*) AS count FROM incidents ${filter} GROUP BY at, severity_rank`,
+      );
+      // A campaign counts for each of its organisations, but a scoped caller only learns about their own.
+      const byOrganisation = all<{ organizationId: string; count: number }>(
+        `SELECT io.organization_id AS organizationId, count(*) AS count FROM incidents JOIN incident_organisations io ON io.incident_id = incidents.id
+         ${filter}${scope.kind === 'organisation' ? ' AND io.organization_id = ?' : ''} GROUP BY io.organization_id`,
+        scope.kind === 'organisation' ? [scope.organizationId] : [],
+      );
+      const byRule = all<{ ruleId: string; ruleTitle: string; count: number }>(
+        `SELECT rule_id AS ruleId, max(rule_title) AS ruleTitle, count(*) AS count FROM incidents ${filter} GROUP BY rule_id ORDER BY count DESC, rule_id LIMIT ?`,
+        [MAX_STATS_RULES],
+      );
+      const byStatus = all<{ status: string; count: number }>(`SELECT status, count(*) AS count FROM incidents ${filter} GROUP BY status`);
+      return assembleIncidentStats(query, {
+        overTime: overTime.map((row) => ({ at: row.at, severity: LEVEL_ORDER[row.severity_rank] ?? '', count: row.count })),
+        byOrganisation,
+        byRule,
+        byStatus,
+      });
+    });
   }
 
   private selectDocuments(where: string[], params: SqlValue[], scope: Scope): IncidentDocument[] {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { bulkUpdateIncidents } from '../../../workflows/triage/bulk-update-incidents.js';
 import { getIncidentDetail } from '../../../workflows/triage/get-incident-detail.js';
+import { getIncidentStats } from '../../../workflows/triage/incident-stats.js';
 import { listIncidents } from '../../../workflows/triage/list-incidents.js';
 import { addComment, listComments } from '../../../workflows/triage/incident-comments.js';
 import { updateIncident } from '../../../workflows/triage/update-incident.js';
@@ -9,7 +11,7 @@ import type { RouteContext } from '../../route-context.js';
 import { idParams, pageSchema } from '../shared-schemas.js';
 import { expectedVersion } from './expected-version.js';
 import { presentComment, presentIncidentDetail, presentIncidentSummary } from './presenter.js';
-import { bulkBody, bulkResultSchema, commentBody, commentSchema, incidentDetailSchema, incidentListQuery, incidentPatchBody, incidentSummarySchema } from './schema.js';
+import { bulkBody, bulkResultSchema, commentBody, commentSchema, incidentDetailSchema, incidentListQuery, incidentPatchBody, incidentStatsQuery, incidentStatsSchema, incidentSummarySchema } from './schema.js';
 
 export function incidentRoutes(context: RouteContext): RouteDefinition[] {
   return [
@@ -27,6 +29,19 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
         res.json({ items: page.items.map(presentIncidentSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), total: page.total });
       },
     }),
+    // Before /incidents/:id, which would otherwise take `stats` for an id.
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/incidents/stats',
+      summary: 'Dashboard figures: incidents over time by severity, by organisation, rule and status',
+      tag: 'incidents',
+      access: 'incidents:read',
+      query: incidentStatsQuery,
+      responses: { 200: { description: 'counts over the incidents first seen in the window, within your scope', schema: incidentStatsSchema } },
+      handle: async ({ principal, query, res }) => {
+        res.json(await getIncidentStats(context, principal, query));
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/api/v1/incidents/:id',
@@ -34,10 +49,12 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
       tag: 'incidents',
       access: 'incidents:read',
       params: idParams,
-      responses: { 200: { description: 'the incident; ETag carries its version', schema: incidentDetailSchema } },
+      responses: { 200: { description: 'the incident; a weak ETag over the whole body (comments and timeline change without a new version; send the version, not this ETag, as If-Match)', schema: incidentDetailSchema } },
       handle: async ({ principal, params, res }) => {
-        const detail = await getIncidentDetail(context, principal, params.id);
-        res.set('ETag', `"${detail.incident.version}"`).json(presentIncidentDetail(detail));
+        const body = JSON.stringify(presentIncidentDetail(await getIncidentDetail(context, principal, params.id)));
+        // A new comment does not change the incident version, so the version alone would let a
+        // cache answer 304 with stale comments: the tag covers exactly what is returned.
+        res.set('ETag', `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`).type('application/json').send(body);
       },
     }),
     defineRoute({

@@ -82,3 +82,18 @@ export const incidentDetailSchema = z.object({
   comments: z.array(commentSchema),
   timeline: z.array(timelineEntrySchema),
 });
+
+export const incidentStatsQuery = z.strictObject({
+  from: timeQuery.describe('first seen at or after (ISO 8601); default: a week (day buckets) or a day (hour buckets) before `to`'),
+  to: timeQuery.describe('first seen at or before (ISO 8601); default: now'),
+  bucket: z.enum(['hour', 'day']).default('day'),
+});
+
+const severityCounts = z.object(Object.fromEntries(LEVEL_ORDER.map((level) => [level, z.number().int()])) as Record<(typeof LEVEL_ORDER)[number], z.ZodNumber>);
+
+export const incidentStatsSchema = z.object({
+  overTime: z.array(z.object({ at: z.string(), counts: severityCounts })).describe('every UTC hour or day of the window, by severity'),
+  byOrganisation: z.array(z.object({ organizationId: z.string(), count: z.number().int() })),
+  byRule: z.array(z.object({ ruleId: z.string(), ruleTitle: z.string(), count: z.number().int() })).describe('the top 50 rules'),
+  byStatus: z.object(Object.fromEntries(INCIDENT_STATUSES.map((status) => [status, z.number().int()])) as Record<(typeof INCIDENT_STATUSES)[number], z.ZodNumber>),
+});

@@ -109,14 +109,27 @@ describe('api > incidents', () => {
       expect((searched.body as { items: IncidentBody[] }).items.map((item) => item.id)).to.deep.equal([INCIDENT_AB]);
     });
 
-    it('shows the detail with alerts, events, observables, comments, timeline and the version as ETag', async () => {
+    it('shows the detail with alerts, events, observables, comments and timeline, under a weak ETag over the body', async () => {
       const response = await api.client.request('GET', `/api/v1/incidents/${INCIDENT_AB}`, { token: api.token('analyst') });
       expect(response.status).to.equal(200);
-      expect(response.headers.get('etag')).to.equal('"2"');
+      expect(response.headers.get('etag')).to.match(/^W\/"[A-Za-z0-9_-]+"$/);
       const detail = response.body as { alerts: { alert: { id: string } }[]; events: unknown[]; observables: { value: string; count: number }[] };
       expect(detail.alerts.map((alert) => alert.alert.id)).to.have.members(['al-ab-a', 'al-ab-b']);
       expect(detail.events).to.have.length(2);
       expect(detail.observables[0]).to.include({ value: '198.51.100.7', count: 2 });
+    });
+
+    it('a new comment changes the detail ETag, so a cached copy is not answered with 304', async () => {
+      const token = api.token('analyst');
+      const first = await api.client.request('GET', `/api/v1/incidents/${INCIDENT_AB}`, { token });
+      const etag = first.headers.get('etag')!;
+      // fetch adds `Cache-Control: no-cache` to a conditional request unless one is given, and the server then never answers 304.
+      expect((await api.client.request('GET', `/api/v1/incidents/${INCIDENT_AB}`, { token, headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } })).status).to.equal(304);
+      expect((await api.client.request('POST', `/api/v1/incidents/${INCIDENT_AB}/comments`, { token, body: { body: 'new finding' } })).status).to.equal(201);
+      const after = await api.client.request('GET', `/api/v1/incidents/${INCIDENT_AB}`, { token, headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+      expect(after.status).to.equal(200);
+      expect(after.headers.get('etag')).to.not.equal(etag);
+      expect((after.body as { comments: { body: string }[] }).comments.map((comment) => comment.body)).to.include('new finding');
     });
 
     it('walks the state machine, reopens, assigns and audits each change with before and after', async () => {

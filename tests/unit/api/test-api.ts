@@ -16,7 +16,6 @@ import type { TriageStores } from '../../../core/ports/triage-stores.js';
 import { issueAccessToken } from '../../../workflows/auth/access-token.js';
 import { hashPassword } from '../../../workflows/auth/password-hash.js';
 import { startApiClient, type ApiClient } from '../../support/api-client.js';
-import { memoryTriageStores } from '../../support/memory-triage-stores.js';
 
 export const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 export const PASSWORD = 'correct horse battery staple';
@@ -64,8 +63,7 @@ function alert(id: string, organizationId: string, eventIds: string[]): Alert {
 
 export async function startTestApi(options: { rules?: RulesCatalog; ingest?: IngestHandler; uiDir?: string; readiness?: () => Promise<Record<string, boolean>> } = {}): Promise<TestApi> {
   const clock = new ManualClock('2025-03-01T12:00:00.000Z');
-  const sqlite = new SqliteStore({ path: ':memory:', logger: silentLogger() });
-  const store = Object.assign(sqlite, memoryTriageStores());
+  const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
   await store.init();
   await store.organisations.upsert(organisation(ORG_A, 'Stadt A'));
   await store.organisations.upsert(organisation(ORG_B, 'Stadt B'));
