@@ -15,7 +15,6 @@ import { issueAccessToken } from '../../workflows/auth/access-token.js';
 import { escalateUnacknowledgedWarnings } from '../../workflows/jobs/escalate-warnings.js';
 import { csafProblems } from '../../workflows/warnings/csaf/validate-csaf.js';
 import { startApiClient, type ApiClient } from '../support/api-client.js';
-import { memoryTriageStores } from '../support/memory-triage-stores.js';
 
 const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -55,7 +54,7 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
   let server: SMTPServer;
   let received: { mail: ParsedMail; to: string[] }[];
   let mailer: SmtpMailer;
-  let store: SqliteStore & ReturnType<typeof memoryTriageStores>;
+  let store: SqliteStore;
   let clock: ManualClock;
   let client: ApiClient;
   let users: Record<Name, User>;
@@ -79,7 +78,7 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
     mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, from: 'SAX.CERT <cert@cert.example>' });
 
     clock = new ManualClock('2025-03-01T12:00:00.000Z');
-    store = Object.assign(new SqliteStore({ path: ':memory:', logger: silentLogger() }), memoryTriageStores());
+    store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
     for (const organisation of REGISTRY) await store.organisations.upsert(organisation);
     const make = (username: Name, role: Role, organizationId: string | null): User => ({
       id: `user-${username}`,
