@@ -1,4 +1,4 @@
-import { parseIpAddress } from './ip-address.js';
+import { parseIp, type ParsedIp } from '../../core/net/ip-address.js';
 
 interface TrieNode<T> { zero?: TrieNode<T>; one?: TrieNode<T>; value?: T }
 
@@ -12,17 +12,18 @@ export class NetworkTrie<T> {
   /** Adds a network ("10.0.0.0/8", "2001:db8::/32", or a bare address); false when it is not one. */
   insert(cidr: string, value: T): boolean {
     const slash = cidr.indexOf('/');
-    const address = parseIpAddress(slash < 0 ? cidr : cidr.slice(0, slash));
+    const address = parseIp(slash < 0 ? cidr : cidr.slice(0, slash));
     if (address === undefined) return false;
-    const width = address.version === 4 ? 32 : 128;
+    const width = address.family === 4 ? 32 : 128;
     // An IPv4-mapped IPv6 prefix ("::ffff:10.0.0.0/104") counts its bits in the 128-bit space.
-    const mapped = address.version === 4 && cidr.slice(0, slash < 0 ? undefined : slash).includes(':');
+    const mapped = address.family === 4 && cidr.slice(0, slash < 0 ? undefined : slash).includes(':');
     let length = slash < 0 ? width : Number(cidr.slice(slash + 1));
     if (mapped) length -= 96;
     if (!Number.isInteger(length) || length < 0 || length > width || (slash >= 0 && !/^\d{1,3}$/.test(cidr.slice(slash + 1)))) return false;
-    let node = this.roots[address.version];
+    let node = this.roots[address.family];
+    const bits = BigInt(address.value);
     for (let bit = 0; bit < length; bit++) {
-      const one = (address.value >> BigInt(width - 1 - bit)) & 1n;
+      const one = (bits >> BigInt(width - 1 - bit)) & 1n;
       node = one ? (node.one ??= {}) : (node.zero ??= {});
     }
     node.value = value;
@@ -31,13 +32,14 @@ export class NetworkTrie<T> {
 
   /** The value of the most specific network containing the address, if any. */
   lookup(ip: string): T | undefined {
-    const address = parseIpAddress(ip);
+    const address: ParsedIp | undefined = parseIp(ip);
     if (address === undefined) return undefined;
-    const width = address.version === 4 ? 32 : 128;
-    let node: TrieNode<T> | undefined = this.roots[address.version];
+    const width = address.family === 4 ? 32 : 128;
+    const bits = BigInt(address.value);
+    let node: TrieNode<T> | undefined = this.roots[address.family];
     let found = node.value;
     for (let bit = 0; bit < width && node !== undefined; bit++) {
-      const one = (address.value >> BigInt(width - 1 - bit)) & 1n;
+      const one = (bits >> BigInt(width - 1 - bit)) & 1n;
       node = one ? node.one : node.zero;
       if (node?.value !== undefined) found = node.value;
     }

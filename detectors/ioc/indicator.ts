@@ -1,4 +1,4 @@
-import { parseCidr, parseIp } from './ip-address.js';
+import { parseCidr, parseIp } from '../../core/net/ip-address.js';
 
 export const INDICATOR_TYPES = ['ip', 'cidr', 'domain', 'url', 'md5', 'sha1', 'sha256'] as const;
 export type IndicatorType = (typeof INDICATOR_TYPES)[number];

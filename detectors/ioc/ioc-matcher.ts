@@ -1,6 +1,6 @@
 import { getField, type EcsEvent } from '../../core/domain/ecs.js';
 import { normaliseDomain, normaliseUrl, type Indicator } from './indicator.js';
-import { networkOf, parseCidr, parseIp } from './ip-address.js';
+import { networkOf, parseCidr, parseIp } from '../../core/net/ip-address.js';
 import type { IocList } from './ioc-list.js';
 
 /** Which event fields are checked for which kind of indicator (ECS names). */
