@@ -1,0 +1,9 @@
+import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { silentLogger } from '../../core/logging.js';
+import { reportingStoreContract } from './reporting-store.contract.js';
+
+reportingStoreContract('sqlite in memory', async () => {
+  const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
+  await store.init();
+  return { stores: store, cleanup: () => store.close() };
+});
