@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'chai';
+import kafkajs from 'kafkajs';
+import { KAFKA_BROKERS, requireService } from '../support/services.js';
+import { SyslogSender } from '../support/syslog-sender.js';
+import { Cluster, expectedAlerts, incidentKey, Probe, reportRate, sendPaced, services, uniquePrefix, workload, type Outcome, type Workload } from './distributed-harness.js';
+
+const { Kafka, logLevel } = kafkajs;
+
+/** Every expected alert and incident exactly once, every line archived exactly once. */
+function expectExactlyOnce(outcome: Outcome, work: Workload, expected: Set<string>, rootLoginRuleId: string): void {
+  expect(outcome.events, 'archived events').to.equal(work.lines.length);
+  expect([...outcome.alerts.keys()].sort(), 'alerts by rule and address').to.deep.equal([...expected].sort());
+  const repeated = [...outcome.alerts].filter(([, count]) => count !== 1);
+  expect(repeated, 'alerts stored more than once').to.deep.equal([]);
+  expect([...outcome.incidents.keys()].sort(), 'incidents by rule and entity').to.deep.equal([...expected].map(incidentKey).sort());
+  const inflated = [...outcome.incidents].filter(([, entry]) => entry.count !== 1 || entry.alertCounts.some((count) => count !== 1));
+  expect(inflated, 'duplicated or inflated incidents').to.deep.equal([]);
+  expect(work.rootIps.every((ip) => outcome.incidents.has(`${rootLoginRuleId}|source.ip=${ip}`)), 'a root-login incident per address').to.equal(true);
+}
+
+describe('integration > distributed faults (kafka + elasticsearch, real processes)', function () {
+  this.timeout(240_000);
+  const cluster = new Cluster(uniquePrefix('faults'));
+  const probe = new Probe(cluster.prefix);
+  let servicesTouched = false;
+
+  before(async function () {
+    await requireService(this, 'kafka');
+    await requireService(this, 'elasticsearch');
+    await cluster.seed();
+    await cluster.start('detectors');
+    await cluster.start('collectors');
+  });
+
+  after(async function () {
+    this.timeout(300_000);
+    // A failed fault test may have left a service down; the next suites need both.
+    if (servicesTouched) {
+      await services('start', 'elasticsearch');
+      await services('start', 'kafka');
+    }
+    await cluster.stopAll();
+    await probe.deleteIndices();
+    await probe.close();
+  });
+
+  /** Sends the workload while `fault` runs, then waits until everything is stored and checks it. */
+  async function underFault(label: string, work: Workload, linesPerSecond: number, fault: () => Promise<void>): Promise<void> {
+    const { keys, rootLoginRuleId } = await expectedAlerts(work);
+    const sender = new SyslogSender({ port: cluster.syslogPort });
+    const started = Date.now();
+    await Promise.all([sendPaced(sender, work.lines, linesPerSecond), fault()]);
+    await sender.close();
+    const outcome = await probe.waitForComplete(work, keys, 180_000, () => cluster.tails());
+    reportRate(label, work.lines.length, Date.now() - started);
+    // A moment more, so that a duplicate written late by a redelivery would be seen too.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expectExactlyOnce(await probe.outcome(work), work, keys, rootLoginRuleId);
+    expect(outcome.events).to.equal(work.lines.length);
+  }
+
+  it('dead-letters a poison message on events and carries on with the lines after it', async () => {
+    const poison = `poison ${randomBytes(6).toString('hex')} {not json`;
+    const kafka = new Kafka({ brokers: KAFKA_BROKERS, clientId: 'distributed-faults', logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: 'events', acks: -1, messages: [{ key: 'radebeul', value: poison }] });
+    await producer.disconnect();
+
+    const work = workload({ host: 'poison.radebeul.example', subnet: 24, total: 2_000, rootLogins: 10 });
+    await underFault('poison message', work, 4_000, async () => undefined);
+
+    const consumer = kafka.consumer({ groupId: `distributed-faults-dlq-${randomBytes(4).toString('hex')}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'events.dlq', fromBeginning: true });
+    const deadLetter = await new Promise<{ headers: Record<string, string> } | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), 30_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (message.value?.toString() !== poison) return;
+          clearTimeout(timer);
+          const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+          resolve({ headers });
+        },
+      });
+    });
+    await consumer.disconnect();
+    expect(deadLetter, 'the poison message on events.dlq').to.not.equal(undefined);
+    expect(deadLetter!.headers['x-original-topic']).to.equal('events');
+  });
+
+  it('loses and duplicates nothing when the detector process is killed with SIGKILL mid-stream and restarted', async () => {
+    const work = workload({ host: 'sigkill.radebeul.example', subnet: 21, total: 8_000, rootLogins: 40 });
+    await underFault('detector SIGKILL + restart', work, 2_000, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const code = await cluster.get('detectors').kill('SIGKILL');
+      expect(code).to.equal('SIGKILL');
+      await cluster.start('detectors');
+    });
+  });
+
+  it('loses nothing when Elasticsearch is stopped for 30 s during ingest', async () => {
+    const work = workload({ host: 'esdown.radebeul.example', subnet: 22, total: 8_000, rootLogins: 40 });
+    servicesTouched = true;
+    await underFault('Elasticsearch down 30 s', work, 1_000, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await services('stop', 'elasticsearch');
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+      await services('start', 'elasticsearch');
+    });
+  });
+
+  it('loses nothing when the Kafka broker is restarted during TCP syslog ingest', async () => {
+    const work = workload({ host: 'kafkarestart.radebeul.example', subnet: 23, total: 8_000, rootLogins: 40 });
+    servicesTouched = true;
+    await underFault('Kafka broker restart', work, 1_000, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await services('restart', 'kafka');
+    });
+  });
+});
