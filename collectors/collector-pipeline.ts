@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import type { Organisation } from '../core/domain/organisation.js';
-import { errorMessage } from '../core/errors.js';
+import { errorMessage, isRetriable } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
 import type { Counter, MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type OutgoingMessage } from '../core/ports/bus.js';
@@ -24,6 +24,11 @@ export interface CollectorPipelineOptions {
 
 export const UNATTRIBUTED_KEY = 'unattributed';
 
+interface PendingMessage {
+  topic: string;
+  message: OutgoingMessage;
+}
+
 /**
  * Turns framed messages into ECS events on the `events` topic: parse, stamp id and ingest time,
  * attribute to an organisation, publish in batches. Whatever cannot be parsed goes whole to
@@ -31,7 +36,7 @@ export const UNATTRIBUTED_KEY = 'unattributed';
  * growing backlog switches the sink to saturated so that transports push back.
  */
 export class CollectorPipeline implements IngestSink {
-  private pending: { topic: string; message: OutgoingMessage }[] = [];
+  private pending: PendingMessage[] = [];
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private drainWaiters: (() => void)[] = [];
@@ -122,28 +127,40 @@ export class CollectorPipeline implements IngestSink {
 
   private flushOnce(): Promise<void> {
     const batch = this.pending.slice(0, this.maxBatch);
-    const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const { topic, message } of batch) {
-      const list = byTopic.get(topic) ?? [];
-      list.push(message);
-      byTopic.set(topic, list);
-    }
+    const byTopic = new Map<string, PendingMessage[]>();
+    for (const entry of batch) byTopic.set(entry.topic, [...(byTopic.get(entry.topic) ?? []), entry]);
     this.flushing = (async () => {
-      try {
-        for (const [topic, messages] of byTopic) await this.options.bus.publish(topic, messages);
-        this.pending.splice(0, batch.length);
-      } catch (error) {
-        // The batch stays pending; publishing again later is safe because ids are already fixed.
-        this.publishErrors.inc({ component: 'collector', error_code: 'publish_failed' });
-        this.options.logger.warn({ error: errorMessage(error), pending: this.pending.length }, 'Publishing events failed; will retry');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      } finally {
-        this.flushing = undefined;
+      const done = new Set<PendingMessage>();
+      let failed = false;
+      for (const [topic, entries] of byTopic) {
+        try {
+          await this.options.bus.publish(topic, entries.map((entry) => entry.message));
+          for (const entry of entries) done.add(entry);
+        } catch (error) {
+          failed = true;
+          this.publishErrors.inc({ component: 'collector', error_code: isRetriable(error) ? 'publish_failed' : 'publish_refused' });
+          this.options.logger.warn({ error: errorMessage(error), topic, pending: this.pending.length }, 'Publishing failed; will retry');
+          // A refusal (not a passing outage) would refuse the same events for ever: they are dead-lettered instead.
+          if (!isRetriable(error) && topic === TOPICS.events) this.deadLetterRefused(entries, errorMessage(error));
+        }
       }
+      // Only what the bus acknowledged leaves the queue; the rest is published again (ids are fixed).
+      this.pending = this.pending.filter((entry) => !done.has(entry));
+      if (failed) await new Promise((resolve) => setTimeout(resolve, 500));
+      this.flushing = undefined;
       if (!this.saturated) this.releaseDrainWaiters();
       if (this.pending.length > 0 && !this.closed) this.flushSoon(this.pending.length >= this.maxBatch ? 0 : this.flushIntervalMs);
     })();
     return this.flushing;
+  }
+
+  private deadLetterRefused(entries: PendingMessage[], reason: string): void {
+    for (const entry of entries) {
+      const event = JSON.parse(entry.message.value) as { event?: { original?: string } };
+      entry.topic = TOPICS.eventsDlq;
+      entry.message = { key: entry.message.key, value: JSON.stringify({ reason: `the bus refused the event: ${reason}`, stage: 'publish', original: event.event?.original ?? entry.message.value }), headers: { 'x-error': reason, 'x-error-code': 'publish_refused', 'x-original-topic': TOPICS.events } };
+      this.deadLettered.inc({ stage: 'publish', transport: 'unknown' });
+    }
   }
 
   private releaseDrainWaiters(): void {

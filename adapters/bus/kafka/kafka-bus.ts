@@ -5,6 +5,7 @@ import { deadLetterTopic, type Bus, type OutgoingMessage, type SubscribeOptions,
 import { deadLetterMessages } from '../dead-letter-messages.js';
 import { KafkaSubscription } from './kafka-subscription.js';
 import { pinoLogCreator } from './pino-log-creator.js';
+import { sizeBoundedSlices } from './size-bounded-slices.js';
 import { translateKafkaError } from './translate-kafka-error.js';
 
 const { Kafka: KafkaClient, Partitioners, logLevel } = kafkajs;
@@ -49,7 +50,9 @@ export class KafkaBus implements Bus {
     if (messages.length === 0) return;
     await this.connect();
     try {
-      await this.producer.send({ topic, acks: -1, messages: messages.map(({ key, value, headers }) => ({ key, value, headers: headers ?? {} })) });
+      for (const slice of sizeBoundedSlices(messages)) {
+        await this.producer.send({ topic, acks: -1, messages: slice.map(({ key, value, headers }) => ({ key, value, headers: headers ?? {} })) });
+      }
     } catch (error) {
       throw translateKafkaError(error);
     }
