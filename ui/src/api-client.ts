@@ -1,4 +1,28 @@
-import type { IncidentChange, IncidentComment, IncidentDetail, IncidentFilter, IncidentPage, Incident, Me, OrganisationSummary, WarningDelivery, WarningDetail, WarningPage } from './api-types.js';
+import type {
+  BulkResult,
+  Incident,
+  IncidentChange,
+  IncidentComment,
+  IncidentDetail,
+  IncidentFilter,
+  IncidentPage,
+  Me,
+  OrganisationSummary,
+  Report,
+  ReportContent,
+  ReportDetail,
+  ReportObligation,
+  ReportObligationPage,
+  ReportPage,
+  ReportPhase,
+  ReportTier,
+  ReportVersion,
+  Warning,
+  WarningDelivery,
+  WarningDetail,
+  WarningInput,
+  WarningPage,
+} from './api-types.js';
 
 const BASE = '/api/v1';
 
@@ -115,6 +139,103 @@ export class ApiClient {
 
   acknowledgeWarning(id: string): Promise<WarningDelivery> {
     return this.request<WarningDelivery>('POST', `/warnings/${encodeURIComponent(id)}/acknowledge`);
+  }
+
+  bulkUpdateIncidents(ids: readonly string[], patch: IncidentChange): Promise<BulkResult> {
+    return this.request<BulkResult>('POST', '/incidents/bulk', { body: { ids, patch } });
+  }
+
+  // Reporting (Meldepflicht)
+
+  requestReport(incidentId: string, organizationId: string, awarenessAt: string): Promise<ReportObligation> {
+    return this.request<ReportObligation>('POST', `/incidents/${encodeURIComponent(incidentId)}/report-obligations`, { body: { organizationId, awarenessAt } });
+  }
+
+  listObligations(filter: { incidentId?: string; open?: boolean } = {}): Promise<ReportObligationPage> {
+    const query = new URLSearchParams({ limit: '200' });
+    if (filter.incidentId) query.set('incident', filter.incidentId);
+    if (filter.open !== undefined) query.set('open', String(filter.open));
+    return this.request<ReportObligationPage>('GET', `/report-obligations?${query.toString()}`);
+  }
+
+  getObligation(id: string): Promise<ReportObligation> {
+    return this.request<ReportObligation>('GET', `/report-obligations/${encodeURIComponent(id)}`);
+  }
+
+  requestIntermediateReport(obligationId: string, dueAt: string, note: string): Promise<ReportObligation> {
+    return this.request<ReportObligation>('POST', `/report-obligations/${encodeURIComponent(obligationId)}/intermediate-request`, { body: { dueAt, ...(note ? { note } : {}) } });
+  }
+
+  async obligationReports(obligationId: string): Promise<{ id: string; phase: ReportPhase; currentVersion: number }[]> {
+    return (await this.request<{ items: { id: string; phase: ReportPhase; currentVersion: number }[] }>('GET', `/report-obligations/${encodeURIComponent(obligationId)}/reports`)).items;
+  }
+
+  listReports(filter: { submitted?: boolean; acknowledged?: boolean } = {}): Promise<ReportPage> {
+    const query = new URLSearchParams({ limit: '200' });
+    if (filter.submitted !== undefined) query.set('submitted', String(filter.submitted));
+    if (filter.acknowledged !== undefined) query.set('acknowledged', String(filter.acknowledged));
+    return this.request<ReportPage>('GET', `/reports?${query.toString()}`);
+  }
+
+  startReport(obligationId: string, phase: ReportPhase, draft?: ReportContent): Promise<Report> {
+    return this.request<Report>('POST', '/reports', { body: { obligationId, phase, ...(draft ? { draft } : {}) } });
+  }
+
+  getReport(id: string): Promise<ReportDetail> {
+    return this.request<ReportDetail>('GET', `/reports/${encodeURIComponent(id)}`);
+  }
+
+  saveReportDraft(id: string, draft: ReportContent): Promise<Report> {
+    return this.request<Report>('PUT', `/reports/${encodeURIComponent(id)}/draft`, { body: draft });
+  }
+
+  submitReport(id: string, content: ReportContent): Promise<ReportVersion> {
+    return this.request<ReportVersion>('POST', `/reports/${encodeURIComponent(id)}/submit`, { body: { content } });
+  }
+
+  acknowledgeReport(id: string): Promise<Report> {
+    return this.request<Report>('POST', `/reports/${encodeURIComponent(id)}/acknowledge`, { body: {} });
+  }
+
+  classifyReport(id: string, tier: ReportTier): Promise<Report> {
+    return this.request<Report>('POST', `/reports/${encodeURIComponent(id)}/classification`, { body: { tier } });
+  }
+
+  giveReportFeedback(id: string, body: string): Promise<Report> {
+    return this.request<Report>('POST', `/reports/${encodeURIComponent(id)}/feedback`, { body: { body } });
+  }
+
+  reportExportHref(id: string, format: 'json' | 'html'): string {
+    return `${BASE}/reports/${encodeURIComponent(id)}/export.${format}`;
+  }
+
+  /** Exports need the bearer token, so they are fetched and handed to the browser as a blob. */
+  async download(href: string): Promise<Blob> {
+    const response = await fetch(href, { headers: this.accessToken ? { Authorization: `Bearer ${this.accessToken}` } : {}, credentials: 'same-origin', cache: 'no-store' });
+    if (!response.ok) throw await problemOf(response);
+    return response.blob();
+  }
+
+  // Warnings (CERT side)
+
+  createWarning(input: WarningInput): Promise<Warning> {
+    return this.request<Warning>('POST', '/warnings', { body: input });
+  }
+
+  createWarningFromIncident(incidentId: string): Promise<Warning> {
+    return this.request<Warning>('POST', `/incidents/${encodeURIComponent(incidentId)}/warnings`, { body: {} });
+  }
+
+  approveWarning(id: string): Promise<Warning> {
+    return this.request<Warning>('POST', `/warnings/${encodeURIComponent(id)}/approve`, { body: {} });
+  }
+
+  publishWarning(id: string): Promise<Warning> {
+    return this.request<Warning>('POST', `/warnings/${encodeURIComponent(id)}/publish`, { body: {} });
+  }
+
+  warningCsafHref(id: string): string {
+    return `${BASE}/warnings/${encodeURIComponent(id)}/csaf`;
   }
 
   /** Whether the warnings API exists (yet) and this account may use it: the menu shows it only then. */

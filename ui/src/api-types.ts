@@ -155,3 +155,106 @@ export interface WarningDetail {
   warning: Warning;
   deliveries: WarningDelivery[];
 }
+
+export const REPORT_PHASES = ['early_warning', 'notification', 'intermediate', 'final'] as const;
+export type ReportPhase = (typeof REPORT_PHASES)[number];
+export const REPORT_TIERS = ['sicherheitsereignis', 'sicherheitsvorfall', 'erheblicher_sicherheitsvorfall'] as const;
+export type ReportTier = (typeof REPORT_TIERS)[number];
+export const REPORT_CATEGORIES = ['malware_blocked', 'malware_installed', 'intrusion', 'unauthorised_use', 'data_exfiltration', 'manipulation', 'dos', 'phishing', 'loss_or_theft', 'system_failure', 'other'] as const;
+export const PROTECTION_GOALS = ['confidentiality', 'integrity', 'availability'] as const;
+export type DeadlineState = 'due' | 'overdue' | 'submitted';
+
+export interface Deadline {
+  phase: ReportPhase;
+  dueAt: string;
+  submittedAt: string | null;
+  reportId: string | null;
+  state: DeadlineState;
+}
+
+/** The duty of one organisation to report one incident, with a deadline per phase. */
+export interface ReportObligation {
+  id: string;
+  organizationId: string;
+  incidentId: string | null;
+  regime: string;
+  awarenessAt: string;
+  deadlines: Deadline[];
+  open: boolean;
+  requestedByCert: boolean;
+  createdAt: string;
+}
+
+export interface ReportObligationPage {
+  items: ReportObligation[];
+  nextCursor?: string;
+  total: number;
+}
+
+/** Report content as a nested record: the UI only reads and writes the fields of its form. */
+export type ReportContent = Record<string, unknown>;
+
+export interface Report {
+  id: string;
+  organizationId: string;
+  obligationId: string;
+  phase: ReportPhase;
+  status: 'draft' | 'submitted';
+  draft: ReportContent | null;
+  draftSavedAt: string | null;
+  currentVersion: number;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  certTier: ReportTier | null;
+  incidentIds: string[];
+  feedback: { id: string; authorName: string; body: string; at: string }[];
+  updatedAt: string;
+}
+
+export interface ReportPage {
+  items: Report[];
+  nextCursor?: string;
+  total: number;
+}
+
+export interface ReportVersion {
+  reportId: string;
+  version: number;
+  content: ReportContent;
+  submittedAt: string;
+  submittedBy: string;
+}
+
+export interface DataProtectionNotice {
+  authority: string;
+  dueAt: string;
+  overdue: boolean;
+  notifiedAt: string | null;
+}
+
+export interface ReportDetail {
+  report: Report;
+  versions: ReportVersion[];
+  obligation: ReportObligation | null;
+  dataProtection: DataProtectionNotice | null;
+}
+
+export type WarningAudience = { kind: 'all' } | { kind: 'state' } | { kind: 'county'; countyId: string } | { kind: 'organisations'; organizationIds: string[] };
+
+export interface WarningInput {
+  title: string;
+  summary: string;
+  details: string;
+  products: { vendor: string; product: string; versions: string[]; cves: string[] }[];
+  measures: string[];
+  severity: WarningSeverity;
+  tlp: Tlp;
+  audience: WarningAudience;
+  requiresApproval: boolean;
+}
+
+export interface BulkResult {
+  results: { id: string; ok: boolean; code?: string; detail?: string }[];
+}
+

@@ -10,6 +10,10 @@ import { incidentDetailPage } from './pages/incident-detail-page.js';
 import { incidentQueuePage } from './pages/incident-queue-page.js';
 import { loginPage } from './pages/login-page.js';
 import { messagePage } from './pages/message-page.js';
+import { obligationsPage } from './pages/obligations-page.js';
+import { reportInboxPage } from './pages/report-inbox-page.js';
+import { reportPage } from './pages/report-page.js';
+import { warningComposePage } from './pages/warning-compose-page.js';
 import { warningDetailPage } from './pages/warning-detail-page.js';
 import { warningInboxPage } from './pages/warning-inbox-page.js';
 import { navigate, parseRoute, type Route } from './router.js';
@@ -113,6 +117,14 @@ export class App {
         return this.warningsAvailable ? warningInboxPage(context) : messagePage(t('nav.warnings'), t('app.notFound'));
       case 'warning':
         return this.warningsAvailable ? warningDetailPage(context, route.id) : messagePage(t('nav.warnings'), t('app.notFound'));
+      case 'warning-new':
+        return CERT_ROLES.includes(me.role) ? warningComposePage(context) : messagePage(t('nav.warnings'), t('app.noAccess'));
+      case 'obligations':
+        return me.role === 'officer' ? obligationsPage(context) : messagePage(t('nav.obligations'), t('app.noAccess'));
+      case 'reports':
+        return CERT_ROLES.includes(me.role) ? reportInboxPage(context) : messagePage(t('nav.reports'), t('app.noAccess'));
+      case 'report':
+        return seesIncidents ? reportPage(context, route.id) : messagePage(t('nav.reports'), t('app.noAccess'));
       default:
         return me.role === 'recipient' ? messagePage(t('app.name'), t('app.noAccess')) : messagePage(t('app.name'), t('app.notFound'));
     }
@@ -144,7 +156,9 @@ export class App {
     const page = route?.page;
     if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/dashboard', label: 'nav.dashboard', active: page === 'dashboard' });
     if (this.me.role !== 'recipient') entries.push({ href: '#/incidents', label: 'nav.incidents', active: page === 'incidents' || page === 'incident' });
-    if (this.warningsAvailable) entries.push({ href: '#/warnings', label: 'nav.warnings', active: page === 'warnings' || page === 'warning' });
+    if (this.me.role === 'officer') entries.push({ href: '#/obligations', label: 'nav.obligations', active: page === 'obligations' || page === 'report' });
+    if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/reports', label: 'nav.reports', active: page === 'reports' || page === 'report' });
+    if (this.warningsAvailable) entries.push({ href: '#/warnings', label: 'nav.warnings', active: page === 'warnings' || page === 'warning' || page === 'warning-new' });
     const nav = h(
       'nav',
       { class: 'app-nav', 'aria-label': t('nav.main') },

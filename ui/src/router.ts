@@ -6,6 +6,10 @@ export type Route =
   | { page: 'incident'; id: string }
   | { page: 'warnings' }
   | { page: 'warning'; id: string }
+  | { page: 'warning-new' }
+  | { page: 'obligations' }
+  | { page: 'reports' }
+  | { page: 'report'; id: string }
   | { page: 'home' }
   | { page: 'not-found' };
 
@@ -16,6 +20,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/dashboard') return { page: 'dashboard' };
   if (path === '/incidents') return { page: 'incidents' };
   if (path === '/warnings') return { page: 'warnings' };
+  if (path === '/warnings/new') return { page: 'warning-new' };
+  if (path === '/obligations') return { page: 'obligations' };
+  if (path === '/reports') return { page: 'reports' };
+  const report = /^\/reports\/([^/]+)$/.exec(path);
+  if (report) return { page: 'report', id: decodeURIComponent(report[1]!) };
   const warning = /^\/warnings\/([^/]+)$/.exec(path);
   if (warning) return { page: 'warning', id: decodeURIComponent(warning[1]!) };
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
@@ -29,6 +38,10 @@ export function incidentHref(id: string): string {
 
 export function warningHref(id: string): string {
   return `#/warnings/${encodeURIComponent(id)}`;
+}
+
+export function reportHref(id: string): string {
+  return `#/reports/${encodeURIComponent(id)}`;
 }
 
 export function navigate(hash: string): void {

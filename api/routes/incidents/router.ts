@@ -5,13 +5,15 @@ import { getIncidentDetail } from '../../../workflows/triage/get-incident-detail
 import { getIncidentStats } from '../../../workflows/triage/incident-stats.js';
 import { listIncidents } from '../../../workflows/triage/list-incidents.js';
 import { addComment, listComments } from '../../../workflows/triage/incident-comments.js';
+import { listMergedSources } from '../../../workflows/triage/list-merged-sources.js';
+import { mergeIncidents } from '../../../workflows/triage/merge-incidents.js';
 import { updateIncident } from '../../../workflows/triage/update-incident.js';
 import { defineRoute, type RouteDefinition } from '../../route-definition.js';
 import type { RouteContext } from '../../route-context.js';
 import { idParams, pageSchema } from '../shared-schemas.js';
 import { expectedVersion } from './expected-version.js';
 import { presentComment, presentIncidentDetail, presentIncidentSummary } from './presenter.js';
-import { bulkBody, bulkResultSchema, commentBody, commentSchema, incidentDetailSchema, incidentListQuery, incidentPatchBody, incidentStatsQuery, incidentStatsSchema, incidentSummarySchema } from './schema.js';
+import { bulkBody, bulkResultSchema, commentBody, commentSchema, incidentDetailSchema, incidentListQuery, incidentPatchBody, incidentStatsQuery, incidentStatsSchema, incidentSummarySchema, mergeBody, mergeResultSchema } from './schema.js';
 
 export function incidentRoutes(context: RouteContext): RouteDefinition[] {
   return [
@@ -51,7 +53,8 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
       params: idParams,
       responses: { 200: { description: 'the incident; a weak ETag over the whole body (comments and timeline change without a new version; send the version, not this ETag, as If-Match)', schema: incidentDetailSchema } },
       handle: async ({ principal, params, res }) => {
-        const body = JSON.stringify(presentIncidentDetail(await getIncidentDetail(context, principal, params.id)));
+        const detail = await getIncidentDetail(context, principal, params.id);
+        const body = JSON.stringify(presentIncidentDetail(detail, await listMergedSources(context, principal, params.id)));
         // A new comment does not change the incident version, so the version alone would let a
         // cache answer 304 with stale comments: the tag covers exactly what is returned.
         res.set('ETag', `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`).type('application/json').send(body);
@@ -75,6 +78,27 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
         const { version, ...patch } = body;
         const incident = await updateIncident(context, principal, params.id, expectedVersion(req, version), patch);
         res.set('ETag', `"${incident.version}"`).json(presentIncidentSummary(incident));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/incidents/:id/merge',
+      summary: 'Fold other incidents into this one and close them; a retry of a finished merge changes nothing',
+      tag: 'incidents',
+      access: 'incidents:write',
+      params: idParams,
+      body: mergeBody,
+      headers: { 'If-Match': 'the version of this (target) incident the merge is based on, e.g. "3"' },
+      responses: {
+        200: { description: 'merged (or found already merged); the target', schema: mergeResultSchema },
+        403: { description: 'an officer naming an incident that spans other organisations (forbidden)' },
+        404: { description: 'the target or a source is unknown or out of scope' },
+        409: { description: 'stale target version (conflict), a source merged elsewhere or a merged target (already_merged), the target among the sources (merge_into_self)' },
+        428: { description: 'no version given' },
+      },
+      handle: async ({ principal, params, body, req, res }) => {
+        const result = await mergeIncidents(context, principal, params.id, body.sourceIds, expectedVersion(req, body.version));
+        res.set('ETag', `"${result.incident.version}"`).json({ incident: presentIncidentSummary(result.incident), merged: result.merged });
       },
     }),
     defineRoute({

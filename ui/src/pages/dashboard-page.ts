@@ -1,4 +1,5 @@
-import { OPEN_STATUSES, SEVERITIES, type Incident } from '../api-types.js';
+import { OPEN_STATUSES, SEVERITIES, type Incident, type ReportObligation, type Warning } from '../api-types.js';
+import { deadlineList, startCountdowns } from '../components/deadline-list.js';
 import { horizontalBarChart, type BarItem } from '../charts/horizontal-bar-chart.js';
 import { SEVERITY_COLOURS } from '../charts/severity-colours.js';
 import { stackedBarChart } from '../charts/stacked-bar-chart.js';
@@ -21,14 +22,14 @@ export function dashboardPage(context: PageContext): Page {
 
   async function load(): Promise<void> {
     try {
-      const incidents = await recentIncidents(context);
-      if (!disposed) render(incidents);
+      const [incidents, obligations, rates] = await Promise.all([recentIncidents(context), context.api.listObligations({ open: true }).then((page) => page.items), acknowledgementRates(context)]);
+      if (!disposed) render(incidents, obligations, rates);
     } catch (error) {
       if (!disposed) replaceChildren(body, errorMessage(error, () => void load()));
     }
   }
 
-  function render(incidents: Incident[]): void {
+  function render(incidents: Incident[], obligations: ReportObligation[], rates: BarItem[]): void {
     // Drawn at about the size they get, so that their text is neither tiny on a phone nor huge on a wall screen.
     const available = Math.max(280, Math.min(body.clientWidth || 960, 1400) - 40);
     const wide = window.matchMedia('(min-width: 761px)').matches;
@@ -54,10 +55,24 @@ export function dashboardPage(context: PageContext): Page {
         card('chart-organisations', t('dashboard.topOrganisations'), topOrganisations.length ? horizontalBarChart(topOrganisations, t('dashboard.topOrganisations'), '#1f5f99', wide ? available / 2 - 20 : available) : noData()),
         card('chart-rules', t('dashboard.topRules'), topRules.length ? horizontalBarChart(topRules, t('dashboard.topRules'), '#6b4c9a', wide ? available / 2 - 20 : available) : noData()),
       ),
+      h(
+        'div',
+        { class: 'chart-grid-layout' },
+        card(
+          'dashboard-obligations',
+          t('dashboard.obligations'),
+          obligations.length
+            ? h('ul', { class: 'obligation-list' }, obligations.slice(0, 10).map((obligation) => h('li', {}, h('strong', {}, context.organisationName(obligation.organizationId)), deadlineList(obligation.deadlines.filter((deadline) => deadline.state !== 'submitted')))))
+            : h('p', { class: 'muted' }, t('dashboard.noObligations')),
+        ),
+        card('dashboard-ack-rates', t('dashboard.ackRates'), rates.length ? horizontalBarChart(rates, t('dashboard.ackRates'), '#2f7d4f', wide ? available / 2 - 20 : available) : h('p', { class: 'muted' }, t('dashboard.noWarnings'))),
+      ),
       h('p', { class: 'muted small' }, t('dashboard.basedOn', { count: formatNumber(incidents.length) })),
     );
   }
 
+  // Ticks whatever countdowns the latest render holds: it looks them up on every tick.
+  const stopCountdowns = startCountdowns(body);
   void load();
   const timer = window.setInterval(() => {
     if (!document.hidden) void load();
@@ -68,8 +83,18 @@ export function dashboardPage(context: PageContext): Page {
     dispose() {
       disposed = true;
       window.clearInterval(timer);
+      stopCountdowns();
     },
   };
+}
+
+/** Per recently published warning, the share of addressed organisations that acknowledged it (percent). */
+async function acknowledgementRates(context: PageContext): Promise<BarItem[]> {
+  const published = (await context.api.listWarnings().catch(() => ({ items: [] as Warning[] }))).items.filter((warning) => warning.status === 'published').slice(0, 8);
+  const details = await Promise.all(published.map((warning) => context.api.getWarning(warning.id)));
+  return details
+    .filter((detail) => detail.deliveries.length > 0)
+    .map((detail) => ({ label: `${detail.warning.trackingId ?? ''} ${detail.warning.title}`.trim(), value: Math.round((100 * detail.deliveries.filter((delivery) => delivery.acknowledgedAt).length) / detail.deliveries.length) }));
 }
 
 async function recentIncidents(context: PageContext): Promise<Incident[]> {

@@ -9,20 +9,26 @@ import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, formatNumber, t } from '../i18n.js';
 import { INCIDENT_TRANSITIONS } from '../incident-transitions.js';
 import type { Page, PageContext } from '../page.js';
+import { deadlineList } from '../components/deadline-list.js';
+import type { ReportObligation } from '../api-types.js';
+import { navigate, reportHref, warningHref } from '../router.js';
 
 const WRITE_ROLES = ['admin', 'analyst', 'officer'];
+const CERT_ROLES = ['admin', 'analyst'];
 
 export function incidentDetailPage(context: PageContext, id: string): Page {
   const element = h('section', { class: 'page page-incident', 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('app.loading')));
   const canWrite = WRITE_ROLES.includes(context.me.role);
+  const cert = CERT_ROLES.includes(context.me.role);
   let detail: IncidentDetail | null = null;
+  let obligations: ReportObligation[] = [];
   let disposed = false;
   /** Said after a change, in a live region, so that screen readers hear the result. */
   let feedback: Child = null;
 
   async function load(focusId?: string): Promise<void> {
     try {
-      detail = await context.api.getIncident(id);
+      [detail, obligations] = await Promise.all([context.api.getIncident(id), cert ? context.api.listObligations({ incidentId: id }).then((page) => page.items) : Promise.resolve([])]);
       if (disposed) return;
       render();
       if (focusId) document.getElementById(focusId)?.focus();
@@ -72,6 +78,7 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       ),
       h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback),
       h('div', { class: 'detail-grid' }, summarySection(), canWrite ? triageSection() : null),
+      cert ? reportingSection() : null,
       alertsSection(detail.alerts, detail.events),
       observablesSection(),
       commentsSection(),
@@ -151,6 +158,74 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       h('h3', {}, t('detail.assignee')),
       h('div', { class: 'button-row' }, assignButton),
       classification,
+    );
+  }
+
+  async function requestReport(organizationId: string, awareness: string): Promise<void> {
+    try {
+      await context.api.requestReport(id, organizationId, new Date(awareness).toISOString());
+      feedback = h('p', { class: 'notice notice-ok' }, t('detail.reportRequested', { organisation: context.organisationName(organizationId) }));
+    } catch (error) {
+      feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+    }
+    await load('reporting-title');
+  }
+
+  async function createWarning(): Promise<void> {
+    try {
+      const warning = await context.api.createWarningFromIncident(id);
+      navigate(warningHref(warning.id));
+    } catch (error) {
+      feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+      render();
+    }
+  }
+
+  /** The CERT asks an organisation for a mandatory report, and drafts a warning from the incident. */
+  function reportingSection(): HTMLElement {
+    const incident = detail!.incident;
+    const organisation = h('select', { id: 'report-organisation', required: true }, incident.organizationIds.map((orgId) => h('option', { value: orgId }, context.organisationName(orgId))));
+    const now = new Date();
+    const awareness = h('input', { id: 'report-awareness', type: 'datetime-local', required: true, value: new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16) });
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'reporting-title' },
+      h('h2', { id: 'reporting-title', tabindex: '-1' }, t('detail.reporting')),
+      obligations.length
+        ? h(
+            'ul',
+            { class: 'obligation-list' },
+            obligations.map((obligation) =>
+              h(
+                'li',
+                {},
+                h('strong', {}, context.organisationName(obligation.organizationId)),
+                deadlineList(obligation.deadlines),
+                obligation.deadlines.filter((deadline) => deadline.reportId).map((deadline) => h('a', { href: reportHref(deadline.reportId!), class: 'small' }, t('obligations.open', { phase: t(`phase.${deadline.phase}`) }), ' ')),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted' }, t('detail.noObligations')),
+      incident.organizationIds.length
+        ? h(
+            'form',
+            {
+              class: 'inline-form',
+              id: 'request-report-form',
+              on: {
+                submit: (event) => {
+                  event.preventDefault();
+                  if (awareness.value) void requestReport(organisation.value, awareness.value);
+                },
+              },
+            },
+            h('div', { class: 'field' }, h('label', { for: 'report-organisation' }, t('detail.reportOrganisation')), organisation),
+            h('div', { class: 'field' }, h('label', { for: 'report-awareness' }, t('detail.reportAwareness')), awareness),
+            h('button', { type: 'submit', class: 'button', id: 'request-report' }, t('detail.requestReport')),
+          )
+        : null,
+      h('h3', {}, t('detail.warning')),
+      h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button button-secondary', id: 'create-warning', on: { click: () => void createWarning() } }, t('detail.createWarning'))),
     );
   }
 

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, INCIDENT_STATUSES, SEVERITIES, type Incident, type IncidentFilter, type IncidentPage, type IncidentStatus, type Severity } from '../api-types.js';
+import { OPEN_STATUSES, INCIDENT_STATUSES, SEVERITIES, type Incident, type IncidentChange, type IncidentFilter, type IncidentPage, type IncidentStatus, type Severity } from '../api-types.js';
 import { errorMessage, errorText } from '../components/error-message.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { statusBadge } from '../components/status-badge.js';
@@ -81,6 +81,36 @@ export function incidentQueuePage(context: PageContext): Page {
 
   let loading = false;
   let disposed = false;
+  /** Kept across the 10 s refresh, so that a selection survives new incidents arriving. */
+  const selected = new Set<string>();
+  const bulkStatus = h('span', { class: 'muted small', 'aria-live': 'polite' });
+  const bulkButton = (id: string, label: string, patch: IncidentChange) => h('button', { type: 'button', class: 'button button-secondary', id, on: { click: () => void bulk(patch) } }, label);
+  const bulkBar = h(
+    'div',
+    { class: 'bulk-bar', role: 'group', 'aria-label': t('queue.bulkActions') },
+    bulkStatus,
+    bulkButton('bulk-acknowledge', t('queue.bulkAcknowledge'), { status: 'acknowledged' }),
+    bulkButton('bulk-close', t('queue.bulkClose'), { status: 'closed' }),
+    bulkButton('bulk-assign', t('queue.bulkAssign'), { assignee: context.me.id }),
+  );
+  tableHost.before(bulkBar);
+
+  function showSelection(): void {
+    bulkStatus.textContent = t('queue.selected', { count: selected.size });
+    for (const button of bulkBar.querySelectorAll('button')) button.disabled = selected.size === 0;
+  }
+
+  async function bulk(patch: IncidentChange): Promise<void> {
+    try {
+      const { results } = await context.api.bulkUpdateIncidents([...selected], patch);
+      const ok = results.filter((result) => result.ok).length;
+      selected.clear();
+      await load();
+      bulkStatus.textContent = t('queue.bulkDone', { ok, failed: results.length - ok });
+    } catch (error) {
+      bulkStatus.textContent = errorText(error);
+    }
+  }
 
   function applyFilters(event?: Event): void {
     event?.preventDefault();
@@ -130,6 +160,7 @@ export function incidentQueuePage(context: PageContext): Page {
       ' · ',
       t('incidents.updatedAt', { time: formatDateTime(new Date().toISOString()) }),
     );
+    showSelection();
     replaceChildren(tableHost, page.items.length === 0 ? h('p', { class: 'empty' }, t('incidents.empty')) : incidentTable(page.items));
     const previous = h('button', { type: 'button', class: 'button button-secondary', id: 'page-previous', disabled: pageIndex === 0, on: { click: () => turn(-1) } }, t('incidents.previous'));
     const next = h('button', { type: 'button', class: 'button button-secondary', id: 'page-next', disabled: !page.nextCursor, on: { click: () => turn(1, page.nextCursor ?? undefined) } }, t('incidents.next'));
@@ -151,7 +182,40 @@ export function incidentQueuePage(context: PageContext): Page {
       { key: 'incidents.colAlerts', className: 'col-alerts' },
       { key: 'incidents.colLastSeen', sort: 'lastSeen', className: 'col-last-seen' },
     ];
-    const header = columns.map((column) => {
+    for (const id of [...selected]) if (!incidents.some((incident) => incident.id === id)) selected.delete(id);
+    const selectAll = h('input', {
+      type: 'checkbox',
+      id: 'select-all',
+      'aria-label': t('queue.selectAll'),
+      checked: incidents.length > 0 && incidents.every((incident) => selected.has(incident.id)),
+      on: {
+        change: (event) => {
+          const checked = (event.target as HTMLInputElement).checked;
+          for (const incident of incidents) {
+            if (checked) selected.add(incident.id);
+            else selected.delete(incident.id);
+          }
+          for (const box of tableHost.querySelectorAll<HTMLInputElement>('input.row-select')) box.checked = checked;
+          showSelection();
+        },
+      },
+    });
+    const selectBox = (incident: Incident) =>
+      h('input', {
+        type: 'checkbox',
+        class: 'row-select',
+        id: `select-${incident.id}`,
+        'aria-label': t('queue.select', { title: incident.title }),
+        checked: selected.has(incident.id),
+        on: {
+          change: (event) => {
+            if ((event.target as HTMLInputElement).checked) selected.add(incident.id);
+            else selected.delete(incident.id);
+            showSelection();
+          },
+        },
+      });
+    const header = [h('th', { scope: 'col', class: 'col-select' }, selectAll)].concat(columns.map((column) => {
       const label = t(column.key);
       if (!column.sort) return h('th', { scope: 'col', class: column.className }, label);
       const active = state.sort === column.sort;
@@ -166,12 +230,13 @@ export function incidentQueuePage(context: PageContext): Page {
           h('span', { class: 'sort-indicator', 'aria-hidden': 'true' }, active ? (state.order === 'asc' ? ' ▲' : ' ▼') : ' ↕'),
         ),
       );
-    });
+    }));
     const cell = (key: MessageKey, className: string, ...content: (Node | string)[]) => h('td', { class: className, 'data-label': t(key) }, ...content);
     const rows = incidents.map((incident) =>
       h(
         'tr',
         { class: `incident-row severity-row-${incident.severity}`, 'data-incident-id': incident.id },
+        h('td', { class: 'col-select' }, selectBox(incident)),
         cell('incidents.colSeverity', 'col-severity', severityBadge(incident.severity)),
         cell('incidents.colTitle', 'col-title', h('a', { href: incidentHref(incident.id), id: `incident-link-${incident.id}`, class: 'incident-link' }, incident.title)),
         cell('incidents.colOrganisations', 'col-organisations', incident.organizationIds.map((id) => context.organisationName(id)).join(', ')),

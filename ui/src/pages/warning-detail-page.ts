@@ -40,6 +40,40 @@ export function warningDetailPage(context: PageContext, id: string): Page {
     await load('acknowledgement');
   }
 
+  async function lifecycle(run: () => Promise<unknown>, done: string): Promise<void> {
+    try {
+      await run();
+      feedback = h('p', { class: 'notice notice-ok' }, done);
+    } catch (error) {
+      feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+    }
+    await load('warning-actions');
+  }
+
+  /** Approve (a second analyst), publish, and once published the CSAF document: the CERT's controls. */
+  function certActions(warning: WarningDetail['warning']): HTMLElement {
+    const csaf = () =>
+      void context.api
+        .download(context.api.warningCsafHref(warning.id))
+        .then((blob) => {
+          const link = h('a', { href: URL.createObjectURL(blob), download: `${warning.trackingId ?? warning.id}.json` });
+          link.click();
+          URL.revokeObjectURL(link.href);
+        })
+        .catch((error: unknown) => {
+          feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+          void load();
+        });
+    return h(
+      'div',
+      { class: 'panel button-row', id: 'warning-actions', tabindex: '-1' },
+      h('span', { class: 'status' }, t(`warningStatus.${warning.status}`)),
+      warning.status === 'draft' ? h('button', { type: 'button', class: 'button button-secondary', id: 'warning-approve', on: { click: () => void lifecycle(() => context.api.approveWarning(warning.id), t('warnings.approvedDone')) } }, t('warnings.approve')) : null,
+      warning.status !== 'published' ? h('button', { type: 'button', class: 'button', id: 'warning-publish', on: { click: () => void lifecycle(() => context.api.publishWarning(warning.id), t('warnings.publishedDone')) } }, t('warnings.publish')) : null,
+      warning.status === 'published' ? h('button', { type: 'button', class: 'button button-secondary', id: 'warning-csaf', on: { click: csaf } }, t('warnings.csaf')) : null,
+    );
+  }
+
   function render({ warning, deliveries }: WarningDetail): void {
     const own = ownOrganisation ? deliveries.find((delivery) => delivery.organizationId === ownOrganisation) : undefined;
     const section = (titleId: string, title: string, ...content: Child[]) => h('section', { class: 'panel', 'aria-labelledby': titleId }, h('h2', { id: titleId }, title), ...content);
@@ -54,6 +88,7 @@ export function warningDetailPage(context: PageContext, id: string): Page {
       ),
       h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback),
       own ? acknowledgement(own) : null,
+      ownOrganisation ? null : certActions(warning),
       section('warning-summary', t('warnings.summary'), h('p', { class: 'prose' }, warning.summary), warning.publishedAt ? h('p', { class: 'muted small' }, `${t('warnings.colPublished')}: ${formatDateTime(warning.publishedAt)}`) : null),
       warning.details ? section('warning-details', t('warnings.details'), h('p', { class: 'prose' }, warning.details)) : null,
       warning.products.length

@@ -14,7 +14,12 @@ export function warningInboxPage(context: PageContext): Page {
   const element = h(
     'section',
     { class: 'page page-warnings', 'aria-labelledby': 'warnings-title' },
-    h('header', { class: 'page-header' }, h('h1', { id: 'warnings-title' }, t('warnings.title'))),
+    h(
+      'header',
+      { class: 'page-header' },
+      h('h1', { id: 'warnings-title' }, t('warnings.title')),
+      context.me.role === 'admin' || context.me.role === 'analyst' ? h('a', { href: '#/warnings/new', class: 'button', id: 'compose-warning' }, t('compose.title')) : null,
+    ),
     context.me.role === 'officer' || context.me.role === 'recipient' ? h('p', { class: 'muted' }, t('warnings.intro')) : null,
     host,
   );

@@ -1,0 +1,31 @@
+import type { ReportObligation, ReportPhase } from '../api-types.js';
+import { h } from '../h.js';
+import { formatDateTime, t } from '../i18n.js';
+import { incidentHref, reportHref } from '../router.js';
+import { deadlineList } from './deadline-list.js';
+
+/**
+ * One obligation: its incident, awareness time and deadlines, and per phase a link to its report or
+ * (for the officer, via `start`) a button that starts it.
+ */
+export function obligationCard(
+  obligation: ReportObligation,
+  organisationName: string,
+  reports: ReadonlyMap<ReportPhase, string>,
+  start: ((phase: ReportPhase) => void) | null,
+): HTMLElement {
+  const actions = obligation.deadlines.map((deadline) => {
+    const reportId = reports.get(deadline.phase) ?? deadline.reportId;
+    if (reportId) return h('a', { class: 'button button-secondary', href: reportHref(reportId), 'data-phase': deadline.phase }, t('obligations.open', { phase: t(`phase.${deadline.phase}`) }));
+    if (!start) return null;
+    return h('button', { type: 'button', class: 'button', id: `start-${obligation.id}-${deadline.phase}`, 'data-phase': deadline.phase, on: { click: () => start(deadline.phase) } }, t('obligations.start', { phase: t(`phase.${deadline.phase}`) }));
+  });
+  return h(
+    'article',
+    { class: `panel obligation${obligation.open ? '' : ' obligation-closed'}`, 'data-obligation-id': obligation.id, 'aria-labelledby': `obligation-${obligation.id}` },
+    h('h2', { id: `obligation-${obligation.id}` }, organisationName, obligation.incidentId ? h('span', { class: 'muted small' }, ' · ', h('a', { href: incidentHref(obligation.incidentId) }, t('obligations.incident'))) : null),
+    h('p', { class: 'muted small' }, t('obligations.awareness', { time: formatDateTime(obligation.awarenessAt), regime: obligation.regime })),
+    deadlineList(obligation.deadlines),
+    h('div', { class: 'button-row' }, actions),
+  );
+}

@@ -1,0 +1,284 @@
+import { REPORT_TIERS, type ReportContent, type ReportDetail, type ReportTier } from '../api-types.js';
+import { errorMessage, errorText } from '../components/error-message.js';
+import { deadlineList, startCountdowns } from '../components/deadline-list.js';
+import { reportContentView, reportForm } from '../components/report-form.js';
+import { h, replaceChildren, type Child } from '../h.js';
+import { formatDateTime, t } from '../i18n.js';
+import type { Page, PageContext } from '../page.js';
+import { incidentHref } from '../router.js';
+
+const AUTOSAVE_DELAY_MS = 1200;
+
+/**
+ * One phase report. The officer fills the form (autosaved as a draft while typing) and submits; each
+ * submission is a new version. The CERT reads the latest version and acknowledges, classifies,
+ * gives feedback or asks for an intermediate report. Everything the organisation wrote is text.
+ */
+export function reportPage(context: PageContext, id: string): Page {
+  const element = h('section', { class: 'page page-report', 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('app.loading')));
+  const officer = context.me.role === 'officer';
+  const cert = context.me.role === 'admin' || context.me.role === 'analyst';
+  let disposed = false;
+  let feedback: Child = null;
+  let stopCountdowns: () => void = () => undefined;
+  let autosaveTimer: number | undefined;
+  let saveState: HTMLElement | null = null;
+  let readForm: (() => ReportContent) | null = null;
+
+  async function load(focusId?: string): Promise<void> {
+    try {
+      const detail = await context.api.getReport(id);
+      if (disposed) return;
+      render(detail);
+      if (focusId) document.getElementById(focusId)?.focus();
+    } catch (error) {
+      if (!disposed) replaceChildren(element, errorMessage(error, () => void load()));
+    } finally {
+      element.removeAttribute('aria-busy');
+    }
+  }
+
+  function scheduleAutosave(): void {
+    window.clearTimeout(autosaveTimer);
+    if (saveState) saveState.textContent = t('report.unsaved');
+    autosaveTimer = window.setTimeout(() => void saveDraft(), AUTOSAVE_DELAY_MS);
+  }
+
+  async function saveDraft(): Promise<boolean> {
+    window.clearTimeout(autosaveTimer);
+    autosaveTimer = undefined;
+    if (!readForm) return true;
+    try {
+      const saved = await context.api.saveReportDraft(id, readForm());
+      if (saveState && !disposed) saveState.textContent = t('report.draftSaved', { time: formatDateTime(saved.draftSavedAt ?? new Date().toISOString()) });
+      return true;
+    } catch (error) {
+      if (saveState && !disposed) saveState.textContent = t('report.draftFailed', { detail: errorText(error) });
+      return false;
+    }
+  }
+
+  async function submit(): Promise<void> {
+    if (!readForm) return;
+    window.clearTimeout(autosaveTimer);
+    const content = readForm();
+    try {
+      const version = await context.api.submitReport(id, content);
+      feedback = h('p', { class: 'notice notice-ok', id: 'submit-result', tabindex: '-1' }, t('report.submitted', { version: version.version }));
+    } catch (error) {
+      await saveDraft();
+      feedback = h('div', { class: 'notice notice-error', role: 'alert', id: 'submit-result', tabindex: '-1' }, t('report.submitFailed'), ' ', errorText(error));
+    }
+    await load('submit-result');
+  }
+
+  async function certAction(run: () => Promise<unknown>, done: string, focusId: string): Promise<void> {
+    try {
+      await run();
+      feedback = h('p', { class: 'notice notice-ok' }, done);
+    } catch (error) {
+      feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+    }
+    await load(focusId);
+  }
+
+  function render(detail: ReportDetail): void {
+    stopCountdowns();
+    const { report, versions, obligation, dataProtection } = detail;
+    const latest = versions[versions.length - 1];
+    const initial: ReportContent = { ...(report.draft ?? latest?.content ?? {}) };
+    if (initial.awarenessAt === undefined && obligation) initial.awarenessAt = obligation.awarenessAt;
+    const form = officer ? reportForm(initial, { disabled: false, onInput: scheduleAutosave }) : null;
+    readForm = form ? form.read : null;
+    saveState = officer ? h('p', { class: 'save-state muted small', id: 'save-state', 'aria-live': 'polite' }, report.draftSavedAt ? t('report.draftSaved', { time: formatDateTime(report.draftSavedAt) }) : '') : null;
+    const personalAffected = Boolean((initial.personalData as { affected?: boolean } | undefined)?.affected);
+
+    replaceChildren(
+      element,
+      h('p', {}, h('a', { href: officer ? '#/obligations' : '#/reports', class: 'back-link' }, `← ${t(officer ? 'obligations.back' : 'reports.back')}`)),
+      h(
+        'header',
+        { class: 'page-header' },
+        h('h1', { id: 'report-title' }, t('report.title', { phase: t(`phase.${report.phase}`), organisation: context.organisationName(report.organizationId) })),
+        h(
+          'div',
+          { class: 'badges' },
+          h('span', { class: `status report-status-${report.status}` }, report.status === 'draft' ? t('report.statusDraft') : t('report.statusSubmitted', { version: report.currentVersion })),
+          report.acknowledgedAt ? h('span', { class: 'tag' }, t('report.acknowledgedAt', { time: formatDateTime(report.acknowledgedAt) })) : null,
+          report.certTier ? h('span', { class: 'tag' }, t(`tier.${report.certTier}`)) : null,
+        ),
+      ),
+      h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback),
+      obligation
+        ? h(
+            'section',
+            { class: 'panel', 'aria-labelledby': 'report-deadlines' },
+            h('h2', { id: 'report-deadlines' }, t('obligations.deadlines')),
+            obligation.incidentId ? h('p', {}, t('obligations.incident'), ' ', h('a', { href: incidentHref(obligation.incidentId) }, obligation.incidentId)) : null,
+            deadlineList(obligation.deadlines),
+          )
+        : null,
+      dataProtection || (officer && personalAffected) ? gdprPanel(dataProtection?.dueAt ?? (typeof initial.awarenessAt === 'string' ? new Date(Date.parse(initial.awarenessAt) + 72 * 3_600_000).toISOString() : null), dataProtection?.notifiedAt ?? null) : null,
+      cert ? certPanel(detail) : null,
+      report.feedback.length
+        ? h(
+            'section',
+            { class: 'panel', 'aria-labelledby': 'report-feedback' },
+            h('h2', { id: 'report-feedback' }, t('report.feedbackTitle')),
+            h('ol', { class: 'comments' }, report.feedback.map((entry) => h('li', { class: 'comment' }, h('p', { class: 'comment-meta' }, `${entry.authorName} · ${formatDateTime(entry.at)}`), h('p', { class: 'comment-body' }, entry.body)))),
+          )
+        : null,
+      form
+        ? h(
+            'form',
+            {
+              class: 'report-form-wrap',
+              novalidate: true,
+              'aria-labelledby': 'report-title',
+              on: {
+                submit: (event) => {
+                  event.preventDefault();
+                  void submit();
+                },
+              },
+            },
+            h('p', { class: 'muted' }, t(`phaseHint.${report.phase}`)),
+            form.element,
+            h('div', { class: 'form-actions' }, saveState, h('button', { type: 'submit', class: 'button', id: 'report-submit' }, report.currentVersion === 0 ? t('report.submit') : t('report.submitCorrection'))),
+          )
+        : latest
+          ? h('section', { class: 'panel', 'aria-labelledby': 'report-content' }, h('h2', { id: 'report-content' }, t('report.latestVersion', { version: latest.version })), reportContentView(latest.content))
+          : h('p', { class: 'notice' }, t('report.nothingSubmitted')),
+      versionsPanel(detail),
+    );
+    element.setAttribute('aria-labelledby', 'report-title');
+    stopCountdowns = startCountdowns(element);
+  }
+
+  function gdprPanel(dueAt: string | null, notifiedAt: string | null): HTMLElement {
+    return h(
+      'section',
+      { class: 'panel notice gdpr', id: 'gdpr-duty', 'aria-labelledby': 'gdpr-title' },
+      h('h2', { id: 'gdpr-title' }, t('report.gdprTitle')),
+      h('p', {}, t('report.gdprText')),
+      dueAt ? h('p', {}, h('strong', {}, t('report.gdprDue', { time: formatDateTime(dueAt) }))) : null,
+      notifiedAt ? h('p', {}, t('report.gdprNotified', { time: formatDateTime(notifiedAt) })) : null,
+    );
+  }
+
+  function versionsPanel({ report, versions }: ReportDetail): HTMLElement {
+    const download = (format: 'json' | 'html') =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-secondary',
+          id: `export-${format}`,
+          on: {
+            click: () =>
+              void context.api
+                .download(context.api.reportExportHref(report.id, format))
+                .then((blob) => {
+                  const link = h('a', { href: URL.createObjectURL(blob), download: `${report.id}.${format}` });
+                  link.click();
+                  URL.revokeObjectURL(link.href);
+                })
+                .catch((error: unknown) => {
+                  feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+                  void load();
+                }),
+          },
+        },
+        t(format === 'json' ? 'report.exportJson' : 'report.exportHtml'),
+      );
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'report-versions' },
+      h('h2', { id: 'report-versions' }, t('report.versions')),
+      versions.length === 0
+        ? h('p', { class: 'muted' }, t('report.noVersions'))
+        : h(
+            'ol',
+            { class: 'versions' },
+            [...versions].reverse().map((version) =>
+              h(
+                'li',
+                { 'data-version': version.version },
+                h('details', {}, h('summary', {}, t('report.versionLine', { version: version.version, time: formatDateTime(version.submittedAt), who: version.submittedBy })), reportContentView(version.content)),
+              ),
+            ),
+          ),
+      versions.length ? h('div', { class: 'button-row' }, download('json'), download('html')) : null,
+    );
+  }
+
+  function certPanel({ report, obligation }: ReportDetail): HTMLElement {
+    const tier = h('select', { id: 'cert-tier' }, REPORT_TIERS.map((value) => h('option', { value }, t(`tier.${value}`))));
+    if (report.certTier) tier.value = report.certTier;
+    const note = h('textarea', { id: 'cert-feedback', rows: 3, maxlength: 20000 });
+    const intermediateDue = h('input', { id: 'intermediate-due', type: 'datetime-local', required: true });
+    const formOf = (id: string, onSubmit: () => void, ...content: Child[]) =>
+      h(
+        'form',
+        {
+          class: 'inline-form',
+          id,
+          on: {
+            submit: (event) => {
+              event.preventDefault();
+              onSubmit();
+            },
+          },
+        },
+        ...content,
+      );
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'cert-actions' },
+      h('h2', { id: 'cert-actions' }, t('report.certActions')),
+      h(
+        'div',
+        { class: 'button-row' },
+        report.acknowledgedAt
+          ? h('p', { class: 'notice notice-ok' }, t('report.acknowledgedAt', { time: formatDateTime(report.acknowledgedAt) }))
+          : h('button', { type: 'button', class: 'button', id: 'report-acknowledge', disabled: report.currentVersion === 0, on: { click: () => void certAction(() => context.api.acknowledgeReport(report.id), t('report.acknowledgedDone'), 'cert-actions') } }, t('report.acknowledge')),
+      ),
+      formOf(
+        'classify-form',
+        () => void certAction(() => context.api.classifyReport(report.id, tier.value as ReportTier), t('detail.saved'), 'cert-tier'),
+        h('div', { class: 'field' }, h('label', { for: 'cert-tier' }, t('report.classify')), tier),
+        h('button', { type: 'submit', class: 'button button-secondary' }, t('detail.save')),
+      ),
+      formOf(
+        'feedback-form',
+        () => {
+          if (note.value.trim()) void certAction(() => context.api.giveReportFeedback(report.id, note.value.trim()), t('report.feedbackSent'), 'cert-feedback');
+        },
+        h('div', { class: 'field field-wide' }, h('label', { for: 'cert-feedback' }, t('report.feedback')), note),
+        h('button', { type: 'submit', class: 'button button-secondary' }, t('report.sendFeedback')),
+      ),
+      obligation
+        ? formOf(
+            'intermediate-form',
+            () => {
+              if (intermediateDue.value) void certAction(() => context.api.requestIntermediateReport(obligation.id, new Date(intermediateDue.value).toISOString(), ''), t('report.intermediateRequested'), 'report-deadlines');
+            },
+            h('div', { class: 'field' }, h('label', { for: 'intermediate-due' }, t('report.intermediateDue')), intermediateDue),
+            h('button', { type: 'submit', class: 'button button-secondary' }, t('report.requestIntermediate')),
+          )
+        : null,
+    );
+  }
+
+  void load();
+  return {
+    title: t('reports.title'),
+    element,
+    dispose() {
+      disposed = true;
+      stopCountdowns();
+      // A pending autosave is sent rather than lost when the officer navigates away.
+      if (autosaveTimer !== undefined) void saveDraft();
+    },
+  };
+}
