@@ -1,5 +1,5 @@
 import type { Alert } from '../core/domain/alert.js';
-import type { EcsEvent } from '../core/domain/ecs.js';
+import { isEcsEvent } from '../core/domain/ecs.js';
 import { decodeJsonBatch } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type OutgoingMessage, type Subscription } from '../core/ports/bus.js';
@@ -44,7 +44,7 @@ export async function startDetectorConsumer(options: DetectorConsumerOptions): P
     group: DETECTOR_GROUP,
     handler: async (messages: DeliveredMessage[]) => {
       const engine = options.engine();
-      const events = await decodeJsonBatch<EcsEvent>(options.bus, messages, (count) => malformed.inc({ stage: 'detect' }, count));
+      const events = await decodeJsonBatch(options.bus, messages, isEcsEvent, (count) => malformed.inc({ stage: 'detect' }, count));
       const alerts: Alert[] = [];
       const inputs: KeyedCorrelationInput[] = [];
       const rekey = options.rekeyCrossOrg ? (input: KeyedCorrelationInput) => void inputs.push(input) : undefined;

@@ -1,4 +1,5 @@
-import type { EcsEvent } from '../core/domain/ecs.js';
+import { isEcsEvent } from '../core/domain/ecs.js';
+import { decodeMessage } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
 import type { Store } from '../core/ports/stores.js';
@@ -7,7 +8,7 @@ export const ARCHIVE_GROUP = 'lagebild-archive';
 
 /**
  * Keeps every event in the store (searchable, retained per DOMAIN.md) so that incidents can show
- * the events behind their alerts. Malformed messages are left to the detector's dead-lettering.
+ * the events behind their alerts.
  */
 export async function startEventArchive(options: { bus: Bus; store: Store; metrics: MetricsRegistry }): Promise<Subscription> {
   const archived = options.metrics.counter('lagebild_events_archived_total', 'Events written to the store');
@@ -15,22 +16,10 @@ export async function startEventArchive(options: { bus: Bus; store: Store; metri
     topic: TOPICS.events,
     group: ARCHIVE_GROUP,
     handler: async (messages: DeliveredMessage[]) => {
-      const events = decodeableEvents(messages);
+      // Malformed messages are dead-lettered by the detector consumer, which sees the same messages.
+      const events = messages.map((message) => decodeMessage(message, isEcsEvent)).filter((event) => event !== undefined);
       await options.store.events.putMany(events);
       archived.inc({}, events.length);
     },
   });
-}
-
-/** Malformed messages are dead-lettered by the detector consumer, which sees the same messages. */
-function decodeableEvents(messages: DeliveredMessage[]): EcsEvent[] {
-  const events: EcsEvent[] = [];
-  for (const message of messages) {
-    try {
-      events.push(JSON.parse(message.value) as EcsEvent);
-    } catch {
-      continue;
-    }
-  }
-  return events;
 }

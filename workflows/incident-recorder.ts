@@ -1,4 +1,4 @@
-import type { Alert } from '../core/domain/alert.js';
+import { isAlert, type Alert } from '../core/domain/alert.js';
 import type { Clock } from '../core/clock.js';
 import { decodeJsonBatch } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
@@ -24,7 +24,7 @@ export async function startIncidentRecorder(options: {
     topic: TOPICS.alerts,
     group: INCIDENT_GROUP,
     handler: async (messages: DeliveredMessage[]) => {
-      const alerts = await decodeJsonBatch<Alert>(options.bus, messages);
+      const alerts = await decodeJsonBatch(options.bus, messages, isAlert);
       await options.store.alerts.putMany(alerts);
       const now = options.clock.now();
       for (const alert of alerts) await options.store.incidents.recordAlert(options.incidentUpdateFor(alert, now));

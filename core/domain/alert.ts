@@ -28,3 +28,10 @@ export interface Alert {
 }
 
 export const LEVEL_ORDER: readonly RuleLevel[] = ['informational', 'low', 'medium', 'high', 'critical'];
+
+/** The least an alert on the bus must have for the incident builder to fold it. */
+export function isAlert(value: unknown): value is Alert {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Partial<Alert>;
+  return typeof record.alert?.id === 'string' && typeof record.rule?.id === 'string' && Array.isArray(record.event_ids) && typeof record['@timestamp'] === 'string';
+}

@@ -78,3 +78,11 @@ export function setField(event: Record<string, unknown>, path: string, value: un
   }
   node[parts[parts.length - 1]!] = value;
 }
+
+/** The least an event on the bus must have: an `event` object with an id and a timestamp string. */
+export function isEcsEvent(value: unknown): value is EcsEvent {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  const meta = record.event as Record<string, unknown> | undefined;
+  return typeof record['@timestamp'] === 'string' && meta !== null && typeof meta === 'object' && typeof meta.id === 'string';
+}
