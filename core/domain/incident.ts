@@ -31,4 +31,6 @@ export interface Incident {
   updatedAt: string;
   /** Incremented on every change; updates name the version they saw (optimistic concurrency). */
   version: number;
+  /** Set when this incident was merged into another: it is closed and its alerts live on there. */
+  mergedInto?: string | null;
 }

@@ -70,6 +70,8 @@ export interface IncidentQuery {
   from?: string;
   to?: string;
   text?: string;
+  /** Only the incidents merged into this one. */
+  mergedInto?: string;
   sort?: 'lastSeen' | 'firstSeen' | 'severity' | 'createdAt';
   order?: 'asc' | 'desc';
   limit?: number;
@@ -82,6 +84,7 @@ export interface IncidentPatch {
   tlp?: Tlp;
   assignee?: string | null;
   title?: string;
+  mergedInto?: string | null;
 }
 
 export interface IncidentStatsQuery {

@@ -434,6 +434,29 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect((await store.incidents.get('inc-1', ALL))?.version).to.equal(2);
       });
 
+      it('persists mergedInto and lists the incidents merged into one, within the scope', async () => {
+        await store.incidents.recordAlert(update('inc-target', 'al-1', { organizationId: ORG_A }));
+        await store.incidents.recordAlert(update('inc-dup-a', 'al-2', { organizationId: ORG_A, at: minute(1) }));
+        await store.incidents.recordAlert(update('inc-dup-b', 'al-3', { organizationId: ORG_B, at: minute(2) }));
+        await store.incidents.recordAlert(update('inc-other', 'al-4', { organizationId: ORG_A }));
+        const merged = await store.incidents.update('inc-dup-a', 1, { status: 'closed', mergedInto: 'inc-target' }, ALL, minute(60));
+        expect(merged).to.include({ status: 'closed', mergedInto: 'inc-target', version: 2 });
+        await store.incidents.update('inc-dup-b', 1, { status: 'closed', mergedInto: 'inc-target' }, ALL, minute(60));
+        expect(await store.incidents.get('inc-dup-a', ALL)).to.deep.equal(merged);
+        expect((await store.incidents.get('inc-other', ALL))?.mergedInto ?? null).to.equal(null);
+
+        const all = await store.incidents.list({ mergedInto: 'inc-target', sort: 'firstSeen', order: 'asc' }, ALL);
+        expect(all.items.map((i) => i.id)).to.deep.equal(['inc-dup-a', 'inc-dup-b']);
+        expect(all.total).to.equal(2);
+        const scoped = await store.incidents.list({ mergedInto: 'inc-target' }, officerA);
+        expect(scoped.items.map((i) => i.id)).to.deep.equal(['inc-dup-a']);
+        expect(scoped.total).to.equal(1);
+
+        const reset = await store.incidents.update('inc-dup-a', 2, { mergedInto: null }, ALL, minute(61));
+        expect(reset.mergedInto).to.equal(null);
+        expect((await store.incidents.list({ mergedInto: 'inc-target' }, ALL)).items.map((i) => i.id)).to.deep.equal(['inc-dup-b']);
+      });
+
       it('treats an update outside the scope or of a missing incident as NotFound', async () => {
         await store.incidents.recordAlert(update('inc-a', 'al-1', { organizationId: ORG_A }));
         expect(await rejection(store.incidents.update('inc-a', 1, { status: 'closed' }, officerB, minute(60)))).to.be.instanceOf(NotFoundError);

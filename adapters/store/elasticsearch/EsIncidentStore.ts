@@ -202,6 +202,7 @@ function filters(query: IncidentQuery, scope: Scope): estypes.QueryDslQueryConta
   if (query.status !== undefined && query.status.length > 0) filter.push({ terms: { status: query.status } });
   if (query.severity !== undefined && query.severity.length > 0) filter.push({ terms: { severity: query.severity } });
   if (query.ruleId !== undefined) filter.push({ term: { ruleId: query.ruleId } });
+  if (query.mergedInto !== undefined) filter.push({ term: { mergedInto: query.mergedInto } });
   // from/to select the incidents active in the window: seen last after `from`, seen first before `to`.
   if (query.from !== undefined) filter.push({ range: { lastSeen: { gte: isoTime(query.from) } } });
   if (query.to !== undefined) filter.push({ range: { firstSeen: { lte: isoTime(query.to) } } });

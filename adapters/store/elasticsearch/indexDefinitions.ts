@@ -127,6 +127,7 @@ const incidentMapping: Mapping = {
     createdAt: date,
     updatedAt: date,
     version: long,
+    mergedInto: keyword,
   },
 };
 

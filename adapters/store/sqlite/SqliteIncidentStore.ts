@@ -212,6 +212,10 @@ function filters(query: IncidentQuery, scope: Scope): { where: string[]; params:
     where.push('first_seen <= ?');
     params.push(isoTime(query.to));
   }
+  if (query.mergedInto !== undefined) {
+    where.push("json_extract(doc, '$.mergedInto') = ?");
+    params.push(query.mergedInto);
+  }
   if (query.text !== undefined && query.text.trim() !== '') {
     const pattern = `%${query.text.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     where.push("(title LIKE ? ESCAPE '\\' OR rule_title LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR rule_id LIKE ? ESCAPE '\\')");

@@ -1,6 +1,8 @@
-import type { Incident } from '../../../core/domain/incident.js';
+import type { Incident, IncidentStatus } from '../../../core/domain/incident.js';
 import type { IncidentComment } from '../../../core/ports/triage-stores.js';
 import type { IncidentDetail } from '../../../workflows/triage/get-incident-detail.js';
+import { INCIDENT_TRANSITIONS } from '../../../workflows/triage/incident-state-machine.js';
+import type { MergedSource } from '../../../workflows/triage/list-merged-sources.js';
 
 /** List items, change results: the alert ids stay with the detail, where they are scoped and bounded. */
 export function presentIncidentSummary(incident: Incident): Omit<Incident, 'alertIds'> {
@@ -14,9 +16,16 @@ export function presentComment(comment: IncidentComment) {
   return { id: comment.id, incidentId: comment.incidentId, authorId: comment.authorId, authorName: comment.authorName, body: comment.body, createdAt: comment.createdAt };
 }
 
-export function presentIncidentDetail(detail: IncidentDetail) {
+/** Computed here so that clients follow the server's state machine instead of keeping a copy of it. */
+export function allowedTransitions(incident: Incident): readonly IncidentStatus[] {
+  return incident.mergedInto ? [] : INCIDENT_TRANSITIONS[incident.status];
+}
+
+export function presentIncidentDetail(detail: IncidentDetail, mergedSources: readonly MergedSource[]) {
   return {
     incident: detail.incident,
+    allowedTransitions: allowedTransitions(detail.incident),
+    mergedSources,
     alerts: detail.alerts,
     events: detail.events,
     observables: detail.observables,

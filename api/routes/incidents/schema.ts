@@ -23,6 +23,7 @@ export const incidentSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+  mergedInto: z.string().nullable().optional().describe('set when this incident was merged into another; it is then closed'),
 });
 
 export const incidentSummarySchema = incidentSchema.omit({ alertIds: true });
@@ -76,6 +77,8 @@ export const timelineEntrySchema = z.object({ seq: z.number().int(), at: z.strin
 
 export const incidentDetailSchema = z.object({
   incident: incidentSchema,
+  allowedTransitions: z.array(statusSchema).describe('the statuses a PATCH may move the incident to now (workflows/triage/incident-state-machine.ts); empty once merged'),
+  mergedSources: z.array(z.object({ id: z.string(), title: z.string(), status: statusSchema, alertCount: z.number().int() })).describe('incidents merged into this one; their comments stay on them'),
   alerts: z.array(alertSchema),
   events: z.array(eventSchema),
   observables: z.array(z.object({ type: z.string(), value: z.string(), fields: z.array(z.string()), count: z.number().int() })),
@@ -96,4 +99,14 @@ export const incidentStatsSchema = z.object({
   byOrganisation: z.array(z.object({ organizationId: z.string(), count: z.number().int() })),
   byRule: z.array(z.object({ ruleId: z.string(), ruleTitle: z.string(), count: z.number().int() })).describe('the top 50 rules'),
   byStatus: z.object(Object.fromEntries(INCIDENT_STATUSES.map((status) => [status, z.number().int()])) as Record<(typeof INCIDENT_STATUSES)[number], z.ZodNumber>),
+});
+
+export const mergeBody = z.strictObject({
+  sourceIds: z.array(z.string().min(1).max(200)).min(1).max(100).describe('the incidents to fold into this one and close'),
+  version: z.number().int().min(1).optional().describe('the target version you saw; or send it as If-Match: "<version>"'),
+});
+
+export const mergeResultSchema = z.object({
+  incident: incidentSummarySchema,
+  merged: z.array(z.string()).describe('the sources this call merged; empty when a retry found the merge done'),
 });

@@ -25,6 +25,7 @@ const BODIES: Record<string, unknown> = {
   'patch /api/v1/incidents/{id}': { version: 1, status: 'acknowledged' },
   'post /api/v1/incidents/bulk': { ids: [INCIDENT_B, INCIDENT_AB], patch: { tlp: 'TLP:RED' } },
   'post /api/v1/incidents/{id}/comments': { body: 'probe' },
+  'post /api/v1/incidents/{id}/merge': { sourceIds: ['incident-a'], version: 1 },
   'patch /api/v1/organisations/{id}': { name: 'renamed' },
   'post /api/v1/organisations': { id: 'new-org', name: 'New', kind: 'municipal', reportingRegime: 'section17' },
   'patch /api/v1/users/{id}': { displayName: 'x' },
