@@ -1,5 +1,6 @@
 import { isAlert, type Alert } from '../core/domain/alert.js';
 import type { Clock } from '../core/clock.js';
+import { ALL } from '../core/domain/scope.js';
 import { decodeJsonBatch } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
@@ -27,8 +28,22 @@ export async function startIncidentRecorder(options: {
       const alerts = await decodeJsonBatch(options.bus, messages, isAlert);
       await options.store.alerts.putMany(alerts);
       const now = options.clock.now();
-      for (const alert of alerts) await options.store.incidents.recordAlert(options.incidentUpdateFor(alert, now));
+      for (const alert of alerts) {
+        const update = options.incidentUpdateFor(alert, now);
+        await options.store.incidents.recordAlert({ ...update, incidentId: await mergeTarget(options.store, update.incidentId) });
+      }
       recorded.inc({}, alerts.length);
     },
   });
+}
+
+/** Alerts of an incident that an analyst merged into another belong to the target from then on. */
+async function mergeTarget(store: Store, incidentId: string): Promise<string> {
+  let id = incidentId;
+  for (let hops = 0; hops < 10; hops += 1) {
+    const incident = await store.incidents.get(id, ALL);
+    if (!incident?.mergedInto) return id;
+    id = incident.mergedInto;
+  }
+  return id;
 }

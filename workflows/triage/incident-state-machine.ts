@@ -1,4 +1,4 @@
-import type { IncidentStatus } from '../../core/domain/incident.js';
+import type { Incident, IncidentStatus } from '../../core/domain/incident.js';
 import { LagebildError } from '../../core/errors.js';
 
 /**
@@ -19,10 +19,17 @@ export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean
   return INCIDENT_TRANSITIONS[from].includes(to);
 }
 
-export function assertTransition(from: IncidentStatus, to: IncidentStatus): void {
-  if (from === to || canTransition(from, to)) return;
-  throw new LagebildError('invalid_transition', `an incident cannot go from ${from} to ${to}`, {
+/** A merged incident lives on in its target; it takes no status change of its own. */
+export function allowedTransitions(incident: Pick<Incident, 'status' | 'mergedInto'>): readonly IncidentStatus[] {
+  return incident.mergedInto ? [] : INCIDENT_TRANSITIONS[incident.status];
+}
+
+export function assertTransition(incident: Pick<Incident, 'status' | 'mergedInto'>, to: IncidentStatus): void {
+  const from = incident.status;
+  const allowed = allowedTransitions(incident);
+  if (from === to || allowed.includes(to)) return;
+  throw new LagebildError('invalid_transition', incident.mergedInto ? `the incident was merged into ${incident.mergedInto}` : `an incident cannot go from ${from} to ${to}`, {
     status: 409,
-    details: { from, to, allowed: INCIDENT_TRANSITIONS[from] },
+    details: { from, to, allowed },
   });
 }

@@ -18,7 +18,7 @@ export async function updateIncident(deps: TriageDeps, actor: Principal, id: str
   const before = await deps.store.incidents.get(id, actor.scope);
   if (!before) throw new NotFoundError('incident');
   if (before.version !== expectedVersion) throw new ConflictError(`incident ${id} was changed by someone else (now version ${before.version})`);
-  if (patch.status !== undefined) assertTransition(before.status, patch.status);
+  if (patch.status !== undefined) assertTransition(before, patch.status);
   if (patch.assignee) await assertAssignable(deps, patch.assignee, before);
   const after = await deps.store.incidents.update(id, expectedVersion, patch, actor.scope, deps.clock.now().toISOString());
   const { before: was, after: now } = changedFields(pick(before, patch), pick(after, patch));

@@ -1,7 +1,8 @@
-import type { Incident, IncidentStatus } from '../../../core/domain/incident.js';
+import type { Incident } from '../../../core/domain/incident.js';
 import type { IncidentComment } from '../../../core/ports/triage-stores.js';
 import type { IncidentDetail } from '../../../workflows/triage/get-incident-detail.js';
-import { INCIDENT_TRANSITIONS } from '../../../workflows/triage/incident-state-machine.js';
+// Clients follow the server's state machine instead of keeping a copy of it.
+import { allowedTransitions } from '../../../workflows/triage/incident-state-machine.js';
 import type { MergedSource } from '../../../workflows/triage/list-merged-sources.js';
 
 /** List items, change results: the alert ids stay with the detail, where they are scoped and bounded. */
@@ -14,11 +15,6 @@ export function presentIncidentSummary(incident: Incident): Omit<Incident, 'aler
 /** The organisations a comment is filed under are an internal scoping aid, not part of the comment. */
 export function presentComment(comment: IncidentComment) {
   return { id: comment.id, incidentId: comment.incidentId, authorId: comment.authorId, authorName: comment.authorName, body: comment.body, createdAt: comment.createdAt };
-}
-
-/** Computed here so that clients follow the server's state machine instead of keeping a copy of it. */
-export function allowedTransitions(incident: Incident): readonly IncidentStatus[] {
-  return incident.mergedInto ? [] : INCIDENT_TRANSITIONS[incident.status];
 }
 
 export function presentIncidentDetail(detail: IncidentDetail, mergedSources: readonly MergedSource[]) {

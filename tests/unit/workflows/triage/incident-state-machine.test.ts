@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { INCIDENT_STATUSES } from '../../../../core/domain/incident.js';
 import { LagebildError } from '../../../../core/errors.js';
-import { assertTransition, canTransition } from '../../../../workflows/triage/incident-state-machine.js';
+import { allowedTransitions, assertTransition, canTransition } from '../../../../workflows/triage/incident-state-machine.js';
 
 describe('workflows > triage > incident-state-machine', () => {
   it('moves forward one step at a time', () => {
@@ -23,13 +23,21 @@ describe('workflows > triage > incident-state-machine', () => {
 
   it('throws invalid_transition (409) with the allowed next states', () => {
     try {
-      assertTransition('closed', 'new');
+      assertTransition({ status: 'closed' }, 'new');
       expect.fail('should throw');
     } catch (error) {
       expect(error).to.be.instanceOf(LagebildError);
       expect(error).to.include({ code: 'invalid_transition', status: 409 });
       expect((error as LagebildError).details).to.deep.equal({ from: 'closed', to: 'new', allowed: ['investigating'] });
     }
-    for (const status of INCIDENT_STATUSES) expect(() => assertTransition(status, status)).not.to.throw();
+    for (const status of INCIDENT_STATUSES) expect(() => assertTransition({ status }, status)).not.to.throw();
+  });
+});
+
+describe('workflows > triage > incident state machine > merged incidents', () => {
+  it('offers and accepts no transition for an incident merged into another', () => {
+    expect(allowedTransitions({ status: 'closed', mergedInto: 'target' })).to.deep.equal([]);
+    expect(() => assertTransition({ status: 'closed', mergedInto: 'target' }, 'investigating')).to.throw(/merged into target/);
+    expect(allowedTransitions({ status: 'closed' })).to.deep.equal(['investigating']);
   });
 });

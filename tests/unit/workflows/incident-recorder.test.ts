@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { createMemoryBus } from '../../../adapters/bus/memory/memory-bus.js';
+import { SqliteStore } from '../../../adapters/store/sqlite/SqliteStore.js';
+import { systemClock } from '../../../core/clock.js';
+import type { Alert } from '../../../core/domain/alert.js';
+import { ALL } from '../../../core/domain/scope.js';
+import { silentLogger } from '../../../core/logging.js';
+import { MetricsRegistry } from '../../../core/metrics.js';
+import { TOPICS } from '../../../core/ports/bus.js';
+import { incidentUpdateFor } from '../../../detectors/incidents/incident-update.js';
+import { startIncidentRecorder } from '../../../workflows/incident-recorder.js';
+
+const alert = (id: string, at: string, sourceIp: string): Alert => ({
+  '@timestamp': at,
+  alert: { id, count: 1 },
+  rule: { id: 'rule-1', title: 'Direct SSH login as root', level: 'medium', type: 'sigma' },
+  event_ids: [`event-${id}`],
+  group: { 'source.ip': sourceIp },
+  organization: { id: 'radebeul' },
+  tags: [],
+});
+
+async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('timed out');
+}
+
+describe('workflows > incident recorder', () => {
+  it('folds each alert once into its incident, and into the merge target once its incident was merged', async () => {
+    const bus = createMemoryBus({ partitions: 2, logger: silentLogger() });
+    const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
+    const recorder = await startIncidentRecorder({ bus, store, clock: systemClock, metrics: new MetricsRegistry(), incidentUpdateFor });
+    const publish = (value: Alert) => bus.publish(TOPICS.alerts, [{ key: 'radebeul', value: JSON.stringify(value) }]);
+    const sourceId = incidentUpdateFor(alert('a1', '2026-11-20T08:00:00.000Z', '203.0.113.7'), new Date()).incidentId;
+    const targetId = incidentUpdateFor(alert('b1', '2026-11-20T08:00:00.000Z', '203.0.113.8'), new Date()).incidentId;
+
+    await publish(alert('a1', '2026-11-20T08:00:00.000Z', '203.0.113.7'));
+    await publish(alert('a1', '2026-11-20T08:00:00.000Z', '203.0.113.7'));
+    await publish(alert('b1', '2026-11-20T08:00:00.000Z', '203.0.113.8'));
+    const source = await until(async () => store.incidents.get(sourceId, ALL));
+    await until(async () => store.incidents.get(targetId, ALL));
+    expect(source.alertCount).to.equal(1);
+
+    await store.incidents.update(sourceId, source.version, { status: 'closed', mergedInto: targetId }, ALL, new Date().toISOString());
+    await publish(alert('a2', '2026-11-20T09:00:00.000Z', '203.0.113.7'));
+    const target = await until(async () => {
+      const incident = await store.incidents.get(targetId, ALL);
+      return incident && incident.alertCount === 2 ? incident : undefined;
+    });
+    expect(target.alertIds).to.include('a2');
+    expect((await store.incidents.get(sourceId, ALL))!.alertCount).to.equal(1);
+
+    await recorder.stop();
+    await bus.close();
+    await store.close();
+  });
+});
