@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { CollectorPipeline } from '../collectors/collector-pipeline.js';
 import { TcpTransport } from '../collectors/transports/tcp-transport.js';
+import { TlsTransport } from '../collectors/transports/tls-transport.js';
+import { transportMetrics } from '../collectors/transports/transport-metrics.js';
 import { UdpTransport } from '../collectors/transports/udp-transport.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Config, RoleName } from '../core/config.js';
@@ -31,6 +33,8 @@ export interface RunningService {
   httpPort: number | undefined;
   syslogUdpPort: number | undefined;
   syslogTcpPort: number | undefined;
+  /** Only when a certificate and key are configured. */
+  syslogTlsPort: number | undefined;
   collector: CollectorPipeline | undefined;
   stop(): Promise<void>;
 }
@@ -71,7 +75,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const mailer = await createMailer(config, clock);
   stops.push(() => mailer.close());
 
-  const result: RunningService = { store, httpPort: undefined, syslogUdpPort: undefined, syslogTcpPort: undefined, collector: undefined, stop: async () => undefined };
+  const result: RunningService = { store, httpPort: undefined, syslogUdpPort: undefined, syslogTcpPort: undefined, syslogTlsPort: undefined, collector: undefined, stop: async () => undefined };
 
   // The API's rules catalog needs an engine; in a detector process it is the live one.
   let rules: EngineRulesCatalog | undefined;
@@ -108,15 +112,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     result.collector = collector;
 
     if (has('collectors')) {
-      const dropped = metrics.counter('lagebild_collector_dropped_total', 'Messages dropped by transport and reason');
-      const udp = new UdpTransport(collector, { host: config.bindAddress, port: config.syslogPort, logger: componentLogger(logger, 'syslog-udp'), dropped });
-      const tcp = new TcpTransport(collector, { host: config.bindAddress, port: config.syslogPort, maxMessageBytes: config.maxLineBytes, logger: componentLogger(logger, 'syslog-tcp') });
+      const counted = transportMetrics(metrics);
+      const udp = new UdpTransport(collector, { host: config.bindAddress, port: config.syslogPort, logger: componentLogger(logger, 'syslog-udp'), metrics: counted });
+      const tcp = new TcpTransport(collector, { host: config.bindAddress, port: config.syslogPort, maxMessageBytes: config.maxLineBytes, logger: componentLogger(logger, 'syslog-tcp'), metrics: counted });
       result.syslogUdpPort = await udp.listen();
       result.syslogTcpPort = await tcp.listen();
       listeners.push(
         () => udp.close(),
         () => tcp.close(),
       );
+      if (config.tlsCertFile && config.tlsKeyFile) {
+        const tlsFiles = { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile), ...(config.tlsCaFile ? { ca: readFileSync(config.tlsCaFile) } : {}) };
+        const tlsListener = new TlsTransport(collector, { host: config.bindAddress, port: config.syslogTlsPort, maxMessageBytes: config.maxLineBytes, logger: componentLogger(logger, 'syslog-tls'), metrics: counted, ...tlsFiles });
+        result.syslogTlsPort = await tlsListener.listen();
+        listeners.push(() => tlsListener.close());
+      }
     }
   }
 

@@ -126,6 +126,9 @@ export class CollectorPipeline implements IngestSink {
   }
 
   private flushOnce(): Promise<void> {
+    // With nothing to publish the body below would finish synchronously, before `this.flushing` is
+    // assigned, and leave a settled promise there for good: flush() would then spin forever.
+    if (this.pending.length === 0) return Promise.resolve();
     const batch = this.pending.slice(0, this.maxBatch);
     const byTopic = new Map<string, PendingMessage[]>();
     for (const entry of batch) byTopic.set(entry.topic, [...(byTopic.get(entry.topic) ?? []), entry]);

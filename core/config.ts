@@ -13,6 +13,10 @@ export const configSchema = z
   .object({
     httpPort: port.default(8080),
     syslogPort: port.default(5514),
+    syslogTlsPort: port.default(6514),
+    tlsCertFile: z.string().min(1).optional(),
+    tlsKeyFile: z.string().min(1).optional(),
+    tlsCaFile: z.string().min(1).optional(),
     bindAddress: z.string().min(1).default('127.0.0.1'),
     dataDir: z.string().min(1).default('./data'),
     rulesDir: z.string().min(1).default('./rules'),
@@ -50,6 +54,10 @@ export type Config = Readonly<z.output<typeof configSchema>>;
 export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_HTTP_PORT: 'httpPort',
   LAGEBILD_SYSLOG_PORT: 'syslogPort',
+  LAGEBILD_SYSLOG_TLS_PORT: 'syslogTlsPort',
+  LAGEBILD_TLS_CERT_FILE: 'tlsCertFile',
+  LAGEBILD_TLS_KEY_FILE: 'tlsKeyFile',
+  LAGEBILD_TLS_CA_FILE: 'tlsCaFile',
   LAGEBILD_BIND_ADDRESS: 'bindAddress',
   LAGEBILD_DATA_DIR: 'dataDir',
   LAGEBILD_RULES_DIR: 'rulesDir',
@@ -94,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, fileValues: Record<string, un
     const value = env[name];
     if (value !== undefined && value !== '') merged[key] = value;
   }
+  // The syslog TLS listener needs both halves; one alone is a typo, not a choice.
+  if (Boolean(merged.tlsCertFile) !== Boolean(merged.tlsKeyFile)) problems.push('LAGEBILD_TLS_CERT_FILE and LAGEBILD_TLS_KEY_FILE: set both or neither');
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { Logger } from '../../core/logging.js';
 import { DetectingFramer } from '../framing/detecting-framer.js';
 import type { IngestSink, MessageMeta } from '../ingest-sink.js';
+import type { TransportMetrics } from './transport-metrics.js';
 
 /**
  * Syslog over TCP (RFC 6587), octet counting or newline framing detected per connection. While the
@@ -14,7 +15,7 @@ export class TcpTransport {
 
   constructor(
     private readonly sink: IngestSink,
-    private readonly options: { host: string; port: number; maxMessageBytes: number; logger: Logger; transport?: MessageMeta['transport'] },
+    private readonly options: { host: string; port: number; maxMessageBytes: number; logger: Logger; transport?: MessageMeta['transport']; metrics?: TransportMetrics },
   ) {}
 
   /** Starts a plain TCP listener; a TLS transport passes its own server in. */
@@ -44,6 +45,7 @@ export class TcpTransport {
 
   private handle(socket: net.Socket): void {
     const meta: MessageMeta = { transport: this.options.transport ?? 'tcp', peerAddress: socket.remoteAddress };
+    const labels = { transport: meta.transport };
     const framer = new DetectingFramer(
       {
         message: (text) => this.sink.accept(text, meta),
@@ -52,14 +54,19 @@ export class TcpTransport {
       this.options.maxMessageBytes,
     );
     this.sockets.add(socket);
+    this.options.metrics?.connectionsOpen.set(labels, this.sockets.size);
     if (this.paused) socket.pause();
     socket.setKeepAlive(true, 60_000);
     socket.on('data', (chunk: Buffer) => {
+      this.options.metrics?.bytesReceived.inc(labels, chunk.length);
       framer.push(chunk);
       if (this.sink.saturated) this.pauseAll();
     });
     socket.on('end', () => framer.end());
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.options.metrics?.connectionsOpen.set(labels, this.sockets.size);
+    });
     socket.on('error', (error) => this.options.logger.debug({ error, peer: meta.peerAddress }, 'TCP connection error'));
   }
 

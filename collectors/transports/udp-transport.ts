@@ -1,7 +1,9 @@
 import dgram from 'node:dgram';
 import type { Logger } from '../../core/logging.js';
-import type { Counter } from '../../core/metrics.js';
 import type { IngestSink } from '../ingest-sink.js';
+import type { TransportMetrics } from './transport-metrics.js';
+
+const UDP = { transport: 'udp' };
 
 /**
  * Syslog over UDP (RFC 5426): one datagram, one message. UDP has no flow control, so while the
@@ -12,15 +14,16 @@ export class UdpTransport {
 
   constructor(
     private readonly sink: IngestSink,
-    private readonly options: { host: string; port: number; logger: Logger; dropped: Counter },
+    private readonly options: { host: string; port: number; logger: Logger; metrics: TransportMetrics },
   ) {}
 
   async listen(): Promise<number> {
     const socket = dgram.createSocket({ type: this.options.host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 8 * 1024 * 1024 });
     this.socket = socket;
     socket.on('message', (datagram, remote) => {
+      this.options.metrics.bytesReceived.inc(UDP, datagram.length);
       if (this.sink.saturated) {
-        this.options.dropped.inc({ transport: 'udp', reason: 'backpressure' });
+        this.options.metrics.dropped.inc({ transport: 'udp', reason: 'backpressure' });
         return;
       }
       const text = datagram.toString('utf8').replace(/[\r\n\0]+$/, '');

@@ -1,0 +1,116 @@
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { expect } from 'chai';
+import { CollectorPipeline } from '../../../../collectors/collector-pipeline.js';
+import { TcpTransport } from '../../../../collectors/transports/tcp-transport.js';
+import { transportMetrics } from '../../../../collectors/transports/transport-metrics.js';
+import { UdpTransport } from '../../../../collectors/transports/udp-transport.js';
+import { systemClock } from '../../../../core/clock.js';
+import { silentLogger } from '../../../../core/logging.js';
+import { MetricsRegistry } from '../../../../core/metrics.js';
+import { TOPICS } from '../../../../core/ports/bus.js';
+import { GatedBus } from './gated-bus.js';
+
+const HIGH_WATERMARK = 1000;
+const MAX_BATCH = 100;
+/** libuv reads a TCP socket into 64 KiB buffers: the most one `data` event can add after the check. */
+const READ_CHUNK_BYTES = 64 * 1024;
+
+function sshLine(index: number): string {
+  return `<38>1 2024-05-01T10:00:00Z host${index % 7} sshd ${1000 + (index % 5000)} - - Failed password for invalid user u${index} from 10.51.3.4 port ${1024 + (index % 60000)} ssh2`;
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('collectors > transports > backpressure', function () {
+  this.timeout(60_000);
+  let bus: GatedBus;
+  let metrics: MetricsRegistry;
+  let pipeline: CollectorPipeline;
+  const cleanups: (() => Promise<void> | void)[] = [];
+
+  beforeEach(() => {
+    bus = new GatedBus();
+    metrics = new MetricsRegistry();
+    pipeline = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics, organisations: [], maxBatch: MAX_BATCH, flushIntervalMs: 5, highWatermark: HIGH_WATERMARK });
+  });
+
+  afterEach(async () => {
+    bus.open();
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await pipeline.close();
+    await bus.close();
+  });
+
+  const received = (transport: string) => metrics.counter('lagebild_collector_messages_received_total', '').get({ transport });
+
+  it('pauses TCP senders while the bus blocks, holds at most the watermark plus one read, and loses nothing once it moves', async () => {
+    const tcp = new TcpTransport(pipeline, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), metrics: transportMetrics(metrics) });
+    const port = await tcp.listen();
+    cleanups.push(() => tcp.close());
+    bus.closeGate();
+
+    const total = 100_000;
+    const lines = Array.from({ length: total }, (_, index) => sshLine(index));
+    const shortest = Math.min(...lines.map((line) => Buffer.byteLength(line) + 1));
+    const senders = [0, 1].map(() => net.connect({ host: '127.0.0.1', port }));
+    cleanups.push(() => senders.forEach((socket) => socket.destroy()));
+    await Promise.all(senders.map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+    lines.forEach((line, index) => senders[index % 2]!.write(`${line}\n`));
+    senders.forEach((socket) => socket.end());
+
+    await until(() => pipeline.saturated, 'the pipeline to saturate');
+    await sleep(300);
+    const heldAtPause = received('tcp');
+    await sleep(300);
+    // Nothing more is read while the bus is stuck: the sockets are paused, the senders' writes back up.
+    expect(received('tcp')).to.equal(heldAtPause);
+    expect(heldAtPause).to.be.at.least(HIGH_WATERMARK);
+    expect(heldAtPause).to.be.at.most(HIGH_WATERMARK + Math.ceil(READ_CHUNK_BYTES / shortest));
+    expect(senders.some((socket) => socket.writableLength > 0)).to.equal(true);
+    expect(await bus.published(TOPICS.events)).to.equal(0);
+
+    bus.open();
+    await until(async () => (await bus.published(TOPICS.events)) === total, `all ${total} events on the bus`, 40_000);
+    await pipeline.flush();
+    expect(await bus.published(TOPICS.events)).to.equal(total);
+    expect(await bus.published(TOPICS.eventsDlq)).to.equal(0);
+    expect(received('tcp')).to.equal(total);
+    expect(pipeline.saturated).to.equal(false);
+  });
+
+  it('drops and counts UDP datagrams while saturated, and takes them again once drained', async () => {
+    const counted = transportMetrics(metrics);
+    const udp = new UdpTransport(pipeline, { host: '127.0.0.1', port: 0, logger: silentLogger(), metrics: counted });
+    const port = await udp.listen();
+    cleanups.push(() => udp.close());
+    const client = dgram.createSocket('udp4');
+    cleanups.push(() => new Promise<void>((resolve) => client.close(() => resolve())));
+    const send = (text: string) => new Promise<void>((resolve, reject) => client.send(text, port, '127.0.0.1', (error) => (error ? reject(error) : resolve())));
+    bus.closeGate();
+
+    const sent = HIGH_WATERMARK + 250;
+    for (let index = 0; index < sent; index++) await send(sshLine(index));
+    const dropped = () => counted.dropped.get({ transport: 'udp', reason: 'backpressure' });
+    await until(() => received('udp') + dropped() === sent, 'every datagram to be taken or dropped');
+    expect(received('udp')).to.equal(HIGH_WATERMARK);
+    expect(dropped()).to.equal(sent - HIGH_WATERMARK);
+    expect(metrics.render()).to.include(`lagebild_collector_dropped_total{reason="backpressure",transport="udp"} ${sent - HIGH_WATERMARK}`);
+
+    bus.open();
+    await pipeline.flush();
+    await send(sshLine(sent));
+    await until(() => received('udp') === HIGH_WATERMARK + 1, 'the datagram after draining');
+    await pipeline.flush();
+    expect(await bus.published(TOPICS.events)).to.equal(HIGH_WATERMARK + 1);
+    expect(dropped()).to.equal(sent - HIGH_WATERMARK);
+  });
+});
