@@ -1,0 +1,131 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { RESULTS_DIR } from './write-result.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- result files are read back loosely, inside this module only
+
+interface Bar {
+  label: string;
+  value: number;
+  ceiling?: number;
+  target?: number;
+}
+
+const read = (suite: string): Json | undefined => {
+  const file = path.join(RESULTS_DIR, `${suite}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : undefined;
+};
+const n = (value: unknown): string => (typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString('en-US') : 'n/a');
+const pct = (a: number, b: number): string => (b > 0 ? `${Math.round((a / b) * 100)} %` : 'n/a');
+const met = (ok: unknown): string => (ok === true ? 'met' : ok === false ? '**not met**' : 'not run');
+
+/**
+ * Rebuilds `bench/results/SUMMARY.md` and `chart.svg` from whatever result files exist, so that a
+ * single suite re-run refreshes the overview without re-running the others.
+ */
+export function writeSummary(): void {
+  const detect = read('detect');
+  const collectors = read('collectors');
+  const memory = read('memory');
+  const quality = read('quality');
+  const embedded = read('pipeline-embedded');
+  const kafka = read('pipeline-kafka');
+  const api = read('api');
+  const machine = (detect ?? collectors ?? memory ?? quality)?.machine as Json | undefined;
+  const lines: string[] = ['# Benchmark summary', ''];
+  if (machine) lines.push(`Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}. Load average while the suites ran: ${(machine.loadAverage ?? []).join(' / ')} (1/5/15 min) — the machine was shared with other work, so figures vary between runs. Each suite's JSON names its own run date.`, '');
+  lines.push('| suite | figure | value | ceiling / floor in the same run | ratio | target | status |', '|---|---|---|---|---|---|---|');
+  const bars: Bar[] = [];
+  if (detect) {
+    lines.push(`| detect | shipped rules, ev/s (1 core) | ${n(detect.shipped.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.shipped.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 100,000 | ${met(detect.shipped.met)} |`);
+    lines.push(`| detect | all SigmaHQ rules, ev/s (1 core) | ${n(detect.sigmaHq.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.sigmaHq.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 30,000 | ${met(detect.sigmaHq.met)} |`);
+    bars.push({ label: 'detect shipped', value: detect.shipped.eventsPerSecond, ceiling: detect.floor.eventsPerSecond, target: 100_000 });
+    bars.push({ label: 'detect SigmaHQ', value: detect.sigmaHq.eventsPerSecond, ceiling: detect.floor.eventsPerSecond, target: 30_000 });
+  }
+  if (collectors) {
+    for (const [name, rates] of Object.entries(collectors.parsers as Json)) {
+      const r = rates as Json;
+      lines.push(`| collectors | parser ${name}, lines/s (realistic / fixtures) | ${n(r.realistic?.linesPerSecond)} / ${n(r.fixtures?.linesPerSecond)} | | | ${name === 'rfc5424' ? '≥ 100,000' : ''} | ${name === 'rfc5424' ? met(collectors.target.met) : ''} |`);
+    }
+    const rfc = (collectors.parsers as Json).rfc5424?.realistic?.linesPerSecond as number;
+    lines.push(`| collectors | TCP → framer → parser → memory bus, RFC 5424, lines/s | ${n(collectors.tcpPath.rfc5424.linesPerSecond)} | parser alone ${n(rfc)} | ${pct(collectors.tcpPath.rfc5424.linesPerSecond, rfc)} | | |`);
+    lines.push(`| collectors | TCP path, mixed traffic (auto parser), lines/s | ${n(collectors.tcpPath.mixed.linesPerSecond)} | | | | |`);
+    bars.push({ label: 'parse RFC 5424', value: rfc, target: 100_000 });
+    bars.push({ label: 'TCP path RFC 5424', value: collectors.tcpPath.rfc5424.linesPerSecond, ceiling: rfc });
+  }
+  if (memory) lines.push(`| memory | correlation state, bytes per key at ${n(memory.keys)} keys | ${n(memory.bytesPerKey)} | | | ≤ 300 | ${met(memory.target.met)} |`);
+  for (const [name, run] of [['pipeline-embedded', embedded], ['pipeline-kafka', kafka]] as const) {
+    if (!run) continue;
+    const ceiling = run.ceiling?.messagesPerSecond as number | undefined;
+    const target = name === 'pipeline-embedded' ? { rate: 20_000, p99: 1000 } : { rate: 10_000, p99: 2000 };
+    lines.push(`| ${name} | sustained ev/s (offered ${n(run.offeredEventsPerSecond)}) | ${n(run.sustainedEventsPerSecond)} | ${ceiling ? `kafkajs produce+consume ${n(ceiling)}` : `offered ${n(run.offeredEventsPerSecond)}`} | ${pct(run.sustainedEventsPerSecond, ceiling ?? run.offeredEventsPerSecond)} | ≥ ${n(target.rate)} | ${met(run.sustainedEventsPerSecond >= target.rate)} |`);
+    lines.push(`| ${name} | event → incident latency p50 / p99, ms (${run.probesSeen}/${run.probes} probes) | ${n(run.latencyMs.p50)} / ${n(run.latencyMs.p99)} | | | p99 ≤ ${n(target.p99)} | ${met(run.latencyMs.p99 <= target.p99 && run.probesSeen === run.probes)} |`);
+    if (run.atLowerRate) {
+      const lower = run.atLowerRate as Json;
+      lines.push(`| ${name} | at ${n(lower.offeredEventsPerSecond)} offered: sustained ev/s; latency p50 / p99, ms (${lower.probesSeen}/${lower.probes} probes) | ${n(lower.sustainedEventsPerSecond)}; ${n(lower.latencyMs.p50)} / ${n(lower.latencyMs.p99)} | | | | |`);
+    }
+    bars.push({ label: name, value: run.sustainedEventsPerSecond, ceiling: ceiling ?? run.offeredEventsPerSecond, target: target.rate });
+  }
+  if (api) {
+    for (const [name, q] of Object.entries(api.queries as Json)) {
+      const query = q as Json;
+      lines.push(`| api (${api.store}) | ${name} p50 / p95, ms | ${n(query.p50)} / ${n(query.p95)} | | | p95 ≤ 150 | ${met(query.p95 <= 150)} |`);
+    }
+  }
+  if (quality) {
+    lines.push('', `## Detection quality (${n(quality.organisations)} organisations, ${n(quality.lines)} lines, ${n(quality.attackInstances)} attacks)`, '');
+    lines.push('| scenario | recall | precision (incidents of its rules) |', '|---|---|---|');
+    for (const [name, s] of Object.entries(quality.scenarios as Json)) {
+      const scenario = s as Json;
+      lines.push(`| ${name} | ${scenario.found}/${scenario.instances} | ${scenario.truePositiveIncidents}/${scenario.incidents} |`);
+    }
+    lines.push('', `Alerts ${n(quality.alerts)} → incidents ${n(quality.incidents)} (${quality.alertsPerIncident} alerts per incident; ${quality.eventsPerAlert} events per alert). Incidents that contain attack events: ${n(quality.incidentsWithAttackEvents)} (${pct(quality.incidentsWithAttackEvents, quality.incidents)}); above informational level ${n(quality.incidentsAboveInformational)} with precision ${quality.precisionAboveInformational}. Incidents without attack events by rule: ${Object.entries(quality.incidentsWithoutAttackByRule as Json).map(([rule, count]) => `${rule} ${n(count)}`).join(', ')}.`);
+  }
+  const latency: { label: string; target: number; p50: number; p99: number }[] = [];
+  for (const run of [embedded, kafka]) {
+    if (!run) continue;
+    const target = run.suite === 'pipeline-kafka' ? 2000 : 1000;
+    latency.push({ label: `${run.suite} @${n(run.offeredEventsPerSecond)}/s`, target, p50: run.latencyMs.p50, p99: run.latencyMs.p99 });
+    if (run.atLowerRate) latency.push({ label: `${run.suite} @${n(run.atLowerRate.offeredEventsPerSecond)}/s`, target, p50: run.atLowerRate.latencyMs.p50, p99: run.atLowerRate.latencyMs.p99 });
+  }
+  lines.push('', '![throughput and latency](chart.svg)', '');
+  writeFileSync(path.join(RESULTS_DIR, 'SUMMARY.md'), `${lines.join('\n')}\n`);
+  writeFileSync(path.join(RESULTS_DIR, 'chart.svg'), chartSvg(bars, latency));
+}
+
+/** Horizontal bars on a log scale: the measured figure, its ceiling behind it, the target as a tick. */
+function chartSvg(bars: Bar[], latency: { label: string; target: number; p50: number; p99: number }[]): string {
+  const width = 1000;
+  const left = 190;
+  const row = 34;
+  const plot = width - left - 170;
+  const max = Math.max(1, ...bars.flatMap((bar) => [bar.value, bar.ceiling ?? 0, bar.target ?? 0]));
+  // The axis starts at 1,000/s: every figure here is above it, and the differences stay visible.
+  const scale = (v: number): number => (v <= 1000 ? 0 : (Math.log10(v / 1000) / Math.log10(max / 1000)) * plot);
+  const out: string[] = [];
+  let y = 40;
+  out.push(`<text x="10" y="22" font-size="15" font-weight="bold">Throughput per second (log scale from 1,000): measured (dark), ceiling/floor of the same run (light), target (red tick)</text>`);
+  for (const bar of bars) {
+    out.push(`<text x="${left - 8}" y="${y + 16}" font-size="12" text-anchor="end">${bar.label}</text>`);
+    if (bar.ceiling) out.push(`<rect x="${left}" y="${y}" width="${scale(bar.ceiling).toFixed(1)}" height="22" fill="#c6dbef"/>`);
+    out.push(`<rect x="${left}" y="${y + 4}" width="${scale(bar.value).toFixed(1)}" height="14" fill="#2171b5"/>`);
+    if (bar.target) out.push(`<rect x="${(left + scale(bar.target)).toFixed(1)}" y="${y - 2}" width="3" height="26" fill="#d62728"/>`);
+    out.push(`<text x="${(left + scale(Math.max(bar.value, bar.ceiling ?? 0)) + 6).toFixed(1)}" y="${y + 16}" font-size="11">${Math.round(bar.value).toLocaleString('en-US')}${bar.ceiling ? ` / ${Math.round(bar.ceiling).toLocaleString('en-US')}` : ''}</text>`);
+    y += row;
+  }
+  y += 30;
+  out.push(`<text x="10" y="${y}" font-size="15" font-weight="bold">Event → incident latency, ms (p50 dark, p99 light; red tick = p99 target)</text>`);
+  y += 15;
+  const maxLatency = Math.max(2000, ...latency.map((l) => l.p99 || 0));
+  const s = (v: number): number => (Number.isFinite(v) ? (v / maxLatency) * plot : 0);
+  for (const l of latency) {
+    const target = l.target;
+    out.push(`<text x="${left - 8}" y="${y + 16}" font-size="12" text-anchor="end">${l.label}</text>`);
+    out.push(`<rect x="${left}" y="${y}" width="${s(l.p99).toFixed(1)}" height="22" fill="#fdd0a2"/>`);
+    out.push(`<rect x="${left}" y="${y + 4}" width="${s(l.p50).toFixed(1)}" height="14" fill="#e6550d"/>`);
+    out.push(`<rect x="${(left + s(target)).toFixed(1)}" y="${y - 2}" width="3" height="26" fill="#d62728"/>`);
+    out.push(`<text x="${(left + Math.max(s(l.p99), s(target)) + 6).toFixed(1)}" y="${y + 16}" font-size="11">${Number.isFinite(l.p99) && l.p99 !== null ? `p50 ${l.p50} / p99 ${l.p99}` : 'no probe reached an incident within the wait'}</text>`);
+    y += row;
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y + 20}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${out.join('\n')}\n</svg>\n`;
+}
