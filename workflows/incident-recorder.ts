@@ -28,13 +28,21 @@ export async function startIncidentRecorder(options: {
       const alerts = await decodeJsonBatch(options.bus, messages, isAlert);
       await options.store.alerts.putMany(alerts);
       const now = options.clock.now();
-      for (const alert of alerts) {
+      for (const alert of alerts.filter(opensIncident)) {
         const update = options.incidentUpdateFor(alert, now);
         await options.store.incidents.recordAlert({ ...update, incidentId: await mergeTarget(options.store, update.incidentId) });
       }
       recorded.inc({}, alerts.length);
     },
   });
+}
+
+/**
+ * Informational alerts (an ordinary successful logon) are kept as context — searchable, shown with
+ * the events of other alerts — but would bury the queue if each opened an incident.
+ */
+export function opensIncident(alert: Alert): boolean {
+  return alert.rule.level !== 'informational';
 }
 
 /** Alerts of an incident that an analyst merged into another belong to the target from then on. */

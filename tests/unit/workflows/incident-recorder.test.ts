@@ -59,3 +59,20 @@ describe('workflows > incident recorder', () => {
     await store.close();
   });
 });
+
+describe('workflows > incident recorder > informational alerts', () => {
+  it('stores an informational alert without opening an incident for it', async () => {
+    const bus = createMemoryBus({ partitions: 1, logger: silentLogger() });
+    const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
+    const recorder = await startIncidentRecorder({ bus, store, clock: systemClock, metrics: new MetricsRegistry(), incidentUpdateFor });
+    const informational: Alert = { ...alert('i1', '2026-11-20T08:00:00.000Z', '203.0.113.9'), rule: { id: 'rule-2', title: 'SSH login succeeded', level: 'informational', type: 'sigma' } };
+    await bus.publish(TOPICS.alerts, [{ key: 'radebeul', value: JSON.stringify(informational) }, { key: 'radebeul', value: JSON.stringify(alert('m1', '2026-11-20T08:00:01.000Z', '203.0.113.9')) }]);
+    await until(async () => (await store.incidents.list({}, ALL)).total > 0 || undefined);
+    expect(await store.alerts.get('i1', ALL)).to.not.equal(undefined);
+    const incidents = await store.incidents.list({}, ALL);
+    expect(incidents.items.map((incident) => incident.ruleId)).to.deep.equal(['rule-1']);
+    await recorder.stop();
+    await bus.close();
+    await store.close();
+  });
+});
