@@ -94,6 +94,45 @@ describe('e2e > ui > warnings', function () {
     expect(await page.locator(`#warning-link-${warningId}`).count()).to.equal(0);
   });
 
+  it('lets the analyst compose a warning to a county and publish it, and a municipality in it acknowledges', async () => {
+    await logIn('analyst');
+    await page.goto(`${demo.baseUrl}/#/warnings/new`);
+    await page.locator('#warning-title-input').fill('Phishing-Welle gegen Kreisverwaltungen');
+    await page.locator('#warning-summary-input').fill('Gefälschte Rechnungsmails mit Makro-Anhang im Landkreis.');
+    await page.locator('#warning-measures-input').fill('Makros aus dem Internet sperren\nMitarbeitende informieren');
+    await page.locator('#warning-severity-input').selectOption('hoch');
+    await page.locator('#warning-audience-input').selectOption('county');
+    await page.locator('#warning-county-input').selectOption('lk-meissen');
+    expect(await page.locator('#warning-approval-input').isChecked()).to.equal(false);
+    await screenshot(page, 'warning-compose-1280');
+    await page.locator('#warning-save').click();
+    await page.locator('#warning-publish').waitFor();
+    const composedId = decodeURIComponent(/#\/warnings\/([^/]+)$/.exec(page.url())![1]!);
+    await page.locator('#warning-publish').click();
+    await page.locator('#warning-csaf').waitFor();
+    await page.locator('#warning-deliveries').waitFor();
+    // The municipalities of the county receive it (Radebeul, Moritzburg, Großenhain in the demo).
+    expect(await page.locator('.plain-table').last().textContent()).to.contain('Radebeul');
+    await context.close();
+
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
+    page = await context.newPage();
+    problems = collectPageProblems(page);
+    await logIn('recipient');
+    await page.locator(`#warning-link-${composedId}`).click();
+    await page.locator('#acknowledge').click();
+    await page.locator('.acknowledgement .notice-ok').waitFor();
+    await screenshot(page, 'warning-county-acknowledged-1280');
+
+    const analyst = await demo.token('analyst');
+    const detail = await demo.api<{ warning: { status: string }; deliveries: { organizationId: string; acknowledgedAt: string | null }[] }>(analyst, `/api/v1/warnings/${composedId}`);
+    expect(detail.warning.status).to.equal('published');
+    expect(detail.deliveries.map((delivery) => delivery.organizationId)).to.have.members(['radebeul', 'moritzburg', 'grossenhain']);
+    expect(detail.deliveries.find((delivery) => delivery.organizationId === 'radebeul')?.acknowledgedAt).to.be.a('string');
+    expect(detail.deliveries.find((delivery) => delivery.organizationId === 'moritzburg')?.acknowledgedAt).to.equal(null);
+    expect(problems).to.deep.equal([]);
+  });
+
   it('fits the warning into a 390×844 phone without sideways scrolling', async () => {
     await context.close();
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });

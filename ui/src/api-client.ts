@@ -1,4 +1,5 @@
 import type {
+  Alert,
   BulkResult,
   Incident,
   IncidentChange,
@@ -6,7 +7,10 @@ import type {
   IncidentDetail,
   IncidentFilter,
   IncidentPage,
+  LogSource,
   Me,
+  Organisation,
+  OrganisationInput,
   OrganisationSummary,
   Report,
   ReportContent,
@@ -17,6 +21,11 @@ import type {
   ReportPhase,
   ReportTier,
   ReportVersion,
+  RuleDetail,
+  RuleProblem,
+  RuleSummary,
+  User,
+  UserInput,
   Warning,
   WarningDelivery,
   WarningDetail,
@@ -116,6 +125,11 @@ export class ApiClient {
 
   updateIncident(id: string, version: number, change: IncidentChange): Promise<Incident> {
     return this.request<Incident>('PATCH', `/incidents/${encodeURIComponent(id)}`, { body: change, headers: { 'If-Match': `"${version}"` } });
+  }
+
+  /** Folds `sourceIds` into the incident `id`, based on the target's version the user saw. */
+  mergeIncidents(id: string, version: number, sourceIds: readonly string[]): Promise<{ incident: Incident; merged: string[] }> {
+    return this.request<{ incident: Incident; merged: string[] }>('POST', `/incidents/${encodeURIComponent(id)}/merge`, { body: { sourceIds, version } });
   }
 
   addComment(incidentId: string, body: string): Promise<IncidentComment> {
@@ -246,6 +260,76 @@ export class ApiClient {
     } catch {
       return false;
     }
+  }
+
+  // Administration
+
+  async listFullOrganisations(): Promise<Organisation[]> {
+    return (await this.request<{ items: Organisation[] }>('GET', '/organisations')).items;
+  }
+
+  getOrganisation(id: string): Promise<Organisation> {
+    return this.request<Organisation>('GET', `/organisations/${encodeURIComponent(id)}`);
+  }
+
+  createOrganisation(id: string, input: OrganisationInput): Promise<Organisation> {
+    return this.request<Organisation>('POST', '/organisations', { body: { id, ...input } });
+  }
+
+  updateOrganisation(id: string, input: OrganisationInput): Promise<Organisation> {
+    return this.request<Organisation>('PATCH', `/organisations/${encodeURIComponent(id)}`, { body: input });
+  }
+
+  async listUsers(): Promise<User[]> {
+    return (await this.request<{ items: User[] }>('GET', '/users')).items;
+  }
+
+  /** Without a password the server generates a one-time password and returns it once. */
+  createUser(input: UserInput, password?: string): Promise<{ user: User; oneTimePassword?: string }> {
+    return this.request<{ user: User; oneTimePassword?: string }>('POST', '/users', { body: { ...input, ...(password ? { password } : {}) } });
+  }
+
+  updateUser(id: string, patch: Partial<UserInput> & { disabled?: boolean }): Promise<User> {
+    return this.request<User>('PATCH', `/users/${encodeURIComponent(id)}`, { body: patch });
+  }
+
+  /** Sets a one-time password (the user must change it); without one the server generates it. */
+  resetPassword(id: string, password?: string): Promise<{ oneTimePassword?: string }> {
+    return this.request<{ oneTimePassword?: string }>('POST', `/users/${encodeURIComponent(id)}/password`, { body: password ? { password } : {} });
+  }
+
+  async listLogSources(): Promise<LogSource[]> {
+    return (await this.request<{ items: LogSource[] }>('GET', '/log-sources')).items;
+  }
+
+  createLogSource(organizationId: string, name: string, parser?: string): Promise<{ source: LogSource; token: string }> {
+    return this.request<{ source: LogSource; token: string }>('POST', '/log-sources', { body: { organizationId, name, ...(parser ? { parser } : {}) } });
+  }
+
+  revokeLogSource(id: string): Promise<LogSource> {
+    return this.request<LogSource>('POST', `/log-sources/${encodeURIComponent(id)}/revoke`, { body: {} });
+  }
+
+  // Rules
+
+  async listRules(): Promise<RuleSummary[]> {
+    return (await this.request<{ items: RuleSummary[] }>('GET', '/rules')).items;
+  }
+
+  getRule(id: string): Promise<RuleDetail> {
+    return this.request<RuleDetail>('GET', `/rules/${encodeURIComponent(id)}`);
+  }
+
+  setRuleEnabled(id: string, enabled: boolean): Promise<RuleSummary> {
+    return this.request<RuleSummary>('POST', `/rules/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`, { body: {} });
+  }
+
+  validateRule(rule: string): Promise<{ valid: boolean; problems: RuleProblem[] }> {
+    return this.request<{ valid: boolean; problems: RuleProblem[] }>('POST', '/rules/validate', { body: { rule } });
+  }
+
+  async testRule(rule: string, events: readonly Record<string, unknown>[]): Promise<Alert[]> {
+    return (await this.request<{ alerts: Alert[] }>('POST', '/rules/test', { body: { rule, events } })).alerts;
   }
 
   private async request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {

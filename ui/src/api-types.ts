@@ -42,6 +42,8 @@ export interface Incident {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Set once the incident was merged into another; it is then closed and takes no more changes. */
+  mergedInto?: string | null;
 }
 
 export interface IncidentPage {
@@ -87,8 +89,18 @@ export interface TimelineEntry {
   after?: unknown;
 }
 
+export interface MergedSource {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  alertCount: number;
+}
+
 export interface IncidentDetail {
   incident: Incident;
+  /** The statuses the server accepts next (workflows/triage/incident-state-machine.ts); empty once merged. */
+  allowedTransitions: IncidentStatus[];
+  mergedSources: MergedSource[];
   alerts: Alert[];
   events: EcsEvent[];
   observables: Observable[];
@@ -258,3 +270,88 @@ export interface BulkResult {
   results: { id: string; ok: boolean; code?: string; detail?: string }[];
 }
 
+
+// Administration
+
+export const ORGANISATION_KINDS = ['cert', 'state', 'municipal', 'provider'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const REPORTING_REGIMES = ['section16', 'section17', 'none'] as const;
+export type ReportingRegime = (typeof REPORTING_REGIMES)[number];
+export const CONTACT_ROLES = ['isb', 'isb_deputy', 'it', 'head'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+export interface Contact {
+  role: ContactRole;
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  parentId: string | null;
+  networks: string[];
+  domains: string[];
+  contacts: Contact[];
+  reportingRegime: ReportingRegime;
+  critical: boolean;
+}
+
+export type OrganisationInput = Omit<Organisation, 'id'>;
+
+export const ROLES = ['admin', 'analyst', 'officer', 'recipient'] as const;
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  organizationId: string | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  organizationId: string | null;
+}
+
+export interface LogSource {
+  id: string;
+  organizationId: string;
+  name: string;
+  parser?: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+// Rules
+
+export interface RuleSummary {
+  id: string;
+  title: string;
+  level: Severity;
+  type: 'sigma' | 'correlation' | 'ioc';
+  enabled: boolean;
+  tags: string[];
+  description?: string;
+  author?: string;
+  path?: string;
+}
+
+export interface RuleDetail extends RuleSummary {
+  source: string;
+}
+
+export interface RuleProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}

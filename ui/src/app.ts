@@ -10,6 +10,13 @@ import { incidentDetailPage } from './pages/incident-detail-page.js';
 import { incidentQueuePage } from './pages/incident-queue-page.js';
 import { loginPage } from './pages/login-page.js';
 import { messagePage } from './pages/message-page.js';
+import { logSourcesPage } from './pages/log-sources-page.js';
+import { organisationFormPage } from './pages/organisation-form-page.js';
+import { organisationsPage } from './pages/organisations-page.js';
+import { ruleDetailPage } from './pages/rule-detail-page.js';
+import { ruleTestPage } from './pages/rule-test-page.js';
+import { rulesPage } from './pages/rules-page.js';
+import { usersPage } from './pages/users-page.js';
 import { obligationsPage } from './pages/obligations-page.js';
 import { reportInboxPage } from './pages/report-inbox-page.js';
 import { reportPage } from './pages/report-page.js';
@@ -125,6 +132,20 @@ export class App {
         return CERT_ROLES.includes(me.role) ? reportInboxPage(context) : messagePage(t('nav.reports'), t('app.noAccess'));
       case 'report':
         return seesIncidents ? reportPage(context, route.id) : messagePage(t('nav.reports'), t('app.noAccess'));
+      case 'organisations':
+        return me.role === 'admin' ? organisationsPage(context) : messagePage(t('nav.organisations'), t('app.noAccess'));
+      case 'organisation':
+        return me.role === 'admin' ? organisationFormPage(context, route.id) : messagePage(t('nav.organisations'), t('app.noAccess'));
+      case 'users':
+        return me.role === 'admin' ? usersPage(context) : messagePage(t('nav.users'), t('app.noAccess'));
+      case 'log-sources':
+        return me.role === 'admin' ? logSourcesPage(context) : messagePage(t('nav.logSources'), t('app.noAccess'));
+      case 'rules':
+        return CERT_ROLES.includes(me.role) ? rulesPage(context) : messagePage(t('nav.rules'), t('app.noAccess'));
+      case 'rule':
+        return CERT_ROLES.includes(me.role) ? ruleDetailPage(context, route.id) : messagePage(t('nav.rules'), t('app.noAccess'));
+      case 'rule-test':
+        return CERT_ROLES.includes(me.role) ? ruleTestPage(context) : messagePage(t('nav.rules'), t('app.noAccess'));
       default:
         return me.role === 'recipient' ? messagePage(t('app.name'), t('app.noAccess')) : messagePage(t('app.name'), t('app.notFound'));
     }
@@ -159,6 +180,12 @@ export class App {
     if (this.me.role === 'officer') entries.push({ href: '#/obligations', label: 'nav.obligations', active: page === 'obligations' || page === 'report' });
     if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/reports', label: 'nav.reports', active: page === 'reports' || page === 'report' });
     if (this.warningsAvailable) entries.push({ href: '#/warnings', label: 'nav.warnings', active: page === 'warnings' || page === 'warning' || page === 'warning-new' });
+    if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/rules', label: 'nav.rules', active: page === 'rules' || page === 'rule' || page === 'rule-test' });
+    if (this.me.role === 'admin') {
+      entries.push({ href: '#/admin/organisations', label: 'nav.organisations', active: page === 'organisations' || page === 'organisation' });
+      entries.push({ href: '#/admin/users', label: 'nav.users', active: page === 'users' });
+      entries.push({ href: '#/admin/log-sources', label: 'nav.logSources', active: page === 'log-sources' });
+    }
     const nav = h(
       'nav',
       { class: 'app-nav', 'aria-label': t('nav.main') },

@@ -10,6 +10,13 @@ export type Route =
   | { page: 'obligations' }
   | { page: 'reports' }
   | { page: 'report'; id: string }
+  | { page: 'organisations' }
+  | { page: 'organisation'; id: string | null }
+  | { page: 'users' }
+  | { page: 'log-sources' }
+  | { page: 'rules' }
+  | { page: 'rule'; id: string }
+  | { page: 'rule-test' }
   | { page: 'home' }
   | { page: 'not-found' };
 
@@ -23,6 +30,16 @@ export function parseRoute(hash: string): Route {
   if (path === '/warnings/new') return { page: 'warning-new' };
   if (path === '/obligations') return { page: 'obligations' };
   if (path === '/reports') return { page: 'reports' };
+  if (path === '/admin/organisations') return { page: 'organisations' };
+  if (path === '/admin/organisations/new') return { page: 'organisation', id: null };
+  if (path === '/admin/users') return { page: 'users' };
+  if (path === '/admin/log-sources') return { page: 'log-sources' };
+  if (path === '/rules') return { page: 'rules' };
+  if (path === '/rules/test') return { page: 'rule-test' };
+  const organisation = /^\/admin\/organisations\/([^/]+)$/.exec(path);
+  if (organisation) return { page: 'organisation', id: decodeURIComponent(organisation[1]!) };
+  const rule = /^\/rules\/([^/]+)$/.exec(path);
+  if (rule) return { page: 'rule', id: decodeURIComponent(rule[1]!) };
   const report = /^\/reports\/([^/]+)$/.exec(path);
   if (report) return { page: 'report', id: decodeURIComponent(report[1]!) };
   const warning = /^\/warnings\/([^/]+)$/.exec(path);
@@ -42,6 +59,14 @@ export function warningHref(id: string): string {
 
 export function reportHref(id: string): string {
   return `#/reports/${encodeURIComponent(id)}`;
+}
+
+export function organisationHref(id: string): string {
+  return `#/admin/organisations/${encodeURIComponent(id)}`;
+}
+
+export function ruleHref(id: string): string {
+  return `#/rules/${encodeURIComponent(id)}`;
 }
 
 export function navigate(hash: string): void {

@@ -1,5 +1,5 @@
 import { ApiError } from '../api-client.js';
-import { SEVERITIES, TLP_LABELS, type Alert, type EcsEvent, type IncidentChange, type IncidentDetail, type Severity, type Tlp } from '../api-types.js';
+import { OPEN_STATUSES, SEVERITIES, TLP_LABELS, type Alert, type EcsEvent, type Incident, type IncidentChange, type IncidentDetail, type Severity, type Tlp } from '../api-types.js';
 import { errorMessage, errorText } from '../components/error-message.js';
 import { eventView } from '../components/event-view.js';
 import { severityBadge } from '../components/severity-badge.js';
@@ -7,11 +7,10 @@ import { statusBadge } from '../components/status-badge.js';
 import { tlpBadge } from '../components/tlp-badge.js';
 import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, formatNumber, t } from '../i18n.js';
-import { INCIDENT_TRANSITIONS } from '../incident-transitions.js';
 import type { Page, PageContext } from '../page.js';
 import { deadlineList } from '../components/deadline-list.js';
 import type { ReportObligation } from '../api-types.js';
-import { navigate, reportHref, warningHref } from '../router.js';
+import { incidentHref, navigate, reportHref, warningHref } from '../router.js';
 
 const WRITE_ROLES = ['admin', 'analyst', 'officer'];
 const CERT_ROLES = ['admin', 'analyst'];
@@ -77,7 +76,11 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
         h('div', { class: 'badges' }, severityBadge(incident.severity), statusBadge(incident.status), tlpBadge(incident.tlp)),
       ),
       h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback),
+      incident.mergedInto
+        ? h('p', { class: 'notice', id: 'merged-into' }, t('detail.mergedInto'), ' ', h('a', { href: incidentHref(incident.mergedInto) }, incident.mergedInto))
+        : null,
       h('div', { class: 'detail-grid' }, summarySection(), canWrite ? triageSection() : null),
+      mergeSection(),
       cert ? reportingSection() : null,
       alertsSection(detail.alerts, detail.events),
       observablesSection(),
@@ -113,7 +116,8 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
 
   function triageSection(): HTMLElement {
     const incident = detail!.incident;
-    const transitions = INCIDENT_TRANSITIONS[incident.status];
+    // The server says what may follow; the UI keeps no copy of the state machine.
+    const transitions = detail!.allowedTransitions;
     const reopening = ['resolved', 'closed', 'false_positive'].includes(incident.status);
     const statusButtons = transitions.map((next) =>
       h(
@@ -158,6 +162,95 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       h('h3', {}, t('detail.assignee')),
       h('div', { class: 'button-row' }, assignButton),
       classification,
+    );
+  }
+
+  async function merge(sourceIds: string[]): Promise<void> {
+    if (!detail || sourceIds.length === 0) return;
+    try {
+      const result = await context.api.mergeIncidents(id, detail.incident.version, sourceIds);
+      feedback = h('p', { class: 'notice notice-ok' }, t('merge.done', { count: result.merged.length }));
+    } catch (error) {
+      const stale = error instanceof ApiError && error.code === 'conflict';
+      feedback = h('p', { class: 'notice notice-error', role: 'alert' }, stale ? t('detail.conflict') : errorText(error));
+    }
+    await load('merge-title');
+  }
+
+  /**
+   * The incidents folded into this one, and, for the CERT on an incident that is not merged itself,
+   * a search over the open queue to pick more: a merge is chosen from what the analyst sees in the queue.
+   */
+  function mergeSection(): HTMLElement | null {
+    const incident = detail!.incident;
+    const sources = detail!.mergedSources;
+    const mayMerge = cert && !incident.mergedInto;
+    if (!mayMerge && sources.length === 0) return null;
+    const results = h('div', { id: 'merge-candidates', 'aria-live': 'polite' });
+    const search = h('input', { id: 'merge-search', type: 'search', maxlength: 200, autocomplete: 'off' });
+    const chosen = new Set<string>();
+    const mergeButton = h('button', { type: 'button', class: 'button', id: 'merge-submit', disabled: true, on: { click: () => void merge([...chosen]) } }, t('merge.submit'));
+    async function findCandidates(): Promise<void> {
+      try {
+        // Candidates come from the open queue: closed incidents are history, not duplicates to fold in.
+        const page = await context.api.listIncidents({ status: OPEN_STATUSES, q: search.value.trim() || undefined, limit: 20, sort: 'lastSeen' });
+        const candidates = page.items.filter((candidate: Incident) => candidate.id !== id && !candidate.mergedInto);
+        replaceChildren(
+          results,
+          candidates.length === 0
+            ? h('p', { class: 'muted' }, t('merge.noCandidates'))
+            : h(
+                'ul',
+                { class: 'candidate-list' },
+                candidates.map((candidate) => {
+                  const box = h('input', { type: 'checkbox', id: `merge-candidate-${candidate.id}`, value: candidate.id, checked: chosen.has(candidate.id) });
+                  box.addEventListener('change', () => {
+                    if (box.checked) chosen.add(candidate.id);
+                    else chosen.delete(candidate.id);
+                    mergeButton.disabled = chosen.size === 0;
+                  });
+                  return h(
+                    'li',
+                    {},
+                    h('label', { for: `merge-candidate-${candidate.id}`, class: 'check' }, box, ' ', severityBadge(candidate.severity), ' ', candidate.title, ' ', h('span', { class: 'muted small' }, `${formatDateTime(candidate.lastSeen)} · ${candidate.organizationIds.map((orgId) => context.organisationName(orgId)).join(', ')}`)),
+                  );
+                }),
+              ),
+        );
+      } catch (error) {
+        replaceChildren(results, errorMessage(error));
+      }
+    }
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'merge-title' },
+      h('h2', { id: 'merge-title', tabindex: '-1' }, t('merge.title')),
+      sources.length
+        ? h(
+            'ul',
+            { class: 'merged-sources', id: 'merged-sources' },
+            sources.map((source) => h('li', {}, h('a', { href: incidentHref(source.id) }, source.title), ' ', statusBadge(source.status), ' ', h('span', { class: 'muted small' }, t('merge.alerts', { count: source.alertCount })))),
+          )
+        : h('p', { class: 'muted' }, t('merge.none')),
+      mayMerge
+        ? h(
+            'form',
+            {
+              class: 'inline-form',
+              role: 'search',
+              on: {
+                submit: (event) => {
+                  event.preventDefault();
+                  void findCandidates();
+                },
+              },
+            },
+            h('div', { class: 'field field-grow' }, h('label', { for: 'merge-search' }, t('merge.search')), search),
+            h('button', { type: 'submit', class: 'button button-secondary', id: 'merge-find' }, t('merge.find')),
+          )
+        : null,
+      mayMerge ? results : null,
+      mayMerge ? h('div', { class: 'button-row' }, mergeButton) : null,
     );
   }
 

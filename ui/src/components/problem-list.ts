@@ -1,0 +1,12 @@
+import { ApiError } from '../api-client.js';
+import { h } from '../h.js';
+
+/** The API lists every validation problem with its path ("networks.1"): show them all, not just the first. */
+export function problemList(error: unknown): HTMLElement | null {
+  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors) || error.problem.errors.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'problem-list' },
+    (error.problem.errors as { path?: unknown; message?: unknown }[]).map((problem) => h('li', {}, h('code', {}, String(problem.path ?? '')), ' ', String(problem.message ?? ''))),
+  );
+}
