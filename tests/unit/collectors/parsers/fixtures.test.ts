@@ -23,10 +23,13 @@ describe('collectors > parsers > fixtures', () => {
   for (const parserName of readdirSync(FIXTURES).sort()) {
     describe(parserName, () => {
       const parser = getParser(parserName);
-      it('is a registered parser', () => {
+      const cases = readdirSync(path.join(FIXTURES, parserName)).filter((name) => name.endsWith('.log')).sort();
+      it('is a registered parser with at least ten fixture lines', () => {
         expect(parser, `no parser named ${parserName}`).to.not.equal(undefined);
+        const total = cases.reduce((sum, file) => sum + lines(path.join(FIXTURES, parserName, file)).length, 0);
+        expect(total, `fixture lines of ${parserName}`).to.be.at.least(10);
       });
-      for (const file of readdirSync(path.join(FIXTURES, parserName)).filter((name) => name.endsWith('.log')).sort()) {
+      for (const file of cases) {
         const base = path.join(FIXTURES, parserName, file.slice(0, -'.log'.length));
         const contextFile = `${base}.context.json`;
         const raw = { ...DEFAULT_CONTEXT, ...(existsSync(contextFile) ? JSON.parse(readFileSync(contextFile, 'utf8')) : {}) };
