@@ -8,7 +8,7 @@ import type { Store } from '../core/ports/stores.js';
 import type { TriageStores } from '../core/ports/triage-stores.js';
 import type { WarningStores } from '../core/ports/warning-stores.js';
 import type { IngestHandler } from './ingest-handler.js';
-import type { RulesCatalog } from './rules-catalog.js';
+import type { RulesCatalog } from '../core/ports/rules-catalog.js';
 
 export interface ApiDeps {
   config: Config;

@@ -1,39 +1,13 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Alert, RuleLevel, RuleType } from '../core/domain/alert.js';
+import type { RuleDetail, RuleProblem, RulesCatalog, RuleSummary } from '../core/ports/rules-catalog.js';
 import type { EcsEvent } from '../core/domain/ecs.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { compileCorrelations } from './correlation/compile-correlations.js';
 import { DetectionEngine } from './detection-engine.js';
 import { loadRuleText } from './sigma/loadRules.js';
 import type { RuleProblem as LoadProblem } from './sigma/types.js';
-
-// The shapes below are those of `RulesCatalog` in api/rules-catalog.ts (detectors may not import the
-// API); the composition root hands this class to the API, and structural typing checks the match.
-
-export interface RuleSummary {
-  id: string;
-  title: string;
-  level: RuleLevel;
-  type: RuleType;
-  enabled: boolean;
-  tags: string[];
-  description?: string;
-  author?: string;
-  /** Where the rule was loaded from, relative to the rules directory. */
-  path?: string;
-}
-
-export interface RuleDetail extends RuleSummary {
-  /** The rule as written: the YAML file, or the text of the IOC list. */
-  source: string;
-}
-
-export interface RuleProblem {
-  message: string;
-  line?: number;
-  column?: number;
-}
 
 export interface EngineRulesCatalogOptions {
   engine: DetectionEngine;
@@ -61,7 +35,7 @@ const UPLOAD_NAME = 'upload.yml';
  * switching rules on and off (remembered in `<dataDir>/rule-state.json`), and checking or trying
  * out an uploaded rule on an engine of its own, so that a test never touches the live state.
  */
-export class EngineRulesCatalog {
+export class EngineRulesCatalog implements RulesCatalog {
   private readonly engine: DetectionEngine;
   private readonly rulesDir: string;
   private readonly stateFile: string | undefined;

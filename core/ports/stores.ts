@@ -114,6 +114,12 @@ export interface IncidentStore {
    * already recorded changes nothing, so redelivery never inflates counts.
    */
   recordAlert(update: IncidentAlertUpdate): Promise<void>;
+  /**
+   * A batch of `recordAlert`s, in order, with one write per incident. An update whose incident an
+   * analyst merged into another (`mergedInto`) goes to the merge target instead, following up to ten
+   * merges. Idempotent like `recordAlert`.
+   */
+  recordAlerts(updates: IncidentAlertUpdate[]): Promise<void>;
   get(id: string, scope: Scope): Promise<Incident | undefined>;
   list(query: IncidentQuery, scope: Scope): Promise<Page<Incident>>;
   /** Applies the patch only if the stored version still equals `expectedVersion`, else ConflictError. */

@@ -3,7 +3,7 @@ import { NotFoundError, UnavailableError } from '../../../core/errors.js';
 import { auditChange } from '../../../workflows/triage/audit-change.js';
 import { defineRoute, type RouteDefinition } from '../../route-definition.js';
 import type { RouteContext } from '../../route-context.js';
-import type { RulesCatalog } from '../../rules-catalog.js';
+import type { RulesCatalog } from '../../../core/ports/rules-catalog.js';
 import { ruleDetailSchema, ruleIdParams, ruleProblemsSchema, ruleSummarySchema, ruleTestResultSchema, testRuleBody, validateRuleBody } from './schema.js';
 
 export function ruleRoutes(context: RouteContext): RouteDefinition[] {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect } from 'chai';
-import type { RulesCatalog, RuleSummary } from '../../../api/rules-catalog.js';
+import type { RulesCatalog, RuleSummary } from '../../../core/ports/rules-catalog.js';
 import { LagebildError, NotFoundError } from '../../../core/errors.js';
 import { INCIDENT_A, ORG_A, ORG_B, PASSWORD, startTestApi, type TestApi } from './test-api.js';
 

@@ -2,7 +2,7 @@ import type express from 'express';
 import { SqliteStore } from '../../../adapters/store/sqlite/SqliteStore.js';
 import { createApp } from '../../../api/app.js';
 import type { IngestHandler } from '../../../api/ingest-handler.js';
-import type { RulesCatalog } from '../../../api/rules-catalog.js';
+import type { RulesCatalog } from '../../../core/ports/rules-catalog.js';
 import { ManualClock } from '../../../core/clock.js';
 import { loadConfig } from '../../../core/config.js';
 import type { Alert } from '../../../core/domain/alert.js';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { RulesCatalog } from '../../../api/rules-catalog.js';
+import type { RulesCatalog } from '../../../core/ports/rules-catalog.js';
 import type { EcsEvent } from '../../../core/domain/ecs.js';
 import { NotFoundError, ValidationError } from '../../../core/errors.js';
 import { DetectionEngine } from '../../../detectors/detection-engine.js';

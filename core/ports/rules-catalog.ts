@@ -1,4 +1,4 @@
-import type { Alert, RuleLevel, RuleType } from '../core/domain/alert.js';
+import type { Alert, RuleLevel, RuleType } from '../domain/alert.js';
 
 export interface RuleSummary {
   id: string;
