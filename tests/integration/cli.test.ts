@@ -37,12 +37,12 @@ describe('cli > lagebild', function () {
     expect(event.source.ip).to.equal('203.0.113.5');
     expect(event.user.name).to.equal('root');
     expect(event.event.outcome).to.equal('failure');
-    expect(event.event.id).to.be.a('string').and.not.empty;
+    expect(event.event.id).to.be.a('string').with.length.greaterThan(0);
     expect(event.organization.id).to.equal('radebeul');
     expect(event.event.original).to.contain('Failed password');
     const [failure] = lines(result.stderr).map((line) => JSON.parse(line));
     expect(failure.line).to.equal(2);
-    expect(failure.reason).to.be.a('string').and.not.empty;
+    expect(failure.reason).to.be.a('string').with.length.greaterThan(0);
   });
 
   it('detect: turns the parsed events of a file into the alerts of the shipped rules, event time driving the windows', async () => {
