@@ -3,16 +3,11 @@ import type { Report, ReportContent, ReportObligation, ReportVersion } from '../
 import { ALL, organisationScope } from '../../core/domain/scope.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import type { ReportingStores } from '../../core/ports/reporting-stores.js';
-import type { Page } from '../../core/ports/stores.js';
+import { allPages } from '../support/all-pages.js';
 
 export interface ReportingStoresUnderTest {
   stores: ReportingStores;
   cleanup(): Promise<void>;
-}
-
-export interface ReportingStoreContractOptions {
-  /** Runs in the suite's `before` hook, e.g. to skip when a real service is missing. */
-  before?: (context: Mocha.Context) => Promise<void>;
 }
 
 const ORG_A = 'org-a';
@@ -118,40 +113,17 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-async function allPages<T>(fetch: (cursor: string | undefined) => Promise<Page<T>>): Promise<{ items: T[]; pages: number; totals: number[] }> {
-  const items: T[] = [];
-  const totals: number[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await fetch(cursor);
-    items.push(...page.items);
-    totals.push(page.total);
-    cursor = page.nextCursor;
-    pages += 1;
-    if (pages > 20) throw new Error('pagination does not end');
-  } while (cursor !== undefined);
-  return { items, pages, totals };
-}
-
 const ids = (items: { id: string }[]) => items.map((item) => item.id);
 
 /**
  * The behaviour of core/ports/reporting-stores.ts that every store adapter must show. `factory`
  * returns fresh, initialised, empty stores; reads must see every write that completed before them.
  */
-export function reportingStoreContract(name: string, factory: () => Promise<ReportingStoresUnderTest>, options: ReportingStoreContractOptions = {}): void {
+export function reportingStoreContract(name: string, factory: () => Promise<ReportingStoresUnderTest>): void {
   describe(`contract > reporting stores > ${name}`, function () {
     this.timeout(60_000);
     let stores: ReportingStores;
     let cleanup: () => Promise<void>;
-
-    if (options.before) {
-      const setup = options.before;
-      before(async function () {
-        await setup(this);
-      });
-    }
 
     beforeEach(async () => {
       ({ stores, cleanup } = await factory());

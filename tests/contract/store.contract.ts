@@ -7,7 +7,8 @@ import type { Organisation } from '../../core/domain/organisation.js';
 import { ALL, organisationScope } from '../../core/domain/scope.js';
 import type { User } from '../../core/domain/user.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import type { IncidentAlertUpdate, IncidentQuery, Page, Store } from '../../core/ports/stores.js';
+import type { IncidentAlertUpdate, IncidentQuery, Store } from '../../core/ports/stores.js';
+import { allPages } from '../support/all-pages.js';
 
 export interface StoreUnderTest {
   store: Store;
@@ -102,22 +103,6 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject');
 }
 
-async function allPages<T>(fetch: (cursor: string | undefined) => Promise<Page<T>>): Promise<{ items: T[]; pages: number; totals: number[] }> {
-  const items: T[] = [];
-  const totals: number[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await fetch(cursor);
-    items.push(...page.items);
-    totals.push(page.total);
-    cursor = page.nextCursor;
-    pages += 1;
-    if (pages > 50) throw new Error('pagination does not end');
-  } while (cursor !== undefined);
-  return { items, pages, totals };
-}
-
 /**
  * The behaviour every Store adapter must show. `factory` returns a fresh, initialised, empty store;
  * reads must see every write that completed before them.
@@ -161,6 +146,14 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect(await store.events.count(ALL)).to.equal(2);
         const [e1] = await store.events.getMany(['e1'], ALL);
         expect(e1?.message).to.equal('redelivered');
+      });
+
+      it('stores events given with their serialised form, compact or pretty-printed, as those events', async () => {
+        const compact = event('j1', ORG_A, minute(0));
+        const pretty = event('j2', ORG_B, minute(1), 'line one\nline two');
+        await store.events.putMany([compact, pretty], [JSON.stringify(compact), JSON.stringify(pretty, null, 2)]);
+        expect(await store.events.getMany(['j1', 'j2'], ALL)).to.deep.equal([compact, pretty]);
+        expect((await store.events.getMany(['j1', 'j2'], officerB)).map((e) => e.event.id)).to.deep.equal(['j2']);
       });
 
       it('keeps events of other organisations and unattributed events out of an officer scope', async () => {
@@ -432,6 +425,59 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         const failed = results.find((r) => r.status === 'rejected');
         expect(failed?.status === 'rejected' ? failed.reason : undefined).to.be.instanceOf(ConflictError);
         expect((await store.incidents.get('inc-1', ALL))?.version).to.equal(2);
+      });
+
+      describe('recordAlerts', () => {
+        it('folds a batch into the same incidents as one recordAlert per update, in order', async () => {
+          const batch = [
+            update('inc-1', 'al-1', { at: minute(10), severity: 'medium', eventCount: 2 }),
+            update('inc-2', 'al-2', { organizationId: ORG_B }),
+            update('inc-1', 'al-3', { at: minute(5), severity: 'critical', eventCount: 3, organizationId: ORG_B, tags: ['attack.t1078'], now: minute(20) }),
+            update('inc-1', 'al-4', { at: minute(15), severity: 'low', eventCount: 1, organizationId: null, now: minute(30) }),
+          ];
+          await store.incidents.recordAlerts(batch);
+          for (const one of batch) await store.incidents.recordAlert({ ...one, incidentId: `single-${one.incidentId}`, title: `single ${one.title}` });
+          for (const id of ['inc-1', 'inc-2']) {
+            const batched = await store.incidents.get(id, ALL);
+            const single = await store.incidents.get(`single-${id}`, ALL);
+            expect(batched).to.deep.equal({ ...single, id, title: batched?.title });
+          }
+          const incident = await store.incidents.get('inc-1', ALL);
+          expect(incident?.alertIds).to.deep.equal(['al-1', 'al-3', 'al-4']);
+          expect(incident).to.include({ alertCount: 3, eventCount: 6, firstSeen: minute(5), lastSeen: minute(15), severity: 'critical', version: 3, updatedAt: minute(30) });
+        });
+
+        it('records an alert once, whether redelivered within a batch, in a later batch or alone', async () => {
+          await store.incidents.recordAlert(update('inc-1', 'al-1'));
+          await store.incidents.recordAlerts([update('inc-1', 'al-1'), update('inc-1', 'al-2'), update('inc-1', 'al-2')]);
+          await store.incidents.recordAlerts([update('inc-1', 'al-2'), update('inc-1', 'al-1')]);
+          await store.incidents.recordAlerts([]);
+          const incident = await store.incidents.get('inc-1', ALL);
+          expect(incident?.alertIds).to.deep.equal(['al-1', 'al-2']);
+          expect(incident).to.include({ alertCount: 2, eventCount: 6, version: 2 });
+        });
+
+        it('loses no alert when batches for the same incident race', async () => {
+          await Promise.all(Array.from({ length: 6 }, (_, i) => store.incidents.recordAlerts([update('inc-1', `al-${i}a`, { eventCount: 1 }), update('inc-1', `al-${i}b`, { eventCount: 1 })])));
+          const incident = await store.incidents.get('inc-1', ALL);
+          expect(incident?.alertCount).to.equal(12);
+          expect(new Set(incident?.alertIds).size).to.equal(12);
+        });
+
+        it('sends the alerts of a merged incident to its merge target, across a chain of merges', async () => {
+          await store.incidents.recordAlert(update('inc-a', 'al-1'));
+          await store.incidents.recordAlert(update('inc-b', 'al-2'));
+          await store.incidents.recordAlert(update('inc-c', 'al-3'));
+          await store.incidents.update('inc-a', 1, { status: 'closed', mergedInto: 'inc-b' }, ALL, minute(60));
+          await store.incidents.update('inc-b', 1, { status: 'closed', mergedInto: 'inc-c' }, ALL, minute(61));
+          await store.incidents.recordAlerts([update('inc-a', 'al-4'), update('inc-b', 'al-5'), update('inc-new', 'al-6')]);
+          expect((await store.incidents.get('inc-a', ALL))?.alertIds).to.deep.equal(['al-1']);
+          expect((await store.incidents.get('inc-b', ALL))?.alertIds).to.deep.equal(['al-2']);
+          const target = await store.incidents.get('inc-c', ALL);
+          expect(target?.alertIds).to.deep.equal(['al-3', 'al-4', 'al-5']);
+          expect(target?.alertCount).to.equal(3);
+          expect((await store.incidents.get('inc-new', ALL))?.alertIds).to.deep.equal(['al-6']);
+        });
       });
 
       it('persists mergedInto and lists the incidents merged into one, within the scope', async () => {

@@ -1,9 +1,5 @@
-import { Client } from '@elastic/elasticsearch';
-import { randomBytes } from 'node:crypto';
-import { ElasticsearchStore } from '../../adapters/store/elasticsearch/ElasticsearchStore.js';
-import { silentLogger } from '../../core/logging.js';
 import type { Store } from '../../core/ports/stores.js';
-import { ELASTICSEARCH_URL, requireService } from '../support/services.js';
+import { useElasticsearchTestStore } from '../support/elasticsearch-test-store.js';
 import { storeContract } from './store.contract.js';
 
 /** Calls that write; the wrapper below refreshes after them. */
@@ -14,7 +10,7 @@ const WRITES = new Set(['putMany', 'recordAlert', 'update', 'upsert', 'append', 
  * the contract reads right after writing. Refreshing after every write makes the adapter's own
  * logic, not the refresh timer, decide the outcome.
  */
-function refreshingAfterWrites(store: Store, refresh: () => Promise<unknown>): Store {
+function refreshingAfterWrites(store: Store, refresh: () => Promise<void>): Store {
   const wrap = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, property, receiver) {
@@ -42,28 +38,10 @@ function refreshingAfterWrites(store: Store, refresh: () => Promise<unknown>): S
 
 describe('contract > store > elasticsearch (real server)', function () {
   this.timeout(120_000);
-  const admin = new Client({ node: ELASTICSEARCH_URL });
-
-  before(async function () {
-    await requireService(this, 'elasticsearch');
-  });
-
-  after(async () => {
-    await admin.close();
-  });
+  const openStore = useElasticsearchTestStore();
 
   storeContract('elasticsearch', async () => {
-    const prefix = `lagebild-test-${randomBytes(4).toString('hex')}`;
-    const store = new ElasticsearchStore({ url: ELASTICSEARCH_URL, indexPrefix: prefix, logger: silentLogger() });
-    await store.init();
-    const refresh = () => admin.indices.refresh({ index: `${prefix}-*`, allow_no_indices: true, ignore_unavailable: true });
-    return {
-      store: refreshingAfterWrites(store, refresh),
-      cleanup: async () => {
-        await store.close();
-        await admin.indices.delete({ index: `${prefix}-*`, allow_no_indices: true, ignore_unavailable: true, expand_wildcards: 'all' });
-        await admin.indices.deleteIndexTemplate({ name: `${prefix}-*` });
-      },
-    };
+    const { store, refresh, cleanup } = await openStore();
+    return { store: refreshingAfterWrites(store, refresh), cleanup };
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
 import { ALL } from '../../core/domain/scope.js';
 import { silentLogger } from '../../core/logging.js';
+import type { IncidentAlertUpdate } from '../../core/ports/stores.js';
 import { storeContract } from './store.contract.js';
 
 function temporaryDirectory(): string {
@@ -30,6 +31,24 @@ storeContract('sqlite in memory', async () => {
   return { store, cleanup: () => store.close() };
 });
 
+/** The same alert of incident inc-1, recorded at `now`. */
+function sshAlert(now: string): IncidentAlertUpdate {
+  return {
+    incidentId: 'inc-1',
+    title: 'SSH brute force',
+    organizationId: 'org-a',
+    ruleId: 'rule-ssh',
+    ruleTitle: 'SSH brute force',
+    entity: 'source.ip=203.0.113.7',
+    severity: 'high',
+    alertId: 'al-1',
+    eventCount: 1,
+    at: '2025-03-01T10:00:00.000Z',
+    tags: [],
+    now,
+  };
+}
+
 describe('contract > store > sqlite > restart', () => {
   let directory: string;
 
@@ -46,20 +65,7 @@ describe('contract > store > sqlite > restart', () => {
     const first = new SqliteStore({ path: file, logger: silentLogger() });
     await first.init();
     await first.events.putMany([{ '@timestamp': '2025-03-01T10:00:00.000Z', event: { id: 'e1' }, organization: { id: 'org-a' } }]);
-    await first.incidents.recordAlert({
-      incidentId: 'inc-1',
-      title: 'SSH brute force',
-      organizationId: 'org-a',
-      ruleId: 'rule-ssh',
-      ruleTitle: 'SSH brute force',
-      entity: 'source.ip=203.0.113.7',
-      severity: 'high',
-      alertId: 'al-1',
-      eventCount: 1,
-      at: '2025-03-01T10:00:00.000Z',
-      tags: [],
-      now: '2025-03-01T10:00:01.000Z',
-    });
+    await first.incidents.recordAlert(sshAlert('2025-03-01T10:00:01.000Z'));
     const appended = await first.audit.append({ actor: 'analyst', action: 'incident.update', objectType: 'incident', objectId: 'inc-1' }, '2025-03-01T10:01:00.000Z');
     expect(await first.leases.acquire('retention', 'node-1', new Date('2025-03-01T10:00:00Z'), new Date('2025-03-01T11:00:00Z'))).to.equal(true);
     await first.close();
@@ -70,20 +76,7 @@ describe('contract > store > sqlite > restart', () => {
       expect((await second.events.getMany(['e1'], ALL)).map((e) => e.event.id)).to.deep.equal(['e1']);
       expect((await second.incidents.get('inc-1', ALL))?.alertIds).to.deep.equal(['al-1']);
       // The redelivered alert after a restart still counts once.
-      await second.incidents.recordAlert({
-        incidentId: 'inc-1',
-        title: 'SSH brute force',
-        organizationId: 'org-a',
-        ruleId: 'rule-ssh',
-        ruleTitle: 'SSH brute force',
-        entity: 'source.ip=203.0.113.7',
-        severity: 'high',
-        alertId: 'al-1',
-        eventCount: 1,
-        at: '2025-03-01T10:00:00.000Z',
-        tags: [],
-        now: '2025-03-01T10:05:00.000Z',
-      });
+      await second.incidents.recordAlert(sshAlert('2025-03-01T10:05:00.000Z'));
       expect((await second.incidents.get('inc-1', ALL))?.alertCount).to.equal(1);
       const next = await second.audit.append({ actor: 'analyst', action: 'incident.close', objectType: 'incident', objectId: 'inc-1' }, '2025-03-01T10:02:00.000Z');
       expect(next.seq).to.equal(2);

@@ -1,8 +1,4 @@
-import { Client } from '@elastic/elasticsearch';
-import { randomBytes } from 'node:crypto';
-import { ElasticsearchStore } from '../../adapters/store/elasticsearch/ElasticsearchStore.js';
-import { silentLogger } from '../../core/logging.js';
-import { ELASTICSEARCH_URL, requireService } from '../support/services.js';
+import { useElasticsearchTestStore } from '../support/elasticsearch-test-store.js';
 import { triageStoreContract } from './triage-store.contract.js';
 
 /**
@@ -11,27 +7,10 @@ import { triageStoreContract } from './triage-store.contract.js';
  */
 describe('contract > triage store > elasticsearch (real server)', function () {
   this.timeout(120_000);
-  const admin = new Client({ node: ELASTICSEARCH_URL });
-
-  before(async function () {
-    await requireService(this, 'elasticsearch');
-  });
-
-  after(async () => {
-    await admin.close();
-  });
+  const openStore = useElasticsearchTestStore();
 
   triageStoreContract('elasticsearch', async () => {
-    const prefix = `lagebild-test-${randomBytes(4).toString('hex')}`;
-    const store = new ElasticsearchStore({ url: ELASTICSEARCH_URL, indexPrefix: prefix, logger: silentLogger() });
-    await store.init();
-    return {
-      stores: store,
-      cleanup: async () => {
-        await store.close();
-        await admin.indices.delete({ index: `${prefix}-*`, allow_no_indices: true, ignore_unavailable: true, expand_wildcards: 'all' });
-        await admin.indices.deleteIndexTemplate({ name: `${prefix}-*` });
-      },
-    };
+    const { store, cleanup } = await openStore();
+    return { stores: store, cleanup };
   });
 });

@@ -1,38 +1,9 @@
 import { expect } from 'chai';
 import { ALL, organisationScope } from '../../core/domain/scope.js';
-import type { Warning, WarningDelivery } from '../../core/domain/warning.js';
+import type { WarningDelivery } from '../../core/domain/warning.js';
 import { ConflictError } from '../../core/errors.js';
 import type { WarningStores } from '../../core/ports/warning-stores.js';
-
-function warning(id: string, changes: Partial<Warning> = {}): Warning {
-  return {
-    id,
-    title: `Warnung ${id}`,
-    summary: 's',
-    details: '',
-    products: [],
-    measures: [],
-    severity: 'hoch',
-    tlp: 'TLP:AMBER',
-    audience: { kind: 'organisations', organizationIds: ['org-a'] },
-    recipientUserIds: [],
-    indicators: [],
-    incidentId: null,
-    requiresApproval: false,
-    status: 'published',
-    createdBy: 'analyst',
-    approvedBy: null,
-    approvedAt: null,
-    publishedBy: 'analyst',
-    publishedAt: '2025-03-01T12:00:00.000Z',
-    trackingId: `SAXCERT-2025-${id}`,
-    organizationIds: ['org-a'],
-    createdAt: `2025-03-01T12:00:0${id.slice(-1)}.000Z`,
-    updatedAt: '2025-03-01T12:00:00.000Z',
-    version: 1,
-    ...changes,
-  };
-}
+import { publishedWarning } from '../support/published-warning.js';
 
 function delivery(warningId: string, organizationId: string): WarningDelivery {
   return { warningId, organizationId, deliveredAt: '2025-03-01T12:00:00.000Z', mailedTo: [], mailError: null, readAt: null, readBy: null, acknowledgedAt: null, acknowledgedBy: null, escalatedAt: null };
@@ -50,9 +21,9 @@ export function warningStoreContract(create: () => Promise<WarningStores & { clo
   const b = { scope: organisationScope('org-b'), userId: 'user-b' };
 
   it('an organisation sees only published warnings addressed to it, and counts only those', async () => {
-    await store.warnings.create(warning('w1'));
-    await store.warnings.create(warning('w2', { organizationIds: ['org-b'] }));
-    await store.warnings.create(warning('w3', { status: 'draft', organizationIds: ['org-a'] }));
+    await store.warnings.create(publishedWarning('w1'));
+    await store.warnings.create(publishedWarning('w2', { organizationIds: ['org-b'] }));
+    await store.warnings.create(publishedWarning('w3', { status: 'draft', organizationIds: ['org-a'] }));
     expect((await store.warnings.list({}, a)).items.map((item) => item.id)).to.deep.equal(['w1']);
     expect((await store.warnings.list({}, a)).total).to.equal(1);
     expect(await store.warnings.get('w2', a)).to.equal(undefined);
@@ -61,23 +32,23 @@ export function warningStoreContract(create: () => Promise<WarningStores & { clo
   });
 
   it('TLP:RED is visible only to the named users of the organisation', async () => {
-    await store.warnings.create(warning('w1', { tlp: 'TLP:RED', recipientUserIds: ['user-a'] }));
+    await store.warnings.create(publishedWarning('w1', { tlp: 'TLP:RED', recipientUserIds: ['user-a'] }));
     expect(await store.warnings.get('w1', a)).to.not.equal(undefined);
     expect(await store.warnings.get('w1', { scope: organisationScope('org-a'), userId: 'user-a2' })).to.equal(undefined);
     expect(await store.warnings.get('w1', { scope: organisationScope('org-b'), userId: 'user-a' })).to.equal(undefined);
   });
 
   it('replace is compare-and-set on the version', async () => {
-    await store.warnings.create(warning('w1', { status: 'draft', organizationIds: [] }));
-    await store.warnings.replace(warning('w1', { version: 2 }), 1);
+    await store.warnings.create(publishedWarning('w1', { status: 'draft', organizationIds: [] }));
+    await store.warnings.replace(publishedWarning('w1', { version: 2 }), 1);
     expect(await store.warnings.get('w1', a)).to.include({ version: 2 });
-    const error = await store.warnings.replace(warning('w1', { version: 2 }), 1).catch((caught: unknown) => caught);
+    const error = await store.warnings.replace(publishedWarning('w1', { version: 2 }), 1).catch((caught: unknown) => caught);
     expect(error).to.be.instanceOf(ConflictError);
-    expect(await store.warnings.create(warning('w1')).catch((caught: unknown) => caught)).to.be.instanceOf(ConflictError);
+    expect(await store.warnings.create(publishedWarning('w1')).catch((caught: unknown) => caught)).to.be.instanceOf(ConflictError);
   });
 
   it('pages newest first with a cursor', async () => {
-    for (const id of ['w1', 'w2', 'w3']) await store.warnings.create(warning(id));
+    for (const id of ['w1', 'w2', 'w3']) await store.warnings.create(publishedWarning(id));
     const first = await store.warnings.list({ limit: 2 }, a);
     expect(first.items.map((item) => item.id)).to.deep.equal(['w3', 'w2']);
     const second = await store.warnings.list({ limit: 2, cursor: first.nextCursor! }, a);

@@ -1,13 +1,10 @@
-import { Client } from '@elastic/elasticsearch';
 import { expect } from 'chai';
-import { randomBytes } from 'node:crypto';
-import { ElasticsearchStore } from '../../adapters/store/elasticsearch/ElasticsearchStore.js';
 import { ALL, organisationScope } from '../../core/domain/scope.js';
 import type { Warning, WarningDelivery } from '../../core/domain/warning.js';
 import { ConflictError } from '../../core/errors.js';
-import { silentLogger } from '../../core/logging.js';
 import type { WarningStores } from '../../core/ports/warning-stores.js';
-import { ELASTICSEARCH_URL, requireService } from '../support/services.js';
+import { useElasticsearchTestStore, type ElasticsearchTestStore } from '../support/elasticsearch-test-store.js';
+import { publishedWarning } from '../support/published-warning.js';
 import { warningStoreContract } from './warning-store.contract.js';
 
 /**
@@ -15,48 +12,12 @@ import { warningStoreContract } from './warning-store.contract.js';
  * writes are searchable when they return (`refresh: wait_for`), and the contract reading right after
  * writing is what checks that promise.
  */
-async function freshStore(admin: Client): Promise<WarningStores & { close(): Promise<void> }> {
-  const prefix = `lagebild-test-${randomBytes(4).toString('hex')}`;
-  const store = new ElasticsearchStore({ url: ELASTICSEARCH_URL, indexPrefix: prefix, logger: silentLogger() });
-  await store.init();
-  return {
-    warnings: store.warnings,
-    warningDeliveries: store.warningDeliveries,
-    close: async () => {
-      await store.close();
-      await admin.indices.delete({ index: `${prefix}-*`, allow_no_indices: true, ignore_unavailable: true, expand_wildcards: 'all' });
-      await admin.indices.deleteIndexTemplate({ name: `${prefix}-*` });
-    },
-  };
+function warningStoresOf(opened: ElasticsearchTestStore): WarningStores & { close(): Promise<void> } {
+  return { warnings: opened.store.warnings, warningDeliveries: opened.store.warningDeliveries, close: opened.cleanup };
 }
 
 function draft(id: string): Warning {
-  return {
-    id,
-    title: `Warnung ${id}`,
-    summary: 's',
-    details: '',
-    products: [],
-    measures: [],
-    severity: 'hoch',
-    tlp: 'TLP:AMBER',
-    audience: { kind: 'organisations', organizationIds: ['org-a'] },
-    recipientUserIds: [],
-    indicators: [],
-    incidentId: null,
-    requiresApproval: false,
-    status: 'draft',
-    createdBy: 'analyst',
-    approvedBy: null,
-    approvedAt: null,
-    publishedBy: null,
-    publishedAt: null,
-    trackingId: null,
-    organizationIds: [],
-    createdAt: '2025-03-01T12:00:00.000Z',
-    updatedAt: '2025-03-01T12:00:00.000Z',
-    version: 1,
-  };
+  return publishedWarning(id, { status: 'draft', publishedBy: null, publishedAt: null, trackingId: null, organizationIds: [], createdAt: '2025-03-01T12:00:00.000Z' });
 }
 
 function delivery(warningId: string, organizationId: string): WarningDelivery {
@@ -65,22 +26,15 @@ function delivery(warningId: string, organizationId: string): WarningDelivery {
 
 describe('contract > warning store > elasticsearch (real server)', function () {
   this.timeout(120_000);
-  const admin = new Client({ node: ELASTICSEARCH_URL });
+  const openStore = useElasticsearchTestStore();
+  const freshStore = async () => warningStoresOf(await openStore());
 
-  before(async function () {
-    await requireService(this, 'elasticsearch');
-  });
-
-  after(async () => {
-    await admin.close();
-  });
-
-  warningStoreContract(() => freshStore(admin));
+  warningStoreContract(freshStore);
 
   describe('TLP:RED in lists', () => {
     let store: WarningStores & { close(): Promise<void> };
     beforeEach(async () => {
-      store = await freshStore(admin);
+      store = await freshStore();
     });
     afterEach(() => store.close());
 
@@ -98,7 +52,7 @@ describe('contract > warning store > elasticsearch (real server)', function () {
   describe('concurrent writers', () => {
     let store: WarningStores & { close(): Promise<void> };
     beforeEach(async () => {
-      store = await freshStore(admin);
+      store = await freshStore();
     });
     afterEach(() => store.close());
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from './demo-service.js';
+import { DEMO_PASSWORD } from '../support/demo-service.js';
 
 /** Logs in through the login form, in German, and waits for the signed-in shell. */
 export async function logIn(page: Page, baseUrl: string, username: string): Promise<void> {

@@ -7,10 +7,11 @@ import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import type { EcsEvent } from '../../core/domain/ecs.js';
 import { generateTestCertificates, type TestCertificates } from '../fixtures/tls/test-certificates.js';
-import { eventually, startTestService, type TestService } from '../support/embedded-service.js';
+import { startDemoService, type DemoService } from '../support/demo-service.js';
+import { eventually } from '../support/eventually.js';
 
 /** The archived events, read straight from the embedded service's SQLite file (the store has no search by content). */
-function storedEvents(running: TestService): EcsEvent[] {
+function storedEvents(running: DemoService): EcsEvent[] {
   const db = new Database(path.join(running.dataDir, 'lagebild.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT doc FROM events').all() as { doc: string }[]).map((row) => JSON.parse(row.doc) as EcsEvent);
@@ -19,7 +20,7 @@ function storedEvents(running: TestService): EcsEvent[] {
   }
 }
 
-async function eventsMatching(running: TestService, marker: string, count: number, what: string): Promise<EcsEvent[]> {
+async function eventsMatching(running: DemoService, marker: string, count: number, what: string): Promise<EcsEvent[]> {
   return eventually(async () => {
     const found = storedEvents(running).filter((event) => event.event.original?.includes(marker));
     return found.length >= count ? found : undefined;
@@ -30,7 +31,7 @@ const bySourcePort = (a: EcsEvent, b: EcsEvent) => (a.source?.port ?? 0) - (b.so
 
 describe('integration > collectors > real clients', function () {
   this.timeout(90_000);
-  let running: TestService | undefined;
+  let running: DemoService | undefined;
   let rsyslog: ChildProcess | undefined;
   const scratch: string[] = [];
 
@@ -41,15 +42,15 @@ describe('integration > collectors > real clients', function () {
       await exited;
     }
     rsyslog = undefined;
-    await running?.stop();
+    await running?.close();
     running = undefined;
     for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   it('takes a log file that Debian rsyslog (imfile → omfwd, TCP, octet counting) forwards', async function () {
-    running = await startTestService();
+    running = await startDemoService();
     const work = mkdtempSync(path.join(os.tmpdir(), 'lagebild-rsyslog-'));
-    scratch.push(work, running.dataDir);
+    scratch.push(work);
     const logFile = path.join(work, 'auth.log');
     writeFileSync(logFile, '');
     const config = path.join(work, 'rsyslog.conf');
@@ -104,7 +105,7 @@ describe('integration > collectors > real clients', function () {
     after(() => rmSync(certs.dir, { recursive: true, force: true }));
 
     it('starts the TLS listener from LAGEBILD_TLS_* and stores what a TLS client sends, counting bytes and connections on /metrics', async () => {
-      running = await startTestService({ env: { LAGEBILD_SYSLOG_TLS_PORT: '0', LAGEBILD_TLS_CERT_FILE: certs.serverCertFile, LAGEBILD_TLS_KEY_FILE: certs.serverKeyFile } });
+      running = await startDemoService({ env: { LAGEBILD_SYSLOG_TLS_PORT: '0', LAGEBILD_TLS_CERT_FILE: certs.serverCertFile, LAGEBILD_TLS_KEY_FILE: certs.serverKeyFile } });
       const port = running.service.syslogTlsPort;
       expect(port).to.be.a('number').and.greaterThan(0);
       const marker = `tls${Date.now()}`;
@@ -130,12 +131,12 @@ describe('integration > collectors > real clients', function () {
     });
 
     it('has no TLS listener without a certificate', async () => {
-      running = await startTestService();
+      running = await startDemoService();
       expect(running.service.syslogTlsPort).to.equal(undefined);
     });
 
     it('refuses to start with a certificate but no key', async () => {
-      const failure = await startTestService({ env: { LAGEBILD_TLS_CERT_FILE: certs.serverCertFile } }).then(
+      const failure = await startDemoService({ env: { LAGEBILD_TLS_CERT_FILE: certs.serverCertFile } }).then(
         (started) => {
           running = started;
           return undefined;

@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { ALL } from '../../core/domain/scope.js';
 import type { Incident } from '../../core/domain/incident.js';
-import { eventually, startTestService, type TestService } from '../support/embedded-service.js';
+import { startDemoService, type DemoService } from '../support/demo-service.js';
+import { eventually } from '../support/eventually.js';
 
 const run = promisify(execFile);
 
@@ -14,15 +15,15 @@ async function logger(port: number, transport: '--udp' | '--tcp', format: '--rfc
 
 describe('integration > embedded pipeline', function () {
   this.timeout(60_000);
-  let running: TestService | undefined;
+  let running: DemoService | undefined;
 
   afterEach(async () => {
-    await running?.stop();
+    await running?.close();
     running = undefined;
   });
 
   it('turns logger lines over UDP and TCP in both formats into events, a rule match into an incident, and keeps them across a restart', async () => {
-    running = await startTestService();
+    running = await startDemoService();
     const { service } = running;
     const marker = `m${Date.now()}`;
     await logger(service.syslogUdpPort!, '--udp', '--rfc5424', 'sshd', `Failed password for invalid user ${marker}-udp5424 from 198.51.100.7 port 4711 ssh2`);
@@ -30,9 +31,9 @@ describe('integration > embedded pipeline', function () {
     await logger(service.syslogTcpPort!, '--tcp', '--rfc5424', 'sshd', `Failed password for invalid user ${marker}-tcp5424 from 198.51.100.7 port 4713 ssh2`);
     await logger(service.syslogTcpPort!, '--tcp', '--rfc3164', 'sshd', 'Accepted password for root from 203.0.113.77 port 4714 ssh2');
 
-    const analyst = await running.login('analyst');
+    const analyst = await running.token('analyst');
     const incident = await eventually(async () => {
-      const page = await running!.getJson<{ items: Incident[] }>('/api/v1/incidents?limit=50', analyst);
+      const page = await running!.api<{ items: Incident[] }>(analyst, '/api/v1/incidents?limit=50');
       return page.items.find((item) => item.ruleTitle === 'Direct SSH login as root');
     }, 20_000, 'the root-login incident');
     expect(incident.severity).to.equal('medium');
@@ -41,21 +42,21 @@ describe('integration > embedded pipeline', function () {
       const count = await service.store.events.count(ALL);
       return count >= 4 ? count : undefined;
     }, 10_000, 'four archived events');
-    const detail = await running.getJson<{ alerts: { events?: { user?: { name?: string }; process?: { name?: string } }[] }[] }>(`/api/v1/incidents/${incident.id}`, analyst);
+    const detail = await running.api<{ alerts: { events?: { user?: { name?: string }; process?: { name?: string } }[] }[] }>(analyst, `/api/v1/incidents/${incident.id}`);
     const users = detail.alerts.flatMap((alert) => alert.events ?? []).map((event) => event.user?.name);
     expect(users).to.include('root');
 
     const dataDir = running.dataDir;
     await running.stop();
-    running = await startTestService({ dataDir });
-    const analystAgain = await running.login('analyst');
-    const after = await running.getJson<{ items: Incident[] }>('/api/v1/incidents?limit=50', analystAgain);
+    running = await startDemoService({ dataDir });
+    const analystAgain = await running.token('analyst');
+    const after = await running.api<{ items: Incident[] }>(analystAgain, '/api/v1/incidents?limit=50');
     expect(after.items.map((item) => item.id)).to.include(incident.id);
     expect(await running.service.store.events.count(ALL)).to.equal(eventCount);
   });
 
   it('sends a line that no parser understands whole to the dead-letter topic and counts it', async () => {
-    running = await startTestService();
+    running = await startDemoService();
     const { service } = running;
     const garbage = '{"truncated json from a shipper": ';
     service.collector!.accept(garbage, { transport: 'tcp', peerAddress: '10.51.0.10' });

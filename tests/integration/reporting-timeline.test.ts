@@ -1,10 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { SmtpMailer } from '../../adapters/mail/smtp-mailer.js';
 import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
 import { ManualClock } from '../../core/clock.js';
@@ -26,6 +23,7 @@ import { reportingSettings } from '../../workflows/reporting/reporting-settings.
 import type { ReportingDeps } from '../../workflows/reporting/reporting-deps.js';
 import { saveDraft } from '../../workflows/reporting/save-draft.js';
 import { submitReport } from '../../workflows/reporting/submit-report.js';
+import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '../support/smtp-catcher.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2025-03-03T08:00:00.000Z');
@@ -58,36 +56,17 @@ function content(overrides: ReportDraft = {}): ReportDraft {
   };
 }
 
-interface Received {
-  mail: ParsedMail;
-  to: string[];
-}
-
 describe('integration > reporting timeline (real SMTP, controlled clock)', function () {
   this.timeout(60_000);
-  let server: SMTPServer;
-  let received: Received[];
+  let smtp: SmtpCatcher;
   let mailer: SmtpMailer;
   let directory: string;
   let store: SqliteStore;
   const clock = new ManualClock(at(0));
 
   before(async () => {
-    received = [];
-    server = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push({ mail, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, from: 'SAX.CERT <cert@sax.example>' });
+    smtp = await startSmtpCatcher();
+    mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'SAX.CERT <cert@sax.example>' });
     directory = mkdtempSync(path.join(os.tmpdir(), 'lagebild-reporting-'));
     store = new SqliteStore({ path: path.join(directory, 'lagebild.db'), logger: silentLogger() });
     await store.init();
@@ -118,7 +97,7 @@ describe('integration > reporting timeline (real SMTP, controlled clock)', funct
   after(async () => {
     await mailer.close();
     await store.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
     rmSync(directory, { recursive: true, force: true });
   });
 
@@ -129,10 +108,10 @@ describe('integration > reporting timeline (real SMTP, controlled clock)', funct
     await instance.runNow('deadline-reminders');
     await instance.runNow('overdue-escalation');
   }
-  function take(): Received[] {
-    return received.splice(0, received.length);
+  function take(): CaughtMail[] {
+    return smtp.received.splice(0, smtp.received.length);
   }
-  function only(mails: Received[]): Received {
+  function only(mails: CaughtMail[]): CaughtMail {
     expect(mails.map((item) => item.mail.subject)).to.have.length(1);
     return mails[0]!;
   }

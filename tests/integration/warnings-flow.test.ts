@@ -1,7 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { SmtpMailer } from '../../adapters/mail/smtp-mailer.js';
 import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
 import { createApp } from '../../api/app.js';
@@ -15,6 +12,7 @@ import { issueAccessToken } from '../../workflows/auth/access-token.js';
 import { escalateUnacknowledgedWarnings } from '../../workflows/jobs/escalate-warnings.js';
 import { csafProblems } from '../../workflows/warnings/csaf/validate-csaf.js';
 import { startApiClient, type ApiClient } from '../support/api-client.js';
+import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher.js';
 
 const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -51,8 +49,7 @@ type Name = 'analyst' | 'analyst2' | 'officerRadebeul' | 'recipientRadebeul' | '
 
 describe('integration > warnings > publish, deliver, acknowledge, escalate', function () {
   this.timeout(30_000);
-  let server: SMTPServer;
-  let received: { mail: ParsedMail; to: string[] }[];
+  let smtp: SmtpCatcher;
   let mailer: SmtpMailer;
   let store: SqliteStore;
   let clock: ManualClock;
@@ -61,21 +58,8 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
   const token = (name: Name) => issueAccessToken(users[name], { secret: JWT_SECRET, ttlSeconds: 3600 }, clock.now()).token;
 
   before(async () => {
-    received = [];
-    server = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push({ mail, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, from: 'SAX.CERT <cert@cert.example>' });
+    smtp = await startSmtpCatcher();
+    mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'SAX.CERT <cert@cert.example>' });
 
     clock = new ManualClock('2025-03-01T12:00:00.000Z');
     store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
@@ -118,7 +102,7 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
     await client.close();
     await mailer.close();
     await store.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   const draft = (changes: Record<string, unknown> = {}) => ({
@@ -145,7 +129,7 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
   let countyWarning: string;
 
   it('publishing to a county delivers to exactly its organisations and mails each of them through SMTP', async () => {
-    received.length = 0;
+    smtp.received.length = 0;
     countyWarning = await createAndPublish(draft());
     const overview = await client.request('GET', `/api/v1/warnings/${countyWarning}/deliveries`, { token: token('analyst') });
     const body = overview.body as { addressed: number; pending: string[]; organisations: { organizationId: string; mailedTo: string[]; mailError: string | null }[] };
@@ -153,14 +137,14 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
     expect(body.pending).to.deep.equal(['moritzburg', 'radebeul', 'radebeul-ortsteil']);
     expect(body.organisations.every((entry) => entry.mailError === null)).to.equal(true);
 
-    expect(received).to.have.length(3);
-    const radebeul = received.find((item) => item.to.includes('isb@radebeul.example'))!;
+    expect(smtp.received).to.have.length(3);
+    const radebeul = smtp.received.find((item) => item.to.includes('isb@radebeul.example'))!;
     expect(radebeul.to).to.have.members(['isb@radebeul.example', 'officerradebeul@people.example', 'recipientradebeul@people.example', 'recipientradebeul2@people.example']);
     expect(radebeul.mail.subject).to.match(/^\[TLP:AMBER\] Warnmeldung SAXCERT-2025-0001 \(kritisch\)/);
     expect(radebeul.mail.text).to.include('CVE-2025-10001');
     expect(radebeul.mail.text).to.include(`https://lagebild.example/warnings/${countyWarning}`);
     expect(radebeul.mail.headers.get('x-lagebild-tlp')).to.equal('TLP:AMBER');
-    const everyone = received.flatMap((item) => item.to);
+    const everyone = smtp.received.flatMap((item) => item.to);
     expect(everyone.some((address) => /bautzen|smi|kreis-meissen|cert\.example/.test(address))).to.equal(false);
   });
 
@@ -205,37 +189,37 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
 
   it('escalates unacknowledged critical warnings after the configured time, once, to the deputy and the CERT', async () => {
     const config = { minSeverity: 'hoch' as const, afterMs: 4 * 3_600_000, certAddresses: ['lage@cert.example'] };
-    received.length = 0;
+    smtp.received.length = 0;
     clock.set('2025-03-01T15:59:00.000Z');
     expect(await escalateUnacknowledgedWarnings({ store, mailer, clock, config })).to.deep.equal({ escalated: 0, failed: 0 });
     clock.set('2025-03-01T16:00:00.000Z');
     expect(await escalateUnacknowledgedWarnings({ store, mailer, clock, config })).to.deep.equal({ escalated: 2, failed: 0 });
-    expect(received.map((item) => item.to.sort())).to.have.deep.members([
+    expect(smtp.received.map((item) => item.to.sort())).to.have.deep.members([
       ['deputy@moritzburg.example', 'lage@cert.example'],
       ['deputy@ortsteil.example', 'lage@cert.example'],
     ]);
-    expect(received[0]!.mail.subject).to.match(/^\[TLP:AMBER\] Eskalation: Warnmeldung SAXCERT-2025-0001/);
+    expect(smtp.received[0]!.mail.subject).to.match(/^\[TLP:AMBER\] Eskalation: Warnmeldung SAXCERT-2025-0001/);
     clock.advance(3_600_000);
     expect(await escalateUnacknowledgedWarnings({ store, mailer, clock, config })).to.deep.equal({ escalated: 0, failed: 0 });
-    expect(received).to.have.length(2);
+    expect(smtp.received).to.have.length(2);
     const low = await createAndPublish(draft({ severity: 'mittel', title: 'Mittlere Warnung', products: [] }));
     clock.advance(5 * 3_600_000);
-    received.length = 0;
+    smtp.received.length = 0;
     expect(await escalateUnacknowledgedWarnings({ store, mailer, clock, config })).to.deep.equal({ escalated: 0, failed: 0 });
     expect((await store.warningDeliveries.list(low, { kind: 'all' })).every((delivery) => delivery.escalatedAt === null)).to.equal(true);
   });
 
   it('TLP:RED goes only to the named people: others of the same organisation neither see nor receive it', async () => {
-    received.length = 0;
+    smtp.received.length = 0;
     const rejected = await client.request('POST', '/api/v1/warnings', { token: token('analyst'), body: draft({ tlp: 'TLP:AMBER', recipientUserIds: ['user-recipientRadebeul'] }) });
     expect(rejected.status).to.equal(400);
     const unnamed = (await client.request('POST', '/api/v1/warnings', { token: token('analyst'), body: draft({ tlp: 'TLP:RED' }) })).body as { id: string };
     expect((await client.request('POST', `/api/v1/warnings/${unnamed.id}/publish`, { token: token('analyst') })).status).to.equal(400);
 
     const red = await createAndPublish(draft({ tlp: 'TLP:RED', title: 'Rote Warnung', recipientUserIds: ['user-recipientRadebeul'] }));
-    expect(received).to.have.length(1);
-    expect(received[0]!.to).to.deep.equal(['recipientradebeul@people.example']);
-    expect(received[0]!.mail.subject).to.match(/^\[TLP:RED\]/);
+    expect(smtp.received).to.have.length(1);
+    expect(smtp.received[0]!.to).to.deep.equal(['recipientradebeul@people.example']);
+    expect(smtp.received[0]!.mail.subject).to.match(/^\[TLP:RED\]/);
     expect((await client.request('GET', `/api/v1/warnings/${red}`, { token: token('recipientRadebeul') })).status).to.equal(200);
     for (const other of ['recipientRadebeul2', 'officerRadebeul', 'recipientMoritzburg'] as const) {
       expect((await client.request('GET', `/api/v1/warnings/${red}`, { token: token(other) })).status, other).to.equal(404);
