@@ -8,12 +8,12 @@ import { Cluster, expectedAlerts, incidentKey, Probe, reportRate, sendPaced, ser
 const { Kafka, logLevel } = kafkajs;
 
 /** Every expected alert and incident exactly once, every line archived exactly once. */
-function expectExactlyOnce(outcome: Outcome, work: Workload, expected: Set<string>, rootLoginRuleId: string): void {
+function expectExactlyOnce(outcome: Outcome, work: Workload, expected: { keys: Set<string>; incidentKeys: Set<string> }, rootLoginRuleId: string): void {
   expect(outcome.events, 'archived events').to.equal(work.lines.length);
-  expect([...outcome.alerts.keys()].sort(), 'alerts by rule and address').to.deep.equal([...expected].sort());
+  expect([...outcome.alerts.keys()].sort(), 'alerts by rule and address').to.deep.equal([...expected.keys].sort());
   const repeated = [...outcome.alerts].filter(([, count]) => count !== 1);
   expect(repeated, 'alerts stored more than once').to.deep.equal([]);
-  expect([...outcome.incidents.keys()].sort(), 'incidents by rule and entity').to.deep.equal([...expected].map(incidentKey).sort());
+  expect([...outcome.incidents.keys()].sort(), 'incidents by rule and entity').to.deep.equal([...expected.incidentKeys].map(incidentKey).sort());
   const inflated = [...outcome.incidents].filter(([, entry]) => entry.count !== 1 || entry.alertCounts.some((count) => count !== 1));
   expect(inflated, 'duplicated or inflated incidents').to.deep.equal([]);
   expect(work.rootIps.every((ip) => outcome.incidents.has(`${rootLoginRuleId}|source.ip=${ip}`)), 'a root-login incident per address').to.equal(true);
@@ -47,16 +47,16 @@ describe('integration > distributed faults (kafka + elasticsearch, real processe
 
   /** Sends the workload while `fault` runs, then waits until everything is stored and checks it. */
   async function underFault(label: string, work: Workload, linesPerSecond: number, fault: () => Promise<void>): Promise<void> {
-    const { keys, rootLoginRuleId } = await expectedAlerts(work);
+    const expected = await expectedAlerts(work);
     const sender = new SyslogSender({ port: cluster.syslogPort });
     const started = Date.now();
     await Promise.all([sendPaced(sender, work.lines, linesPerSecond), fault()]);
     await sender.close();
-    const outcome = await probe.waitForComplete(work, keys, 180_000, () => cluster.tails());
+    const outcome = await probe.waitForComplete(work, expected, 180_000, () => cluster.tails());
     reportRate(label, work.lines.length, Date.now() - started);
     // A moment more, so that a duplicate written late by a redelivery would be seen too.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expectExactlyOnce(await probe.outcome(work), work, keys, rootLoginRuleId);
+    expectExactlyOnce(await probe.outcome(work), work, expected, expected.rootLoginRuleId);
     expect(outcome.events).to.equal(work.lines.length);
   }
 
@@ -100,7 +100,10 @@ describe('integration > distributed faults (kafka + elasticsearch, real processe
     });
   });
 
-  it('loses nothing when Elasticsearch is stopped for 30 s during ingest', async () => {
+  it('loses nothing when Elasticsearch is stopped for 30 s during ingest', async function () {
+    // The outage, Elasticsearch's start (up to a minute on a loaded machine) and the probe's own
+    // 180 s wait must fit, or a failure shows as a bare mocha time-out instead of what was missing.
+    this.timeout(360_000);
     const work = workload({ host: 'esdown.radebeul.example', subnet: 22, total: 8_000, rootLogins: 40 });
     servicesTouched = true;
     await underFault('Elasticsearch down 30 s', work, 1_000, async () => {

@@ -15,6 +15,7 @@ import { systemClock } from '../../core/clock.js';
 import { loadConfig } from '../../core/config.js';
 import { silentLogger } from '../../core/logging.js';
 import { DetectionEngine } from '../../detectors/detection-engine.js';
+import { opensIncident } from '../../workflows/incident-recorder.js';
 import { ELASTICSEARCH_URL, KAFKA_BROKERS } from '../support/services.js';
 import { freePort, startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 import type { SyslogSender } from '../support/syslog-sender.js';
@@ -144,13 +145,15 @@ export type AlertKey = string;
 /**
  * The alerts the workload must produce, computed with the same parser, attribution and rules the
  * service uses, in this process. Only single-event rules may fire: a correlation's window state does
- * not survive a crashed detector, so its outcome would not be exact.
+ * not survive a crashed detector, so its outcome would not be exact. `incidentKeys` are the alerts
+ * that open an incident: informational ones (a successful logon) are stored but open none.
  */
-export async function expectedAlerts(work: Workload): Promise<{ keys: Set<AlertKey>; rootLoginRuleId: string }> {
+export async function expectedAlerts(work: Workload): Promise<{ keys: Set<AlertKey>; incidentKeys: Set<AlertKey>; rootLoginRuleId: string }> {
   const { engine } = await DetectionEngine.load(path.resolve('rules'));
   const parser = getParser('auto')!;
   const attributor = createAttributor(DEMO_ORGANISATIONS);
   const keys = new Set<AlertKey>();
+  const incidentKeys = new Set<AlertKey>();
   let rootLoginRuleId = '';
   for (const line of work.lines) {
     const outcome = parser.parse(line, { receivedAt: new Date() });
@@ -159,10 +162,11 @@ export async function expectedAlerts(work: Workload): Promise<{ keys: Set<AlertK
       if (alert.rule.type !== 'sigma') throw new Error(`workload must only match single-event rules, matched ${alert.rule.title}`);
       const ip = alert.events?.[0]?.source?.ip;
       keys.add(`${alert.rule.id}|${String(ip)}`);
+      if (opensIncident(alert)) incidentKeys.add(`${alert.rule.id}|${String(ip)}`);
       if (alert.rule.title === 'Direct SSH login as root') rootLoginRuleId = alert.rule.id;
     }
   }
-  return { keys, rootLoginRuleId };
+  return { keys, incidentKeys, rootLoginRuleId };
 }
 
 export interface Outcome {
@@ -215,21 +219,25 @@ export class Probe {
     return { events: events.count, alerts, incidents };
   }
 
-  /** Polls until the outcome is complete (every event archived, every expected incident present). */
-  async waitForComplete(work: Workload, expected: Set<AlertKey>, timeoutMs: number, what: () => string): Promise<Outcome> {
+  /** Polls until the outcome is complete (every event archived, every expected alert and incident present). */
+  async waitForComplete(work: Workload, expected: { keys: Set<AlertKey>; incidentKeys: Set<AlertKey> }, timeoutMs: number, what: () => string): Promise<Outcome> {
     const deadline = Date.now() + timeoutMs;
     let last: Outcome | undefined;
     let lastError: unknown;
     while (Date.now() < deadline) {
       try {
         last = await this.outcome(work);
-        if (last.events >= work.lines.length && last.incidents.size >= expected.size && last.alerts.size >= expected.size) return last;
+        if (last.events >= work.lines.length && last.incidents.size >= expected.incidentKeys.size && last.alerts.size >= expected.keys.size) return last;
       } catch (error) {
         lastError = error; // Elasticsearch may be down on purpose.
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const seen = last ? `events ${last.events}/${work.lines.length}, alert keys ${last.alerts.size}/${expected.size}, incidents ${last.incidents.size}/${expected.size}` : `no answer (${String(lastError)})`;
+    const missing = (keys: Iterable<string>, present: Map<string, unknown>) => [...keys].filter((key) => !present.has(key)).join(', ') || 'none';
+    const seen = last
+      ? `events ${last.events}/${work.lines.length}, alert keys ${last.alerts.size}/${expected.keys.size} (missing: ${missing(expected.keys, last.alerts)}), ` +
+        `incidents ${last.incidents.size}/${expected.incidentKeys.size} (missing: ${missing([...expected.incidentKeys].map(incidentKey), last.incidents)})`
+      : `no answer (${String(lastError)})`;
     throw new Error(`pipeline incomplete after ${timeoutMs} ms: ${seen}\n${what()}`);
   }
 
@@ -266,7 +274,14 @@ export async function sendPaced(sender: SyslogSender, lines: string[], linesPerS
   }
 }
 
-/** `scripts/services ACTION SERVICE`, the same script CI and developers use. */
+/**
+ * `scripts/services ACTION SERVICE`, the same script CI and developers use. It only stops what this
+ * tree's `scripts/services` started: a service another checkout (or anything else) runs on the same
+ * port is left alone, and a fault test would then pass or fail without its fault ever happening.
+ */
 export async function services(action: 'start' | 'stop' | 'restart', service: 'kafka' | 'elasticsearch'): Promise<void> {
-  await run('bash', ['scripts/services', action, service], { timeout: 240_000 });
+  const { stdout } = await run('bash', ['scripts/services', action, service], { timeout: 240_000 });
+  if (action !== 'start' && stdout.includes('not running (started by this script)')) {
+    throw new Error(`cannot ${action} ${service}: it was not started by this tree's scripts/services, so the fault would not happen (${stdout.trim()})`);
+  }
 }

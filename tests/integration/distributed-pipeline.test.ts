@@ -39,7 +39,7 @@ describe('integration > distributed pipeline (kafka + elasticsearch, one process
     const started = Date.now();
     await sendPaced(sender, work.lines, 2_000);
     await sender.close();
-    const outcome = await probe.waitForComplete(work, expected.keys, 120_000, () => cluster.tails());
+    const outcome = await probe.waitForComplete(work, expected, 120_000, () => cluster.tails());
     reportRate('distributed pipeline, no faults', work.lines.length, Date.now() - started);
 
     expect(outcome.events).to.equal(work.lines.length);
@@ -61,7 +61,7 @@ describe('integration > distributed pipeline (kafka + elasticsearch, one process
 
     const ours = seen.filter((incident) => work.rootIps.some((ip) => incident.entity === `source.ip=${ip}`));
     const keys = ours.map((incident) => `${incident.ruleId}|${incident.entity}`).sort();
-    expect(keys).to.deep.equal([...expected.keys].map(incidentKey).sort());
+    expect(keys).to.deep.equal([...expected.incidentKeys].map(incidentKey).sort());
     expect(ours.every((incident) => incident.alertCount === 1)).to.equal(true);
     expect(ours.filter((incident) => incident.ruleTitle === 'Direct SSH login as root')).to.have.length(work.rootIps.length);
   });
@@ -76,7 +76,7 @@ describe('integration > distributed pipeline (kafka + elasticsearch, one process
     const started = Date.now();
     await sender.send(work.lines);
     await sender.close();
-    const outcome = await probe.waitForComplete(work, expected.keys, 60_000, () => cluster.tails());
+    const outcome = await probe.waitForComplete(work, expected, 60_000, () => cluster.tails());
     reportRate('distributed pipeline, unpaced burst', work.lines.length, Date.now() - started);
     expect(outcome.events).to.equal(work.lines.length);
     expect([...outcome.alerts.keys()].sort()).to.deep.equal([...expected.keys].sort());

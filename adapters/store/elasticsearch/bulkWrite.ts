@@ -1,7 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { LagebildError, UnavailableError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logging.js';
-import { esRequest } from './translateError.js';
+import { esRequest, isRejectedDocument } from './translateError.js';
 
 export interface BulkDocument {
   index: string;
@@ -13,9 +13,11 @@ const MAX_ATTEMPTS = 6;
 const FIRST_BACKOFF_MS = 100;
 
 /**
- * Indexes documents by id in one bulk request. Items the cluster refused for load (429) or failure
- * (5xx) are sent again, alone, with exponential backoff; items it refused for their content are
- * reported together as a non-retriable error after the rest has been written.
+ * Indexes documents by id in one bulk request. Items refused for their content (mapping, parsing) are
+ * reported together as a non-retriable error after the rest has been written. Every other refusal
+ * (load, server errors, and the 4xx states of a node that is starting or stopping: blocks, missing or
+ * closed shards) is sent again, alone, with exponential backoff, and finally reported as retriable:
+ * the caller's batch must be redelivered, not dead-lettered, because the documents are good.
  */
 export async function bulkWrite(client: Client, documents: BulkDocument[], what: string, logger: Logger): Promise<void> {
   let pending = documents;
@@ -27,16 +29,21 @@ export async function bulkWrite(client: Client, documents: BulkDocument[], what:
     );
     if (!response.errors) break;
     const retry: BulkDocument[] = [];
+    let retryReason = '';
     response.items.forEach((item, position) => {
       const result = item.index;
       if (result?.error === undefined) return;
-      if (result.status === 429 || result.status >= 500) retry.push(batch[position]!);
-      else rejected.push({ id: batch[position]!.id, reason: describe(result.error) });
+      if (isRejectedDocument(result.error)) {
+        rejected.push({ id: batch[position]!.id, reason: describe(result.error) });
+        return;
+      }
+      retry.push(batch[position]!);
+      retryReason ||= `${result.status} ${describe(result.error)}`;
     });
     if (retry.length === 0) break;
-    if (attempt >= MAX_ATTEMPTS) throw new UnavailableError(`${what} (${retry.length} documents still refused after ${attempt} attempts)`);
+    if (attempt >= MAX_ATTEMPTS) throw new UnavailableError(`${what} (${retry.length} documents still refused after ${attempt} attempts, first: ${retryReason})`);
     const delay = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
-    logger.warn({ documents: retry.length, attempt, delayMs: delay }, 'bulk write partly refused, retrying');
+    logger.warn({ documents: retry.length, attempt, delayMs: delay, reason: retryReason }, 'bulk write partly refused, retrying');
     await new Promise((resolve) => setTimeout(resolve, delay));
     pending = retry;
   }

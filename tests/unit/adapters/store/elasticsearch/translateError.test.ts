@@ -1,6 +1,6 @@
 import { errors } from '@elastic/elasticsearch';
 import { expect } from 'chai';
-import { isAlreadyExists, translateError } from '../../../../../adapters/store/elasticsearch/translateError.js';
+import { isAlreadyExists, isTransient, translateError } from '../../../../../adapters/store/elasticsearch/translateError.js';
 import { ConflictError, LagebildError, UnavailableError } from '../../../../../core/errors.js';
 
 function responseError(statusCode: number, type: string, reason = 'because'): errors.ResponseError {
@@ -41,5 +41,26 @@ describe('adapters > store > elasticsearch > translateError', () => {
   it('recognises an index that already exists', () => {
     expect(isAlreadyExists(responseError(400, 'resource_already_exists_exception'))).to.equal(true);
     expect(isAlreadyExists(responseError(400, 'mapper_parsing_exception'))).to.equal(false);
+  });
+
+  it('makes the refusals of a node that is starting or stopping retriable, whatever their status', () => {
+    const refusals = [
+      responseError(403, 'cluster_block_exception', 'blocked by: [SERVICE_UNAVAILABLE/1/state not recovered / initialized];'),
+      responseError(404, 'index_not_found_exception', 'no such index [lagebild-incidents]'),
+      responseError(404, 'shard_not_found_exception'),
+      responseError(400, 'illegal_index_shard_state_exception', 'CurrentState[CLOSED]'),
+    ];
+    for (const error of refusals) {
+      expect(translateError(error, 'incident store'), error.message).to.include({ code: 'unavailable', retriable: true });
+    }
+  });
+
+  it('finds a transient cause nested under another error type', () => {
+    expect(isTransient(400, { type: 'remote_transport_exception', caused_by: { type: 'node_closed_exception', reason: 'node closed' } })).to.equal(true);
+    expect(isTransient(400, { type: 'document_parsing_exception', caused_by: { type: 'illegal_argument_exception' } })).to.equal(false);
+  });
+
+  it('keeps other client errors permanent', () => {
+    expect(translateError(responseError(400, 'parsing_exception', 'unknown query [x]'), 'incident store')).to.include({ code: 'store_failed', retriable: false });
   });
 });
