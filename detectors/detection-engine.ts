@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Alert, AlertRule } from '../core/domain/alert.js';
-import { getField, type EcsEvent } from '../core/domain/ecs.js';
+import type { EcsEvent } from '../core/domain/ecs.js';
+import { fieldReader } from './field-reader.js';
 import { AlertFolder, type Firing, type FoldingOptions } from './alerts/alert-folder.js';
 import { trimEvent } from './alerts/trim-event.js';
 import { spansOrganisations, type CompiledCorrelation } from './correlation/compiled-correlation.js';
@@ -48,7 +49,7 @@ interface Stage {
 }
 
 /** Fields that tell repeats of a single-event rule apart: the same rule on another host or user is another alert. */
-const SIGMA_GROUP_FIELDS = ['organization.id', 'host.name', 'source.ip', 'user.name'];
+const SIGMA_GROUP_READERS = ['organization.id', 'host.name', 'source.ip', 'user.name'].map(fieldReader);
 
 /**
  * The detection pipeline for one stream of events: Sigma rules and IOC lists per event, correlations
@@ -140,7 +141,7 @@ export class DetectionEngine {
     const alerts: Alert[] = [];
     const eventIds = event.event?.id ? [event.event.id] : [];
     const organizationIds = event.organization?.id ? [event.organization.id] : [];
-    const groupKey = SIGMA_GROUP_FIELDS.map((field) => String(getField(event, field) ?? '')).join('\u0000');
+    const groupKey = SIGMA_GROUP_READERS.map((read) => String(read(event) ?? '')).join('\u0000');
 
     for (const rule of this.sigmaRules.candidates(event)) {
       if (this.disabled.has(rule.id) || !rule.match(event)) continue;

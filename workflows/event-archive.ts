@@ -1,10 +1,15 @@
-import { isEcsEvent } from '../core/domain/ecs.js';
+import { isEcsEvent, type EcsEvent } from '../core/domain/ecs.js';
 import { decodeMessage } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
 import type { Store } from '../core/ports/stores.js';
 
 export const ARCHIVE_GROUP = 'lagebild-archive';
+/**
+ * Larger than the bus default: SQLite's cost per event falls with the transaction size (about a
+ * quarter more events/s at 2,000 than at 500 on random event ids), and Elasticsearch takes fewer, larger bulks.
+ */
+const ARCHIVE_BATCH_SIZE = 2000;
 
 /**
  * Keeps every event in the store (searchable, retained per DOMAIN.md) so that incidents can show
@@ -15,10 +20,19 @@ export async function startEventArchive(options: { bus: Bus; store: Store; metri
   return options.bus.subscribe({
     topic: TOPICS.events,
     group: ARCHIVE_GROUP,
+    maxBatchSize: ARCHIVE_BATCH_SIZE,
     handler: async (messages: DeliveredMessage[]) => {
       // Malformed messages are dead-lettered by the detector consumer, which sees the same messages.
-      const events = messages.map((message) => decodeMessage(message, isEcsEvent)).filter((event) => event !== undefined);
-      await options.store.events.putMany(events);
+      const events: EcsEvent[] = [];
+      const json: string[] = [];
+      for (const message of messages) {
+        const event = decodeMessage(message, isEcsEvent);
+        if (event === undefined) continue;
+        events.push(event);
+        json.push(message.value);
+      }
+      // The message text goes along so that the store need not serialise the event again.
+      await options.store.events.putMany(events, json);
       archived.inc({}, events.length);
     },
   });

@@ -1,12 +1,13 @@
 import { isAlert, type Alert } from '../core/domain/alert.js';
 import type { Clock } from '../core/clock.js';
-import { ALL } from '../core/domain/scope.js';
 import { decodeJsonBatch } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
 import type { IncidentAlertUpdate, Store } from '../core/ports/stores.js';
 
 export const INCIDENT_GROUP = 'lagebild-incidents';
+/** A batch costs the store a few round trips whatever its size (see IncidentStore.recordAlerts), so larger batches catch up faster. */
+const RECORDER_BATCH_SIZE = 1000;
 
 /**
  * Stores the alerts of the `alerts` topic and folds each into its incident. Both writes are
@@ -24,14 +25,13 @@ export async function startIncidentRecorder(options: {
   return options.bus.subscribe({
     topic: TOPICS.alerts,
     group: INCIDENT_GROUP,
+    maxBatchSize: RECORDER_BATCH_SIZE,
     handler: async (messages: DeliveredMessage[]) => {
       const alerts = await decodeJsonBatch(options.bus, messages, isAlert);
       await options.store.alerts.putMany(alerts);
       const now = options.clock.now();
-      for (const alert of alerts.filter(opensIncident)) {
-        const update = options.incidentUpdateFor(alert, now);
-        await options.store.incidents.recordAlert({ ...update, incidentId: await mergeTarget(options.store, update.incidentId) });
-      }
+      // One store call per batch: the store follows merges (mergedInto) and writes each incident once.
+      await options.store.incidents.recordAlerts(alerts.filter(opensIncident).map((alert) => options.incidentUpdateFor(alert, now)));
       recorded.inc({}, alerts.length);
     },
   });
@@ -43,15 +43,4 @@ export async function startIncidentRecorder(options: {
  */
 export function opensIncident(alert: Alert): boolean {
   return alert.rule.level !== 'informational';
-}
-
-/** Alerts of an incident that an analyst merged into another belong to the target from then on. */
-async function mergeTarget(store: Store, incidentId: string): Promise<string> {
-  let id = incidentId;
-  for (let hops = 0; hops < 10; hops += 1) {
-    const incident = await store.incidents.get(id, ALL);
-    if (!incident?.mergedInto) return id;
-    id = incident.mergedInto;
-  }
-  return id;
 }

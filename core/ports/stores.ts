@@ -19,8 +19,11 @@ export interface Page<T> {
 }
 
 export interface EventStore {
-  /** Idempotent by `event.id`. */
-  putMany(events: EcsEvent[]): Promise<void>;
+  /**
+   * Idempotent by `event.id`. `json[i]`, when given, is `events[i]` serialised as it arrived (a bus
+   * message): the store may keep that text instead of serialising the event a second time.
+   */
+  putMany(events: EcsEvent[], json?: readonly string[]): Promise<void>;
   getMany(ids: string[], scope: Scope): Promise<EcsEvent[]>;
   count(scope: Scope): Promise<number>;
   /** Deletes events older than `before` unless an alert references them; returns how many went. */

@@ -1,4 +1,5 @@
-import { getField, setField, type EcsEvent } from '../../core/domain/ecs.js';
+import { setField, type EcsEvent } from '../../core/domain/ecs.js';
+import { fieldReader } from '../field-reader.js';
 
 /** The fields an analyst needs to judge an alert; the rest of the event stays in the event store. */
 const KEPT_FIELDS = [
@@ -17,6 +18,8 @@ const KEPT_FIELDS = [
   'message',
 ];
 
+const KEPT_READERS = KEPT_FIELDS.map((field) => [field, fieldReader(field)] as const);
+
 const ORIGINAL_LIMIT = 2048;
 
 /** A copy of the event reduced to its evidence: `event.*` (with `event.original` cut to 2 KB) and the fields above. */
@@ -24,8 +27,8 @@ export function trimEvent(event: EcsEvent): EcsEvent {
   const trimmed: EcsEvent = { '@timestamp': event['@timestamp'], event: { ...event.event } };
   const original = trimmed.event.original;
   if (typeof original === 'string' && original.length > ORIGINAL_LIMIT) trimmed.event.original = original.slice(0, ORIGINAL_LIMIT);
-  for (const field of KEPT_FIELDS) {
-    const value = getField(event, field);
+  for (const [field, read] of KEPT_READERS) {
+    const value = read(event);
     if (value !== undefined) setField(trimmed as Record<string, unknown>, field, value);
   }
   return trimmed;

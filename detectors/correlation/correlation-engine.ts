@@ -1,7 +1,7 @@
 import { getField, setField, type EcsEvent } from '../../core/domain/ecs.js';
 import { groupFieldOf, spansOrganisations, type CompiledCorrelation } from './compiled-correlation.js';
 import { satisfies } from './count-condition.js';
-import { KeyState } from './key-state.js';
+import { eventIdsOf, KeyState } from './key-state.js';
 import { dropBefore, insertSorted, latestAtOrBefore, maxCountInWindowWith } from './sorted-times.js';
 
 export interface CorrelationOptions {
@@ -261,9 +261,11 @@ export class CorrelationEngine {
 
   private remember(correlation: CompiledCorrelation, state: KeyState, firing: RuleFiring): void {
     if (this.options.maxEventIdsPerKey > 0) {
-      // Exact-size copies for the same reason as in insertSorted; the list is short.
-      const ids = [...(state.ids ?? []), ...firing.eventIds];
-      state.ids = ids.length > this.options.maxEventIdsPerKey ? ids.slice(ids.length - this.options.maxEventIdsPerKey) : ids;
+      // concat() allocates exactly the needed length, where spreading into a literal may over-allocate;
+      // the list is short, so the copy is cheap.
+      const all = eventIdsOf(state).concat(firing.eventIds);
+      const ids = all.length > this.options.maxEventIdsPerKey ? all.slice(all.length - this.options.maxEventIdsPerKey) : all;
+      state.ids = ids.length === 1 ? ids[0] : ids;
     }
     if (!spansOrganisations(correlation)) return;
     for (const org of firing.organizationIds) {
@@ -277,7 +279,7 @@ export class CorrelationEngine {
     const group: Record<string, string> = {};
     correlation.groupBy.forEach((name, position) => (group[name] = values[position]!));
     const organizationIds = state.orgs ? [...state.orgs].sort() : group['organization.id'] ? [group['organization.id']] : [];
-    return { correlation, group, time: state.last + (this.epoch ?? 0), eventIds: [...(state.ids ?? [])], eventCount: count, organizationIds, ...(event ? { event } : {}) };
+    return { correlation, group, time: state.last + (this.epoch ?? 0), eventIds: eventIdsOf(state), eventCount: count, organizationIds, ...(event ? { event } : {}) };
   }
 
   private evictIfFull(): void {

@@ -16,8 +16,11 @@ export class KeyState {
    * latest time it was seen, temporal keeps sorted times per position in `rules` (number[][]).
    */
   data: number[] | Map<string, number> | number[][] | undefined = undefined;
-  /** The most recent event ids, oldest first. */
-  ids: string[] | undefined = undefined;
+  /**
+   * The most recent event ids, oldest first; a lone id is kept as the string itself, since most keys
+   * never see a second event and an array around one id costs more than the id.
+   */
+  ids: string | string[] | undefined = undefined;
   /** Organisations of the events, kept only when the key does not already fix the organisation. */
   orgs: string[] | undefined = undefined;
 
@@ -25,4 +28,10 @@ export class KeyState {
     this.last = time;
     this.first = time;
   }
+}
+
+/** The kept event ids of a state as a fresh array, oldest first. */
+export function eventIdsOf(state: KeyState): string[] {
+  if (state.ids === undefined) return [];
+  return typeof state.ids === 'string' ? [state.ids] : [...state.ids];
 }

@@ -1,4 +1,5 @@
-import { getField, type EcsEvent } from '../../core/domain/ecs.js';
+import type { EcsEvent } from '../../core/domain/ecs.js';
+import { fieldReader } from '../field-reader.js';
 import { normaliseDomain, normaliseUrl, type Indicator } from './indicator.js';
 import { networkOf, parseCidr, parseIp } from '../../core/net/ip-address.js';
 import type { IocList } from './ioc-list.js';
@@ -126,7 +127,7 @@ function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
 }
 
 function valuesAt(event: EcsEvent, field: string): string[] {
-  const value = getField(event, field);
+  const value = fieldReader(field)(event);
   if (typeof value === 'string') return value ? [value] : [];
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string' && item !== '');
   return [];

@@ -1,4 +1,5 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import { AddressRanges } from './addressRanges.js';
 import type { FieldView } from './fieldView.js';
 import { ModifierError, type ItemState, type ModifierValue } from './modifiers/modifier.js';
 import { SigmaString } from './sigmaString.js';
@@ -92,20 +93,16 @@ function regexValueTest(alternatives: ModifierValue[], flags: string): ViewTest 
 }
 
 function cidrValueTest(alternatives: ModifierValue[]): ViewTest {
-  const list = new BlockList();
+  const ranges = new AddressRanges();
   for (const value of alternatives) {
     const text = value instanceof SigmaString ? value.plain() ?? '' : String(value);
     const [address = '', prefix] = text.split('/');
     const family = isIP(address);
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);
     if (family === 0 || !Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32)) throw new ModifierError(`invalid CIDR network "${text}"`);
-    list.addSubnet(address, bits, family === 6 ? 'ipv6' : 'ipv4');
+    ranges.add(address, bits);
   }
-  return (v) =>
-    anyText(v.texts, (t) => {
-      const family = isIP(t);
-      return family !== 0 && list.check(t, family === 6 ? 'ipv6' : 'ipv4');
-    });
+  return (v) => anyText(v.texts, (t) => ranges.contains(t));
 }
 
 function compareValueTest(alternatives: ModifierValue[], op: NonNullable<ItemState['compare']>): ViewTest {

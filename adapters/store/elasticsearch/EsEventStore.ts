@@ -20,11 +20,15 @@ export class EsEventStore implements EventStore {
     private readonly logger: Logger,
   ) {}
 
-  putMany(events: EcsEvent[]): Promise<void> {
+  putMany(events: EcsEvent[], json?: readonly string[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
     return bulkWrite(
       this.client,
-      events.map((event) => ({ index: this.names.event(event['@timestamp']), id: event.event.id, document: event })),
+      // The client sends a string body line verbatim; a line break inside it would split the bulk line.
+      events.map((event, i) => {
+        const text = json?.[i];
+        return { index: this.names.event(event['@timestamp']), id: event.event.id, document: text !== undefined && !text.includes('\n') ? text : event };
+      }),
       'event store',
       this.logger,
     );

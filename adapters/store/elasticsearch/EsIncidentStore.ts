@@ -2,10 +2,10 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import { LEVEL_ORDER } from '../../../core/domain/alert.js';
 import type { Incident } from '../../../core/domain/incident.js';
 import { canSee, type Scope } from '../../../core/domain/scope.js';
-import { ConflictError, NotFoundError, UnavailableError } from '../../../core/errors.js';
+import { ConflictError, LagebildError, NotFoundError, UnavailableError } from '../../../core/errors.js';
 import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStats, IncidentStatsQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
 import { assembleIncidentStats } from '../assembleIncidentStats.js';
-import { foldAlert } from '../foldAlert.js';
+import { foldAlert, type IncidentDocument } from '../foldAlert.js';
 import { isoTime } from '../isoTime.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { IndexNames } from './indexNames.js';
@@ -27,6 +27,8 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 /** Enough for a burst of alerts on one incident from several detector instances at once. */
 const MAX_RECORD_ATTEMPTS = 50;
+/** Merges chain (A into B, later B into C); the bound only guards against a cycle an operator made by hand. */
+const MAX_MERGE_HOPS = 10;
 /** The top rules a dashboard shows; organisations are all of them (the constituency is ~450). */
 const MAX_STATS_RULES = 50;
 const MAX_STATS_ORGANISATIONS = 2000;
@@ -74,6 +76,48 @@ export class EsIncidentStore implements IncidentStore {
       }
     }
     throw new UnavailableError(`incident store (incident ${update.incidentId} stayed contended)`);
+  }
+
+  /**
+   * The batch form of `recordAlert`: one realtime multi-get per round of merge redirects, then one bulk
+   * request that writes each incident once, guarded by its sequence number (or `create` for a new one).
+   * Incidents whose write lost a race are read, folded and written again; the others stay written.
+   */
+  async recordAlerts(updates: IncidentAlertUpdate[]): Promise<void> {
+    let pending = await this.groupByMergeTarget(updates);
+    for (let attempt = 1; pending.size > 0; attempt += 1) {
+      if (attempt > MAX_RECORD_ATTEMPTS) throw new UnavailableError(`incident store (${pending.size} incidents stayed contended)`);
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
+      const current = await this.readMany([...pending.keys()]);
+      const writes: { id: string; next: Incident; current: Versioned | undefined }[] = [];
+      for (const [id, group] of pending) {
+        const next = foldAll(current.get(id), id, group);
+        if (next !== undefined) writes.push({ id, next, current: current.get(id) });
+      }
+      if (writes.length === 0) return;
+      const response = await esRequest('incident store', () =>
+        this.client.bulk({
+          refresh: false,
+          operations: writes.flatMap(({ id, next, current: versioned }) => [
+            versioned === undefined
+              ? { create: { _index: this.names.incidents, _id: id } }
+              : { index: { _index: this.names.incidents, _id: id, if_seq_no: versioned.seqNo, if_primary_term: versioned.primaryTerm } },
+            toSource(next),
+          ]),
+        }),
+      );
+      const retry = new Map<string, IncidentAlertUpdate[]>();
+      if (response.errors) {
+        response.items.forEach((item, position) => {
+          const result = item.index ?? item.create;
+          if (result?.error === undefined) return;
+          const id = writes[position]!.id;
+          if (result.status === 409 || result.status === 429 || result.status >= 500) retry.set(id, pending.get(id)!);
+          else throw new LagebildError('store_rejected', `incident store: incident ${id} rejected: ${[result.error.type, result.error.reason].filter(Boolean).join(': ')}`, { status: 400 });
+        });
+      }
+      pending = retry;
+    }
   }
 
   async get(id: string, scope: Scope): Promise<Incident | undefined> {
@@ -168,6 +212,43 @@ export class EsIncidentStore implements IncidentStore {
     });
   }
 
+  /** Groups the updates by the incident they end up in, following `mergedInto` one multi-get per hop. */
+  private async groupByMergeTarget(updates: IncidentAlertUpdate[]): Promise<Map<string, IncidentAlertUpdate[]>> {
+    const target = new Map<string, string>(updates.map((update) => [update.incidentId, update.incidentId]));
+    let unresolved = [...target.keys()];
+    for (let hops = 0; hops < MAX_MERGE_HOPS && unresolved.length > 0; hops += 1) {
+      const read = await this.readMany([...new Set(unresolved.map((id) => target.get(id)!))]);
+      const next: string[] = [];
+      for (const id of unresolved) {
+        const mergedInto = read.get(target.get(id)!)?.incident.mergedInto;
+        if (typeof mergedInto !== 'string') continue;
+        target.set(id, mergedInto);
+        next.push(id);
+      }
+      unresolved = next;
+    }
+    const groups = new Map<string, IncidentAlertUpdate[]>();
+    for (const update of updates) {
+      const id = target.get(update.incidentId)!;
+      const group = groups.get(id);
+      if (group === undefined) groups.set(id, [update]);
+      else group.push(update);
+    }
+    return groups;
+  }
+
+  /** Realtime multi-get: like `read`, it sees writes the index has not refreshed yet. */
+  private async readMany(ids: string[]): Promise<Map<string, Versioned>> {
+    const found = new Map<string, Versioned>();
+    if (ids.length === 0) return found;
+    const response = await esRequest('incident store', () => this.client.mget<IncidentSource>({ index: this.names.incidents, ids }));
+    for (const doc of response.docs) {
+      if (!('found' in doc) || !doc.found || doc._source === undefined || doc._seq_no === undefined || doc._primary_term === undefined) continue;
+      found.set(doc._id, { incident: fromSource(doc._source), seqNo: doc._seq_no, primaryTerm: doc._primary_term });
+    }
+    return found;
+  }
+
   /** A realtime get: it sees the latest write even before the index refreshes. */
   private async read(id: string): Promise<Versioned | undefined> {
     try {
@@ -184,6 +265,26 @@ export class EsIncidentStore implements IncidentStore {
 function folded(incident: Incident, update: IncidentAlertUpdate): Incident {
   const { alertIds, ...document } = incident;
   return { ...foldAlert(document, update), alertIds: [...alertIds, update.alertId] };
+}
+
+/** Folds the updates not yet in the incident, in order; undefined when none is new (a redelivery). */
+function foldAll(current: Versioned | undefined, incidentId: string, updates: IncidentAlertUpdate[]): Incident | undefined {
+  const known = new Set(current?.incident.alertIds);
+  let document: IncidentDocument | undefined = current === undefined ? undefined : withoutAlertIds(current.incident);
+  const added: string[] = [];
+  for (const update of updates) {
+    if (known.has(update.alertId)) continue;
+    known.add(update.alertId);
+    document = foldAlert(document, { ...update, incidentId });
+    added.push(update.alertId);
+  }
+  return document === undefined || added.length === 0 ? undefined : { ...document, alertIds: [...(current?.incident.alertIds ?? []), ...added] };
+}
+
+function withoutAlertIds(incident: Incident): IncidentDocument {
+  const document: IncidentDocument & { alertIds?: string[] } = { ...incident };
+  delete document.alertIds;
+  return document;
 }
 
 function toSource(incident: Incident): IncidentSource {

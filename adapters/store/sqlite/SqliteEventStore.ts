@@ -16,16 +16,17 @@ export class SqliteEventStore implements EventStore {
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare<[string, string | null, string, string]>('INSERT OR REPLACE INTO events (id, organization_id, timestamp, doc) VALUES (?, ?, ?, ?)');
     // One transaction per batch: per-row commits would cap ingest at a few hundred events per second.
-    this.writeBatch = db.transaction((events: EcsEvent[]) => {
-      for (const event of events) {
-        this.insert.run(event.event.id, event.organization?.id ?? null, isoTime(event['@timestamp']), JSON.stringify(event));
+    this.writeBatch = db.transaction((events: EcsEvent[], json: readonly string[] | undefined) => {
+      for (let i = 0; i < events.length; i += 1) {
+        const event = events[i]!;
+        this.insert.run(event.event.id, event.organization?.id ?? null, isoTime(event['@timestamp']), json?.[i] ?? JSON.stringify(event));
       }
     });
   }
 
-  putMany(events: EcsEvent[]): Promise<void> {
+  putMany(events: EcsEvent[], json?: readonly string[]): Promise<void> {
     return runSql(() => {
-      this.writeBatch(events);
+      this.writeBatch(events, json);
     });
   }
 

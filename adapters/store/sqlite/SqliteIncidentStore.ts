@@ -23,6 +23,8 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 /** The top rules a dashboard shows. */
 const MAX_STATS_RULES = 50;
+/** Merges chain (A into B, later B into C); the bound only guards against a cycle an operator made by hand. */
+const MAX_MERGE_HOPS = 10;
 /** The UTC hour or day a `first_seen` falls in, as the ISO start of that bucket (the column holds UTC ISO strings). */
 const BUCKET_OF = { hour: "substr(first_seen, 1, 13) || ':00:00.000Z'", day: "substr(first_seen, 1, 10) || 'T00:00:00.000Z'" } as const;
 /** Officers see an incident when any of its organisations is theirs. */
@@ -30,6 +32,7 @@ const IN_ORGANISATION = 'EXISTS (SELECT 1 FROM incident_organisations io WHERE i
 
 export class SqliteIncidentStore implements IncidentStore {
   private readonly record;
+  private readonly recordBatch;
   private readonly applyPatch;
 
   constructor(private readonly db: Database.Database) {
@@ -58,13 +61,45 @@ export class SqliteIncidentStore implements IncidentStore {
         JSON.stringify(incident),
       );
 
-    // Link first: the primary key of incident_alerts decides, inside the transaction, whether this alert is new.
-    this.record = db.transaction((update: IncidentAlertUpdate) => {
-      if (link.run(update.incidentId, update.alertId).changes === 0) return;
-      const row = select.get(update.incidentId);
-      const incident = foldAlert(row === undefined ? undefined : (JSON.parse(row.doc) as IncidentDocument), update);
+    // Link first: the primary key of incident_alerts decides, inside the transaction, whether an alert is new.
+    const recordInto = (incidentId: string, updates: IncidentAlertUpdate[]) => {
+      const row = select.get(incidentId);
+      let incident = row === undefined ? undefined : (JSON.parse(row.doc) as IncidentDocument);
+      let changed = false;
+      for (const update of updates) {
+        if (link.run(incidentId, update.alertId).changes === 0) continue;
+        incident = foldAlert(incident, { ...update, incidentId });
+        changed = true;
+      }
+      if (!changed || incident === undefined) return;
       write(incident);
       for (const organizationId of incident.organizationIds) linkOrganisation.run(incident.id, organizationId);
+    };
+    this.record = db.transaction((update: IncidentAlertUpdate) => recordInto(update.incidentId, [update]));
+    const mergedInto = db.prepare<[string], { target: string | null }>("SELECT json_extract(doc, '$.mergedInto') AS target FROM incidents WHERE id = ?");
+    const mergeTarget = (incidentId: string): string => {
+      let id = incidentId;
+      for (let hops = 0; hops < MAX_MERGE_HOPS; hops += 1) {
+        const target = mergedInto.get(id)?.target;
+        if (typeof target !== 'string') return id;
+        id = target;
+      }
+      return id;
+    };
+    this.recordBatch = db.transaction((updates: IncidentAlertUpdate[]) => {
+      const targets = new Map<string, string>();
+      const byIncident = new Map<string, IncidentAlertUpdate[]>();
+      for (const update of updates) {
+        let target = targets.get(update.incidentId);
+        if (target === undefined) {
+          target = mergeTarget(update.incidentId);
+          targets.set(update.incidentId, target);
+        }
+        const group = byIncident.get(target);
+        if (group === undefined) byIncident.set(target, [update]);
+        else group.push(update);
+      }
+      for (const [incidentId, group] of byIncident) recordInto(incidentId, group);
     });
 
     this.applyPatch = db.transaction((id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): IncidentDocument => {
@@ -81,6 +116,12 @@ export class SqliteIncidentStore implements IncidentStore {
   recordAlert(update: IncidentAlertUpdate): Promise<void> {
     return runSql(() => {
       this.record(update);
+    });
+  }
+
+  recordAlerts(updates: IncidentAlertUpdate[]): Promise<void> {
+    return runSql(() => {
+      this.recordBatch(updates);
     });
   }
 
