@@ -4,6 +4,7 @@ import type { Logger } from '../../../core/logging.js';
 import type { DeliveredMessage, SubscribeOptions, Subscription } from '../../../core/ports/bus.js';
 import { redeliveryDelay } from '../redelivery-delay.js';
 import { isRetriableBusError, translateKafkaError } from './translate-kafka-error.js';
+import { CancellableDelay } from '../cancellable-delay.js';
 
 const DEFAULT_MAX_BATCH_SIZE = 500;
 /** Faster than kafkajs's defaults so that rebalances (a consumer joining or leaving) settle in about a second. */
@@ -25,7 +26,7 @@ export interface KafkaSubscriptionDependencies {
  */
 export class KafkaSubscription implements Subscription {
   private stopping = false;
-  private cancelBackoff: (() => void) | undefined;
+  private readonly backoff = new CancellableDelay();
 
   private constructor(
     private readonly consumer: Consumer,
@@ -55,7 +56,7 @@ export class KafkaSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.cancelBackoff?.();
+    this.backoff.cancel();
     // disconnect() stops fetching, waits for the batch in flight and leaves the group.
     await this.consumer.disconnect();
   }
@@ -91,7 +92,7 @@ export class KafkaSubscription implements Subscription {
         if (abandoned()) return false;
         const delayMs = redeliveryDelay(attempt);
         logger.warn({ error, ...where, attempt, delayMs }, 'Handler failed, batch will be redelivered');
-        await this.backoff(delayMs);
+        await this.backoff.wait(delayMs);
         if (abandoned()) return false;
         await heartbeat();
       }
@@ -108,18 +109,6 @@ export class KafkaSubscription implements Subscription {
     } finally {
       clearInterval(timer);
     }
-  }
-
-  private backoff(delayMs: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delayMs);
-      this.cancelBackoff = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => {
-      this.cancelBackoff = undefined;
-    });
   }
 }
 

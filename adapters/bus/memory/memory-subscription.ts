@@ -4,6 +4,7 @@ import type { Logger } from '../../../core/logging.js';
 import type { BatchHandler, DeliveredMessage, Subscription } from '../../../core/ports/bus.js';
 import { redeliveryDelay } from '../redelivery-delay.js';
 import type { Claim, ConsumerGroup, GroupMember } from './consumer-group.js';
+import { CancellableDelay } from '../cancellable-delay.js';
 
 export interface MemorySubscriptionOptions {
   topic: string;
@@ -23,7 +24,7 @@ export class MemorySubscription implements Subscription, GroupMember {
   private stopped = false;
   private wakePending = false;
   private resumeIdle: (() => void) | undefined;
-  private cancelBackoff: (() => void) | undefined;
+  private readonly backoff = new CancellableDelay();
   private readonly running: Promise<void>;
 
   constructor(private readonly options: MemorySubscriptionOptions) {
@@ -45,7 +46,7 @@ export class MemorySubscription implements Subscription, GroupMember {
     if (!this.stopped) {
       this.stopped = true;
       this.options.group.leave(this);
-      this.cancelBackoff?.();
+      this.backoff.cancel();
       this.wake();
     }
     await this.running;
@@ -109,21 +110,9 @@ export class MemorySubscription implements Subscription, GroupMember {
         if (this.stopped) return;
         const delayMs = redeliveryDelay(attempt);
         logger.warn({ error, topic, partition: claim.partition, attempt, delayMs }, 'Handler failed, batch will be redelivered');
-        await this.backoff(delayMs);
+        await this.backoff.wait(delayMs);
         if (this.stopped) return;
       }
     }
-  }
-
-  private backoff(delayMs: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delayMs);
-      this.cancelBackoff = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => {
-      this.cancelBackoff = undefined;
-    });
   }
 }
