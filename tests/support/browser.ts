@@ -11,10 +11,10 @@ export const SCREENSHOT_DIR = path.resolve('test-artifacts/screenshots');
  * Call in a `before` hook: launches headless Chromium. Without it the suite is skipped at run time,
  * unless REQUIRE_SERVICES=1 (CI), where a missing browser is a failure.
  */
-export async function launchBrowser(context: Mocha.Context): Promise<Browser> {
+export async function launchBrowser(runningTest: Mocha.Context): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     if (process.env.REQUIRE_SERVICES === '1') throw new Error(`Chromium is not installed at ${CHROMIUM_PATH} (REQUIRE_SERVICES=1); apt-get install chromium`);
-    context.skip();
+    runningTest.skip();
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

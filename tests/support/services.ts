@@ -20,10 +20,10 @@ function reachable(host: string, port: number, timeoutMs = 1500): Promise<boolea
  * Call in a `before` hook of a suite that needs a real service. Without the service the suite is
  * skipped at run time, unless REQUIRE_SERVICES=1 (CI), where a missing service is a failure.
  */
-export async function requireService(context: Mocha.Context, name: 'kafka' | 'elasticsearch'): Promise<void> {
+export async function requireService(runningTest: Mocha.Context, name: 'kafka' | 'elasticsearch'): Promise<void> {
   const address = name === 'kafka' ? KAFKA_BROKERS[0]! : new URL(ELASTICSEARCH_URL).host;
   const [host, port] = address.split(':');
   if (await reachable(host!, Number(port))) return;
   if (process.env.REQUIRE_SERVICES === '1') throw new Error(`${name} is not reachable at ${address} (REQUIRE_SERVICES=1); run scripts/services up`);
-  context.skip();
+  runningTest.skip();
 }
