@@ -141,10 +141,12 @@ export class DetectionEngine {
     const alerts: Alert[] = [];
     const eventIds = event.event?.id ? [event.event.id] : [];
     const organizationIds = event.organization?.id ? [event.organization.id] : [];
-    const groupKey = SIGMA_GROUP_READERS.map((read) => String(read(event) ?? '')).join('\u0000');
+    // Built on the first firing only: most events fire no rule.
+    let groupKey: string | undefined;
 
     for (const rule of this.sigmaRules.candidates(event)) {
       if (this.disabled.has(rule.id) || !rule.match(event)) continue;
+      groupKey ??= sigmaGroupKey(event);
       const firing: Firing = { rule: ruleOf(rule, 'sigma'), tags: rule.tags, groupKey, organizationIds, time, eventIds, events: [] };
       this.fire(firing, event, alerts, stage);
     }
@@ -206,7 +208,7 @@ export class DetectionEngine {
   private fire(firing: Firing, event: EcsEvent, alerts: Alert[], stage: Stage): void {
     let evidence: EcsEvent | undefined;
     const trimmed = (): EcsEvent => (evidence ??= trimEvent(event));
-    if (!this.silent.has(firing.rule.id)) alerts.push(...this.folder.offer({ ...firing, events: [trimmed()] }));
+    if (!this.silent.has(firing.rule.id)) alerts.push(...this.folder.offer(firing, trimmed));
     this.feed({ ruleId: firing.rule.id, event, time: firing.time, eventIds: firing.eventIds, organizationIds: firing.organizationIds }, trimmed, alerts, stage);
   }
 
@@ -225,7 +227,7 @@ export class DetectionEngine {
 
   private fireCorrelation(hit: CorrelationHit, alerts: Alert[], stage: Stage): void {
     const correlation = hit.correlation;
-    const evidence = hit.event ? trimEvent(hit.event) : undefined;
+    const hitEvent = hit.event;
     const firing: Firing = {
       rule: ruleOf(correlation, 'correlation'),
       tags: correlation.tags,
@@ -234,9 +236,9 @@ export class DetectionEngine {
       organizationIds: hit.organizationIds,
       time: hit.time,
       eventIds: hit.eventIds,
-      events: evidence ? [evidence] : [],
+      events: [],
     };
-    if (!this.silent.has(correlation.id)) alerts.push(...this.folder.offer(firing));
+    if (!this.silent.has(correlation.id)) alerts.push(...this.folder.offer(firing, hitEvent ? () => trimEvent(hitEvent) : undefined));
     if (!this.correlations.listensTo(correlation.id)) return;
     const event = eventOfHit(hit);
     this.feed({ ruleId: correlation.id, event, time: hit.time, eventIds: hit.eventIds, organizationIds: hit.organizationIds }, () => trimEvent(event), alerts, stage);
@@ -250,6 +252,10 @@ export class DetectionEngine {
     alerts.push(...this.folder.advance(this.newest - this.latenessMs));
     return alerts;
   }
+}
+
+function sigmaGroupKey(event: EcsEvent): string {
+  return SIGMA_GROUP_READERS.map((read) => String(read(event) ?? '')).join('\u0000');
 }
 
 /**

@@ -34,7 +34,13 @@ interface Fold {
   sequence: number;
   lastEmitted: number;
   pending: Firing[];
+  /** Event ids and evidence events held by `pending`, kept as running totals. */
+  pendingIds: number;
+  pendingEvents: number;
 }
+
+/** Builds the evidence event of a firing; called only while the batch still has room for evidence. */
+export type Evidence = () => EcsEvent;
 
 /**
  * Folds repeated firings of one rule and group key into few alerts. The first firing of a window is
@@ -52,8 +58,16 @@ export class AlertFolder {
     this.options = { ...DEFAULT_FOLDING_OPTIONS, ...options };
   }
 
-  offer(firing: Firing): Alert[] {
-    if (this.options.windowMs <= 0) return [alertOf([firing], deterministicId('alert', firing.rule.id, ...firing.eventIds), this.options)];
+  /**
+   * Takes one firing. `evidence`, if given, adds one event to the firing's `events`, but only when
+   * the batch it joins carries fewer than `maxEventsPerAlert` events: evidence beyond that would
+   * be cut from the alert anyway, so it is never built.
+   */
+  offer(firing: Firing, evidence?: Evidence): Alert[] {
+    if (this.options.windowMs <= 0) {
+      const complete = evidence && firing.events.length < this.options.maxEventsPerAlert ? withEvidence(firing, evidence) : firing;
+      return [alertOf([complete], deterministicId('alert', firing.rule.id, ...firing.eventIds), this.options)];
+    }
     const key = `${firing.rule.id}\u0000${firing.groupKey}`;
     const alerts: Alert[] = [];
     let fold = this.folds.get(key);
@@ -63,14 +77,14 @@ export class AlertFolder {
       fold = undefined;
     }
     if (!fold) {
-      fold = { windowStart: firing.time, sequence: 0, lastEmitted: firing.time, pending: [firing] };
+      fold = { windowStart: firing.time, sequence: 0, lastEmitted: firing.time, pending: [], pendingIds: 0, pendingEvents: 0 };
+      this.hold(fold, firing, evidence);
       this.folds.set(key, fold);
       alerts.push(...this.emit(key, fold));
       return alerts;
     }
-    fold.pending.push(firing);
-    const ids = fold.pending.reduce((sum, pending) => sum + pending.eventIds.length, 0);
-    if (firing.time - fold.lastEmitted >= this.options.reemitMs || ids >= this.options.maxEventIdsPerAlert) {
+    this.hold(fold, firing, evidence);
+    if (firing.time - fold.lastEmitted >= this.options.reemitMs || fold.pendingIds >= this.options.maxEventIdsPerAlert) {
       fold.lastEmitted = firing.time;
       alerts.push(...this.emit(key, fold));
     }
@@ -106,16 +120,31 @@ export class AlertFolder {
     const alert = alertOf(fold.pending, id, this.options);
     fold.sequence++;
     fold.pending = [];
+    fold.pendingIds = 0;
+    fold.pendingEvents = 0;
     return [alert];
+  }
+
+  private hold(fold: Fold, firing: Firing, evidence: Evidence | undefined): void {
+    const complete = evidence && fold.pendingEvents + firing.events.length < this.options.maxEventsPerAlert ? withEvidence(firing, evidence) : firing;
+    fold.pending.push(complete);
+    fold.pendingIds += complete.eventIds.length;
+    fold.pendingEvents += complete.events.length;
   }
 }
 
+function withEvidence(firing: Firing, evidence: Evidence): Firing {
+  return { ...firing, events: [...firing.events, evidence()] };
+}
+
 function alertOf(firings: Firing[], id: string, options: FoldingOptions): Alert {
-  const last = firings.reduce((latest, firing) => (firing.time > latest.time ? firing : latest));
-  const eventIds = [...new Set(firings.flatMap((firing) => firing.eventIds))];
-  const organizations = [...new Set(firings.flatMap((firing) => firing.organizationIds))].sort();
-  const events = firings.flatMap((firing) => firing.events).slice(0, options.maxEventsPerAlert);
-  const tags = [...new Set(firings.flatMap((firing) => firing.tags))];
+  // Most alerts hold a single firing (the first of a window is emitted at once): no flattening then.
+  const single = firings.length === 1 ? firings[0]! : undefined;
+  const last = single ?? firings.reduce((latest, firing) => (firing.time > latest.time ? firing : latest));
+  const eventIds = single ? unique(single.eventIds) : [...new Set(firings.flatMap((firing) => firing.eventIds))];
+  const organizations = single ? unique(single.organizationIds).sort() : [...new Set(firings.flatMap((firing) => firing.organizationIds))].sort();
+  const events = (single ? single.events : firings.flatMap((firing) => firing.events)).slice(0, options.maxEventsPerAlert);
+  const tags = single ? unique(single.tags) : [...new Set(firings.flatMap((firing) => firing.tags))];
   return {
     '@timestamp': new Date(last.time).toISOString(),
     alert: { id, count: firings.length },
@@ -126,4 +155,9 @@ function alertOf(firings: Firing[], id: string, options: FoldingOptions): Alert 
     tags,
     events,
   };
+}
+
+/** A fresh array of the distinct values, in first-seen order. */
+function unique(values: string[]): string[] {
+  return values.length < 2 ? values.slice() : [...new Set(values)];
 }

@@ -1,4 +1,4 @@
-import { setField, type EcsEvent } from '../../core/domain/ecs.js';
+import type { EcsEvent } from '../../core/domain/ecs.js';
 import { fieldReader } from '../field-reader.js';
 
 /** The fields an analyst needs to judge an alert; the rest of the event stays in the event store. */
@@ -18,7 +18,8 @@ const KEPT_FIELDS = [
   'message',
 ];
 
-const KEPT_READERS = KEPT_FIELDS.map((field) => [field, fieldReader(field)] as const);
+// Paths split once: trimming runs for every alert's evidence.
+const KEPT_READERS = KEPT_FIELDS.map((field) => ({ read: fieldReader(field), parents: field.split('.').slice(0, -1), leaf: field.slice(field.lastIndexOf('.') + 1) }));
 
 const ORIGINAL_LIMIT = 2048;
 
@@ -27,9 +28,17 @@ export function trimEvent(event: EcsEvent): EcsEvent {
   const trimmed: EcsEvent = { '@timestamp': event['@timestamp'], event: { ...event.event } };
   const original = trimmed.event.original;
   if (typeof original === 'string' && original.length > ORIGINAL_LIMIT) trimmed.event.original = original.slice(0, ORIGINAL_LIMIT);
-  for (const [field, read] of KEPT_READERS) {
+  for (const { read, parents, leaf } of KEPT_READERS) {
     const value = read(event);
-    if (value !== undefined) setField(trimmed as Record<string, unknown>, field, value);
+    if (value === undefined) continue;
+    // As setField does: create (or replace a non-object on) the way down, then write the leaf.
+    let node = trimmed as Record<string, unknown>;
+    for (const part of parents) {
+      const next = node[part];
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[leaf] = value;
   }
   return trimmed;
 }

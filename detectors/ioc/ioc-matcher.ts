@@ -12,6 +12,11 @@ export const IOC_FIELDS = {
   hash: ['file.hash.md5', 'file.hash.sha1', 'file.hash.sha256', 'process.hash.md5', 'process.hash.sha1', 'process.hash.sha256', 'process.parent.hash.sha256', 'dll.hash.sha256'],
 } as const;
 
+type Reader = readonly [field: string, read: (event: unknown) => unknown];
+const readersOf = (fields: readonly string[]): Reader[] => fields.map((field) => [field, fieldReader(field)] as const);
+// Readers resolved once: `match` runs for every event.
+const READERS = { ip: readersOf(IOC_FIELDS.ip), domain: readersOf(IOC_FIELDS.domain), url: readersOf(IOC_FIELDS.url), hash: readersOf(IOC_FIELDS.hash) };
+
 export interface IocMatch {
   list: IocList;
   indicator: Indicator;
@@ -51,20 +56,17 @@ export class IocMatcher {
   match(event: EcsEvent): IocMatch[] {
     if (this.lists.length === 0) return [];
     const matches: IocMatch[] = [];
-    const collect = (field: string, value: string, entries: Entry[] | undefined): void => {
-      for (const entry of entries ?? []) matches.push({ list: entry.list, indicator: entry.indicator, field, value });
-    };
-    for (const field of IOC_FIELDS.ip) {
-      for (const value of valuesAt(event, field)) this.matchAddress(value, (entries) => collect(field, value, entries));
+    for (const [field, read] of READERS.ip) {
+      for (const value of valuesOf(read(event))) this.matchAddress(value, field, matches);
     }
-    for (const field of IOC_FIELDS.domain) {
-      for (const value of valuesAt(event, field)) collect(field, value, this.lookupDomain(normaliseDomain(value)));
+    for (const [field, read] of READERS.domain) {
+      for (const value of valuesOf(read(event))) collect(matches, field, value, this.lookupDomain(normaliseDomain(value)));
     }
-    for (const field of IOC_FIELDS.url) {
-      for (const value of valuesAt(event, field)) if (value.includes('://')) collect(field, value, this.exact.get(`url:${normaliseUrl(value)}`));
+    for (const [field, read] of READERS.url) {
+      for (const value of valuesOf(read(event))) if (value.includes('://')) collect(matches, field, value, this.exact.get(`url:${normaliseUrl(value)}`));
     }
-    for (const field of IOC_FIELDS.hash) {
-      for (const value of valuesAt(event, field)) collect(field, value, this.exact.get(`hash:${value.toLowerCase()}`));
+    for (const [field, read] of READERS.hash) {
+      for (const value of valuesOf(read(event))) collect(matches, field, value, this.exact.get(`hash:${value.toLowerCase()}`));
     }
     return matches;
   }
@@ -97,14 +99,12 @@ export class IocMatcher {
     }
   }
 
-  private matchAddress(value: string, found: (entries: Entry[]) => void): void {
+  private matchAddress(value: string, field: string, matches: IocMatch[]): void {
     const ip = parseIp(value);
     if (!ip) return;
-    const exact = this.exact.get(`ip:${ip.family}:${String(ip.value)}`);
-    if (exact) found(exact);
+    collect(matches, field, value, this.exact.get(`ip:${ip.family}:${String(ip.value)}`));
     for (const prefix of this.prefixes[ip.family]) {
-      const entries = this.networks[ip.family].get(prefix)!.get(networkOf(ip, prefix));
-      if (entries) found(entries);
+      collect(matches, field, value, this.networks[ip.family].get(prefix)!.get(networkOf(ip, prefix)));
     }
   }
 
@@ -126,9 +126,17 @@ function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
   else map.set(key, [entry]);
 }
 
-function valuesAt(event: EcsEvent, field: string): string[] {
-  const value = fieldReader(field)(event);
-  if (typeof value === 'string') return value ? [value] : [];
+function collect(matches: IocMatch[], field: string, value: string, entries: Entry[] | undefined): void {
+  if (entries === undefined) return;
+  for (const entry of entries) matches.push({ list: entry.list, indicator: entry.indicator, field, value });
+}
+
+const NO_VALUES: string[] = [];
+
+/** The non-empty strings of a field value; the common absent field costs no allocation. */
+function valuesOf(value: unknown): readonly string[] {
+  if (value === undefined) return NO_VALUES;
+  if (typeof value === 'string') return value ? [value] : NO_VALUES;
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string' && item !== '');
-  return [];
+  return NO_VALUES;
 }

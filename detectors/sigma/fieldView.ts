@@ -18,15 +18,18 @@ function scalarText(value: unknown): string | undefined {
 
 export function fieldView(raw: unknown): FieldView {
   if (raw === undefined) return ABSENT;
-  const texts: string[] = [];
-  if (Array.isArray(raw)) {
-    for (const element of raw) {
-      const text = scalarText(element);
-      if (text !== undefined) texts.push(text);
-    }
-  } else {
+  if (!Array.isArray(raw)) {
+    // The common case, a single scalar, without growing arrays or a mapping closure.
     const text = scalarText(raw);
-    if (text !== undefined) texts.push(text);
+    return text === undefined ? { present: true, raw, texts: [], lower: [] } : { present: true, raw, texts: [text], lower: [text.toLowerCase()] };
   }
-  return { present: true, raw, texts, lower: texts.map((t) => t.toLowerCase()) };
+  const texts: string[] = [];
+  const lower: string[] = [];
+  for (const element of raw) {
+    const text = scalarText(element);
+    if (text === undefined) continue;
+    texts.push(text);
+    lower.push(text.toLowerCase());
+  }
+  return { present: true, raw, texts, lower };
 }

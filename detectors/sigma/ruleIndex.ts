@@ -11,7 +11,10 @@ interface Group {
 
 /** The rules of one derived log source and the guarded fields they need scanned. */
 interface Selection {
-  rules: number[];
+  /** Rules of the selection without a guard, ascending: candidates for every event. */
+  unguarded: number[];
+  /** 1 for each rule number in the selection. */
+  member: Uint8Array;
   fields: GuardedField[];
 }
 
@@ -42,8 +45,17 @@ export class RuleIndex {
   private readonly selections = new Map<string, Selection>();
   private readonly stamps: Uint32Array;
   private generation = 0;
-  private readonly mark = (rule: number): void => {
-    this.stamps[rule] = this.generation;
+  /** Guarded rules whose guard held for the current event, each once; reused across events. */
+  private readonly hits: number[] = [];
+  private scanning: GuardedField | undefined;
+  private readonly found = (needle: number): void => {
+    const owners = this.scanning!.rulesByNeedle[needle]!;
+    for (let i = 0; i < owners.length; i++) {
+      const rule = owners[i]!;
+      if (this.stamps[rule] === this.generation) continue;
+      this.stamps[rule] = this.generation;
+      this.hits.push(rule);
+    }
   };
 
   constructor(rules: CompiledSigmaRule[]) {
@@ -84,27 +96,42 @@ export class RuleIndex {
     this.fieldsOfRule = rules.map((_, number) => (fieldKeysOfRule[number] ?? []).map((key) => this.fields.get(key)!));
   }
 
+  /**
+   * Only the few rules whose guard held are visited, not every rule of the selection: selections
+   * hold over a thousand rules of which a handful survive. Candidates come out in rule order.
+   */
   candidates(event: EcsEvent): CompiledSigmaRule[] {
     const selection = this.selectionFor(deriveLogsource(event));
     this.generation = (this.generation + 1) >>> 0 || 1;
+    const hits = this.hits;
+    hits.length = 0;
     for (const field of selection.fields) {
       const texts = field.read(event);
-      for (const text of texts) {
-        field.automaton.scan(text, (needle) => {
-          const owners = field.rulesByNeedle[needle]!;
-          for (let i = 0; i < owners.length; i++) this.mark(owners[i]!);
-        });
-      }
+      if (texts.length === 0) continue;
+      this.scanning = field;
+      for (const text of texts) field.automaton.scan(text, this.found);
     }
+    this.scanning = undefined;
+    let kept = 0;
+    for (let i = 0; i < hits.length; i++) {
+      if (selection.member[hits[i]!] === 1) hits[kept++] = hits[i]!;
+    }
+    hits.length = kept;
+    if (kept > 1) hits.sort(ascending);
+    const unguarded = selection.unguarded;
     const out: CompiledSigmaRule[] = [];
-    for (const number of selection.rules) {
-      if (this.guarded[number] === 0 || this.stamps[number] === this.generation) out.push(this.rules[number]!);
+    let u = 0;
+    let h = 0;
+    while (u < unguarded.length || h < kept) {
+      const next = h >= kept || (u < unguarded.length && unguarded[u]! < hits[h]!) ? unguarded[u++]! : hits[h++]!;
+      out.push(this.rules[next]!);
     }
     return out;
   }
 
   private selectionFor(derived: EventLogsource): Selection {
-    const key = [derived.products, derived.categories, derived.services].map((part) => (part === null ? '?' : part.join(','))).join('|');
+    // Concatenated, not mapped and joined: this runs for every event.
+    const key = `${keyPart(derived.products)}|${keyPart(derived.categories)}|${keyPart(derived.services)}`;
     let selection = this.selections.get(key);
     if (!selection) {
       const rules = this.groups
@@ -115,9 +142,19 @@ export class RuleIndex {
       for (const number of rules) {
         for (const field of this.fieldsOfRule[number]!) fields.add(field);
       }
-      selection = { rules, fields: [...fields] };
+      const member = new Uint8Array(this.rules.length);
+      for (const number of rules) member[number] = 1;
+      selection = { unguarded: rules.filter((number) => this.guarded[number] === 0), member, fields: [...fields] };
       this.selections.set(key, selection);
     }
     return selection;
   }
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+function keyPart(part: string[] | null): string {
+  return part === null ? '?' : part.join(',');
 }
