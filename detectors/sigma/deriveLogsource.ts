@@ -58,7 +58,7 @@ const POWERSHELL_CATEGORIES = invert(
 /** Products named by `event.module` (Beats modules and our parsers). */
 const PRODUCT_BY_MODULE: Record<string, string> = {
   sysmon: 'windows', security: 'windows', powershell: 'windows', windows: 'windows', winlog: 'windows',
-  auditd: 'linux', zeek: 'zeek', fortinet: 'fortigate', fortigate: 'fortigate', cisco: 'cisco',
+  auditd: 'linux', iptables: 'linux', suricata: 'suricata', zeek: 'zeek', fortinet: 'fortigate', fortigate: 'fortigate', cisco: 'cisco',
   okta: 'okta', aws: 'aws', azure: 'azure', gcp: 'gcp', m365: 'm365', o365: 'm365', github: 'github',
 };
 
@@ -118,7 +118,11 @@ export function deriveLogsource(event: EcsEvent): EventLogsource {
     services.add(rest === 'system' && prefix === 'okta' ? 'okta' : rest);
   }
   const program = text(programOf(event))?.toLowerCase();
-  if (program && SERVICE_BY_PROGRAM[program]) services.add(SERVICE_BY_PROGRAM[program]!);
+  if (program && SERVICE_BY_PROGRAM[program]) {
+    services.add(SERVICE_BY_PROGRAM[program]!);
+    // These daemons log through a Unix syslog: the Linux rules of their service apply.
+    products.add('linux');
+  }
   if (syslogOf(event) !== undefined && (products.has('linux') || products.size === 0)) services.add('syslog');
 
   const ecsCategories = list(ecsCategoryOf(event));

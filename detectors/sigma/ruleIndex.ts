@@ -30,10 +30,20 @@ function admits(wanted: string | undefined, known: string[] | null): boolean {
 }
 
 /**
+ * A rule written for one product needs an event known to come from it. Field names alone would let
+ * a Zeek or Azure rule judge every firewall line whose fields happen to map to the same ECS paths
+ * (`not selection` rules then fire on nearly everything), so an unknown product admits only rules
+ * that name none.
+ */
+function admitsProduct(wanted: string | undefined, known: string[] | null): boolean {
+  return wanted === undefined || (known !== null && known.includes(wanted));
+}
+
+/**
  * Narrows the rules an event is tested against, in two steps. By log source: rules are grouped by
  * product/category/service and only groups compatible with the event's derived log source are kept
- * (a category or service that events never reveal is ignored, so such rules are tried on every event
- * of their product). By content: each rule's guard (a field that must contain one of some needles)
+ * (a rule naming a product only for events of that product; a category or service that events never
+ * reveal is ignored, so such rules are tried on every event of their product). By content: each rule's guard (a field that must contain one of some needles)
  * is checked with one Aho–Corasick scan per field, and rules whose guard fails are dropped.
  */
 export class RuleIndex {
@@ -135,7 +145,7 @@ export class RuleIndex {
     let selection = this.selections.get(key);
     if (!selection) {
       const rules = this.groups
-        .filter(({ logsource }) => admits(logsource.product, derived.products) && admits(logsource.category, derived.categories) && admits(logsource.service, derived.services))
+        .filter(({ logsource }) => admitsProduct(logsource.product, derived.products) && admits(logsource.category, derived.categories) && admits(logsource.service, derived.services))
         .flatMap((group) => group.rules)
         .sort((a, b) => a - b);
       const fields = new Set<GuardedField>();

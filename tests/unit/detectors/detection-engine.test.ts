@@ -33,6 +33,7 @@ function login(outcome: 'success' | 'failure', seconds: number, ip = '203.0.113.
     event: { id: `e${++counter}`, outcome, original: 'z'.repeat(3000) },
     source: { ip },
     user: { name: 'root' },
+    process: { name: 'sshd' },
     organization: { id: org },
   };
 }

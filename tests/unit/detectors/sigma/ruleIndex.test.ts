@@ -43,7 +43,8 @@ describe('detectors > sigma > RuleIndex', () => {
   const linuxSshd = rule('ssh', 'product: linux\nservice: sshd', "- 'Failed password'");
   const exotic = rule('etw', 'product: windows\ncategory: etw_only_category', 'FileName|exists: true');
   const unguarded = rule('any', 'product: windows\ncategory: process_creation', 'CommandLine|exists: true');
-  const index = new RuleIndex([procCreation, security, linuxSshd, exotic, unguarded]);
+  const anyProduct = rule('generic', 'category: firewall', "- 'DROP'");
+  const index = new RuleIndex([procCreation, security, linuxSshd, exotic, unguarded, anyProduct]);
 
   it('offers only rules of the event log source whose content guard holds', () => {
     const event = ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\Windows\\System32\\whoami.exe' });
@@ -57,8 +58,13 @@ describe('detectors > sigma > RuleIndex', () => {
     expect(index.candidates(security4625).map((r) => r.id)).to.deep.equal(['sec', 'etw']);
   });
 
-  it('offers every rule whose guard holds when the log source is unknown', () => {
-    const unknown = ev({ message: 'sshd: Failed password for root' });
-    expect(index.candidates(unknown).map((r) => r.id)).to.deep.equal(['ssh', 'etw', 'any']);
+  it('offers only rules that name no product when the product is unknown', () => {
+    const unknown = ev({ message: 'sshd: Failed password for root; DROP' });
+    expect(index.candidates(unknown).map((r) => r.id)).to.deep.equal(['generic']);
+  });
+
+  it('takes a syslog daemon as a Linux program, so its Linux rules apply', () => {
+    const sshd = ev({ process: { name: 'sshd' }, message: 'Failed password for root' });
+    expect(index.candidates(sshd).map((r) => r.id)).to.deep.equal(['ssh']);
   });
 });
