@@ -1,18 +1,34 @@
 /** An address as a number: IPv4 fits a double exactly, IPv6 needs a bigint. */
 export type ParsedIp = { family: 4; value: number } | { family: 6; value: bigint };
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const DIGIT_ZERO = 0x30;
+const DIGIT_NINE = 0x39;
+const DOT = 0x2e;
 
+/**
+ * Exactly four dot-separated decimal octets of one to three digits, each at most 255 ("010" is 10).
+ * Read char by char rather than with a regex: it runs for every address of every event, and a
+ * regex match allocates its result array.
+ */
 export function parseIpv4(text: string): number | undefined {
-  const match = IPV4.exec(text);
-  if (!match) return undefined;
   let value = 0;
-  for (let index = 1; index <= 4; index++) {
-    const octet = Number(match[index]);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= DIGIT_ZERO && code <= DIGIT_NINE) {
+      if (++digits > 3) return undefined;
+      octet = octet * 10 + (code - DIGIT_ZERO);
+    } else if (code === DOT && digits > 0 && dots < 3 && octet <= 255) {
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else return undefined;
   }
-  return value;
+  if (dots !== 3 || digits === 0 || octet > 255) return undefined;
+  return value * 256 + octet;
 }
 
 export function parseIpv6(text: string): bigint | undefined {

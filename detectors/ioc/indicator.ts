@@ -32,7 +32,9 @@ export function detectIndicatorType(value: string): IndicatorType | undefined {
 }
 
 export function normaliseDomain(text: string): string {
-  return text.trim().toLowerCase().replace(/\.$/, '');
+  // Runs for every domain of every event: no regular expression, and no copy for an already normal name.
+  const name = text.trim().toLowerCase();
+  return name.endsWith('.') ? name.slice(0, -1) : name;
 }
 
 /** Scheme and host are case-insensitive and a trailing slash carries no meaning; URL() normalises the rest. */

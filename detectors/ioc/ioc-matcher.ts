@@ -1,7 +1,7 @@
 import type { EcsEvent } from '../../core/domain/ecs.js';
-import { fieldReader } from '../field-reader.js';
+import { fieldReader, type FieldReader } from '../field-reader.js';
 import { normaliseDomain, normaliseUrl, type Indicator } from './indicator.js';
-import { networkOf, parseCidr, parseIp } from '../../core/net/ip-address.js';
+import { networkOf, parseCidr, parseIp, parseIpv4 } from '../../core/net/ip-address.js';
 import type { IocList } from './ioc-list.js';
 
 /** Which event fields are checked for which kind of indicator (ECS names). */
@@ -12,8 +12,11 @@ export const IOC_FIELDS = {
   hash: ['file.hash.md5', 'file.hash.sha1', 'file.hash.sha256', 'process.hash.md5', 'process.hash.sha1', 'process.hash.sha256', 'process.parent.hash.sha256', 'dll.hash.sha256'],
 } as const;
 
-type Reader = readonly [field: string, read: (event: unknown) => unknown];
-const readersOf = (fields: readonly string[]): Reader[] => fields.map((field) => [field, fieldReader(field)] as const);
+interface Reader {
+  field: string;
+  read: FieldReader;
+}
+const readersOf = (fields: readonly string[]): Reader[] => fields.map((field) => ({ field, read: fieldReader(field) }));
 // Readers resolved once: `match` runs for every event.
 const READERS = { ip: readersOf(IOC_FIELDS.ip), domain: readersOf(IOC_FIELDS.domain), url: readersOf(IOC_FIELDS.url), hash: readersOf(IOC_FIELDS.hash) };
 
@@ -30,113 +33,185 @@ interface Entry {
   indicator: Indicator;
 }
 
+/** Most events match nothing; they all share this result. */
+const NO_MATCHES: readonly IocMatch[] = Object.freeze([]);
+
+/** Adds the matches of one field value; the array is created by the first match. */
+type Lookup = (value: string, field: string, matches: IocMatch[] | undefined) => IocMatch[] | undefined;
+
+/** One kind of indicator present in the lists: the fields that may hold it and how to look a value up. */
+interface Check {
+  readers: readonly Reader[];
+  lookup: Lookup;
+}
+
+interface Ipv4Networks {
+  /** 2 ** (32 - prefix): dividing an address by it leaves the network bits. */
+  divisor: number;
+  byNetwork: Map<number, Entry[]>;
+}
+
+/** The divisor of a /32: exact addresses are keyed like one-address networks. */
+const WHOLE_ADDRESS = 1;
+
+/** Domain names are at most 253 characters; a longer suffix cannot be listed. */
+const MAX_DOMAIN_LENGTH = 253;
+
 /**
  * All IOC lists, indexed for constant-time lookups: exact addresses, hashes and URLs in Maps;
  * domains by walking the name's suffixes (a listed domain covers its subdomains); networks per
  * prefix length, so an address costs one lookup per distinct prefix length in the lists.
+ * IPv4 addresses and networks are keyed by number, so that the common lookup builds no string.
  */
 export class IocMatcher {
-  private readonly exact = new Map<string, Entry[]>();
+  private readonly ipv4 = new Map<number, Entry[]>();
+  /** Longest prefix first. */
+  private readonly ipv4Networks: Ipv4Networks[] = [];
+  /** Keyed by the address as a decimal bigint string: IPv6 is rare enough to keep it simple. */
+  private readonly ipv6 = new Map<string, Entry[]>();
+  private readonly ipv6Networks = new Map<number, Map<string, Entry[]>>();
+  private readonly ipv6Prefixes: number[] = [];
   private readonly domains = new Map<string, Entry[]>();
-  private readonly networks = { 4: new Map<number, Map<string, Entry[]>>(), 6: new Map<number, Map<string, Entry[]>>() };
-  private readonly prefixes: { 4: number[]; 6: number[] } = { 4: [], 6: [] };
+  /** Which suffix lengths are worth a lookup: most suffixes of a name are not listed, and cutting each out costs a string. */
+  private readonly domainLengths = new Uint8Array(MAX_DOMAIN_LENGTH + 1);
+  private readonly urls = new Map<string, Entry[]>();
+  private readonly hashes = new Map<string, Entry[]>();
+  /** Only the kinds the lists hold: fields of the others are never read. */
+  private readonly checks: Check[] = [];
 
   constructor(readonly lists: IocList[]) {
+    const ipv4Networks = new Map<number, Map<number, Entry[]>>();
     for (const list of lists) {
-      for (const indicator of list.indicators) this.add({ list, indicator });
+      for (const indicator of list.indicators) this.add({ list, indicator }, ipv4Networks);
     }
-    this.prefixes[4] = [...this.networks[4].keys()].sort((a, b) => b - a);
-    this.prefixes[6] = [...this.networks[6].keys()].sort((a, b) => b - a);
+    for (const prefix of [...ipv4Networks.keys()].sort((a, b) => b - a)) {
+      this.ipv4Networks.push({ divisor: 2 ** (32 - prefix), byNetwork: ipv4Networks.get(prefix)! });
+    }
+    this.ipv6Prefixes.push(...[...this.ipv6Networks.keys()].sort((a, b) => b - a));
+
+    if (this.ipv4.size + this.ipv4Networks.length + this.ipv6.size + this.ipv6Networks.size > 0) {
+      this.checks.push({ readers: READERS.ip, lookup: (value, field, matches) => this.matchAddress(value, field, matches) });
+    }
+    if (this.domains.size > 0) this.checks.push({ readers: READERS.domain, lookup: (value, field, matches) => this.matchDomain(value, field, matches) });
+    if (this.urls.size > 0) {
+      this.checks.push({ readers: READERS.url, lookup: (value, field, matches) => (value.includes('://') ? collect(matches, this.urls.get(normaliseUrl(value)), field, value) : matches) });
+    }
+    if (this.hashes.size > 0) this.checks.push({ readers: READERS.hash, lookup: (value, field, matches) => collect(matches, this.hashes.get(value.toLowerCase()), field, value) });
   }
 
   get size(): number {
     return this.lists.reduce((sum, list) => sum + list.indicators.length, 0);
   }
 
-  match(event: EcsEvent): IocMatch[] {
-    if (this.lists.length === 0) return [];
-    const matches: IocMatch[] = [];
-    for (const [field, read] of READERS.ip) {
-      for (const value of valuesOf(read(event))) this.matchAddress(value, field, matches);
+  /** The matches in field order; the result is frozen and shared when there are none. */
+  match(event: EcsEvent): readonly IocMatch[] {
+    let matches: IocMatch[] | undefined;
+    for (let c = 0; c < this.checks.length; c++) {
+      const { readers, lookup } = this.checks[c]!;
+      for (let r = 0; r < readers.length; r++) {
+        const { field, read } = readers[r]!;
+        const value = read(event);
+        if (typeof value === 'string') {
+          if (value !== '') matches = lookup(value, field, matches);
+        } else if (Array.isArray(value)) {
+          for (const item of value as unknown[]) if (typeof item === 'string' && item !== '') matches = lookup(item, field, matches);
+        }
+      }
     }
-    for (const [field, read] of READERS.domain) {
-      for (const value of valuesOf(read(event))) collect(matches, field, value, this.lookupDomain(normaliseDomain(value)));
-    }
-    for (const [field, read] of READERS.url) {
-      for (const value of valuesOf(read(event))) if (value.includes('://')) collect(matches, field, value, this.exact.get(`url:${normaliseUrl(value)}`));
-    }
-    for (const [field, read] of READERS.hash) {
-      for (const value of valuesOf(read(event))) collect(matches, field, value, this.exact.get(`hash:${value.toLowerCase()}`));
-    }
-    return matches;
+    return matches ?? NO_MATCHES;
   }
 
-  private add(entry: Entry): void {
+  private add(entry: Entry, ipv4Networks: Map<number, Map<number, Entry[]>>): void {
     const { indicator } = entry;
     switch (indicator.type) {
       case 'ip': {
         const ip = parseIp(indicator.value)!;
         // Key by the canonical form so that "2001:db8::1" and "2001:0db8:0:0::1" meet.
-        push(this.exact, `ip:${ip.family}:${String(ip.value)}`, entry);
+        if (ip.family === 4) push(this.ipv4, ipv4Key(ip.value, WHOLE_ADDRESS), entry);
+        else push(this.ipv6, String(ip.value), entry);
         return;
       }
       case 'cidr': {
         const cidr = parseCidr(indicator.value)!;
-        const byPrefix = this.networks[cidr.family];
-        const table = byPrefix.get(cidr.prefix) ?? new Map<string, Entry[]>();
-        byPrefix.set(cidr.prefix, table);
-        push(table, cidr.network, entry);
+        if (cidr.family === 4) {
+          const byNetwork = ipv4Networks.get(cidr.prefix) ?? new Map<number, Entry[]>();
+          ipv4Networks.set(cidr.prefix, byNetwork);
+          push(byNetwork, ipv4Key(Number(cidr.network), 2 ** (32 - cidr.prefix)), entry);
+        } else {
+          const byNetwork = this.ipv6Networks.get(cidr.prefix) ?? new Map<string, Entry[]>();
+          this.ipv6Networks.set(cidr.prefix, byNetwork);
+          push(byNetwork, cidr.network, entry);
+        }
         return;
       }
       case 'domain':
         push(this.domains, indicator.value, entry);
+        if (indicator.value.length <= MAX_DOMAIN_LENGTH) this.domainLengths[indicator.value.length] = 1;
         return;
       case 'url':
-        push(this.exact, `url:${indicator.value}`, entry);
+        push(this.urls, indicator.value, entry);
         return;
       default:
-        push(this.exact, `hash:${indicator.value}`, entry);
+        push(this.hashes, indicator.value, entry);
     }
   }
 
-  private matchAddress(value: string, field: string, matches: IocMatch[]): void {
+  private matchAddress(value: string, field: string, matches: IocMatch[] | undefined): IocMatch[] | undefined {
+    const v4 = parseIpv4(value);
+    if (v4 !== undefined) return this.matchIpv4(v4, value, field, matches);
+    // Not dotted IPv4: IPv6, of which an IPv4-mapped address still counts as IPv4.
     const ip = parseIp(value);
-    if (!ip) return;
-    collect(matches, field, value, this.exact.get(`ip:${ip.family}:${String(ip.value)}`));
-    for (const prefix of this.prefixes[ip.family]) {
-      collect(matches, field, value, this.networks[ip.family].get(prefix)!.get(networkOf(ip, prefix)));
+    if (!ip) return matches;
+    if (ip.family === 4) return this.matchIpv4(ip.value, value, field, matches);
+    let found = collect(matches, this.ipv6.get(String(ip.value)), field, value);
+    for (const prefix of this.ipv6Prefixes) {
+      found = collect(found, this.ipv6Networks.get(prefix)!.get(networkOf(ip, prefix)), field, value);
     }
+    return found;
   }
 
-  private lookupDomain(name: string): Entry[] | undefined {
-    let found: Entry[] | undefined;
-    for (let suffix = name; ; ) {
-      const entries = this.domains.get(suffix);
-      if (entries) found = found ? [...found, ...entries] : entries;
-      const dot = suffix.indexOf('.');
-      if (dot < 0) return found;
-      suffix = suffix.slice(dot + 1);
+  private matchIpv4(address: number, value: string, field: string, matches: IocMatch[] | undefined): IocMatch[] | undefined {
+    let found = collect(matches, this.ipv4.get(ipv4Key(address, WHOLE_ADDRESS)), field, value);
+    for (let n = 0; n < this.ipv4Networks.length; n++) {
+      const { divisor, byNetwork } = this.ipv4Networks[n]!;
+      found = collect(found, byNetwork.get(ipv4Key(address, divisor)), field, value);
     }
+    return found;
+  }
+
+  /** The name and each parent domain, longest first. */
+  private matchDomain(value: string, field: string, matches: IocMatch[] | undefined): IocMatch[] | undefined {
+    const name = normaliseDomain(value);
+    let found = matches;
+    for (let start = 0; start >= 0; ) {
+      const length = name.length - start;
+      if (length <= MAX_DOMAIN_LENGTH && this.domainLengths[length] === 1) {
+        found = collect(found, this.domains.get(start === 0 ? name : name.slice(start)), field, value);
+      }
+      const dot = name.indexOf('.', start);
+      start = dot < 0 ? -1 : dot + 1;
+    }
+    return found;
   }
 }
 
-function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+/**
+ * The network bits of an IPv4 address as a Map key. `| 0` folds addresses above 2^31 (a /32 or an
+ * exact address) into negative numbers: a key that fits a small integer costs no heap number per lookup.
+ */
+function ipv4Key(address: number, divisor: number): number {
+  return Math.floor(address / divisor) | 0;
+}
+
+function push<K>(map: Map<K, Entry[]>, key: K, entry: Entry): void {
   const list = map.get(key);
   if (list) list.push(entry);
   else map.set(key, [entry]);
 }
 
-function collect(matches: IocMatch[], field: string, value: string, entries: Entry[] | undefined): void {
-  if (entries === undefined) return;
-  for (const entry of entries) matches.push({ list: entry.list, indicator: entry.indicator, field, value });
-}
-
-const NO_VALUES: string[] = [];
-
-/** The non-empty strings of a field value; the common absent field costs no allocation. */
-function valuesOf(value: unknown): readonly string[] {
-  if (value === undefined) return NO_VALUES;
-  if (typeof value === 'string') return value ? [value] : NO_VALUES;
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string' && item !== '');
-  return NO_VALUES;
+function collect(matches: IocMatch[] | undefined, entries: Entry[] | undefined, field: string, value: string): IocMatch[] | undefined {
+  if (entries === undefined) return matches;
+  const found = matches ?? [];
+  for (const entry of entries) found.push({ list: entry.list, indicator: entry.indicator, field, value });
+  return found;
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { EcsEvent } from '../../../../core/domain/ecs.js';
 import { silentLogger } from '../../../../core/logging.js';
 import { detectIndicatorType } from '../../../../detectors/ioc/indicator.js';
-import { IocMatcher } from '../../../../detectors/ioc/ioc-matcher.js';
+import { IocMatcher, type IocMatch } from '../../../../detectors/ioc/ioc-matcher.js';
+import { parseIocList } from '../../../../detectors/ioc/ioc-list.js';
 import { IocWatcher } from '../../../../detectors/ioc/ioc-watcher.js';
 import { loadIocLists } from '../../../../detectors/ioc/load-ioc-lists.js';
 
@@ -89,5 +90,74 @@ describe('detectors > ioc > lists and matcher', () => {
     } finally {
       await rm(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('detectors > ioc > matcher index', () => {
+  const matcherOf = (...lines: string[]): IocMatcher => new IocMatcher([parseIocList(lines.join('\n'), 'test.txt').list]);
+  const indicatorsOf = (matches: readonly IocMatch[]): string[] => matches.map((match) => `${match.field}=${match.value}:${match.indicator.value}`);
+
+  it('matches a /0 network for every IPv4 address, IPv4-mapped ones too, and no IPv6 address', () => {
+    const matcher = matcherOf('0.0.0.0/0');
+    for (const ip of ['0.0.0.0', '127.0.0.1', '128.0.0.0', '255.255.255.255', '::ffff:10.1.2.3']) {
+      expect(matcher.match(event({ source: { ip } })), ip).to.have.length(1);
+    }
+    expect(matcher.match(event({ source: { ip: '2001:db8::1' } }))).to.have.length(0);
+  });
+
+  it('matches a /32 and an exact address above 128.0.0.0 and not their neighbours', () => {
+    const matcher = matcherOf('255.255.255.255/32', '128.0.0.0', '127.255.255.255/32');
+    expect(indicatorsOf(matcher.match(event({ source: { ip: '255.255.255.255' } })))).to.deep.equal(['source.ip=255.255.255.255:255.255.255.255/32']);
+    expect(indicatorsOf(matcher.match(event({ source: { ip: '128.0.0.0' } })))).to.deep.equal(['source.ip=128.0.0.0:128.0.0.0']);
+    expect(indicatorsOf(matcher.match(event({ source: { ip: '127.255.255.255' } })))).to.deep.equal(['source.ip=127.255.255.255:127.255.255.255/32']);
+    for (const ip of ['255.255.255.254', '128.0.0.1', '127.255.255.254', '0.0.0.0']) expect(matcher.match(event({ source: { ip } })), ip).to.have.length(0);
+  });
+
+  it('finds an IPv4-mapped IPv6 address and a zero-padded address as the IPv4 address', () => {
+    const matcher = matcherOf('203.0.113.7', '198.51.100.0/24', '::ffff:192.0.2.0/24');
+    expect(indicatorsOf(matcher.match(event({ source: { ip: '::ffff:203.0.113.7' } })))).to.deep.equal(['source.ip=::ffff:203.0.113.7:203.0.113.7']);
+    expect(indicatorsOf(matcher.match(event({ source: { ip: '::ffff:198.51.100.9' } })))).to.deep.equal(['source.ip=::ffff:198.51.100.9:198.51.100.0/24']);
+    expect(indicatorsOf(matcher.match(event({ source: { ip: '192.0.2.9' } })))).to.deep.equal(['source.ip=192.0.2.9:::ffff:192.0.2.0/24']);
+    expect(indicatorsOf(matcher.match(event({ source: { ip: '203.000.113.007' } })))).to.deep.equal(['source.ip=203.000.113.007:203.0.113.7']);
+    expect(matcher.match(event({ source: { ip: '203.0.113.7.' } }))).to.have.length(0);
+  });
+
+  it('reports matches in field order: exact address first, then longest prefix first, then the name before its parents', () => {
+    const matcher = matcherOf('10.0.0.0/8', 'example', '10.1.2.3', '10.1.0.0/16', 'b.c.example', '10.1.2.0/24', 'a.b.c.example');
+    const matches = matcher.match(event({ destination: { ip: '10.1.2.3' }, source: { ip: '10.9.9.9' }, dns: { question: { name: 'A.b.c.example.' } } }));
+    expect(indicatorsOf(matches)).to.deep.equal([
+      'source.ip=10.9.9.9:10.0.0.0/8',
+      'destination.ip=10.1.2.3:10.1.2.3',
+      'destination.ip=10.1.2.3:10.1.2.0/24',
+      'destination.ip=10.1.2.3:10.1.0.0/16',
+      'destination.ip=10.1.2.3:10.0.0.0/8',
+      'dns.question.name=A.b.c.example.:a.b.c.example',
+      'dns.question.name=A.b.c.example.:b.c.example',
+      'dns.question.name=A.b.c.example.:example',
+    ]);
+  });
+
+  it('checks every non-empty string of an array field and ignores other values', () => {
+    const matcher = matcherOf('203.0.113.7', '203.0.113.8', 'evil.example');
+    expect(indicatorsOf(matcher.match(event({ dns: { resolved_ip: ['203.0.113.7', '', 42, null, '203.0.113.8'] } })))).to.deep.equal(['dns.resolved_ip=203.0.113.7:203.0.113.7', 'dns.resolved_ip=203.0.113.8:203.0.113.8']);
+    expect(matcher.match(event({ source: { ip: 3405803783 }, url: { domain: ['', { name: 'evil.example' }] } }))).to.have.length(0);
+  });
+
+  it('returns one shared frozen empty result when nothing matches', () => {
+    const none = matcherOf('203.0.113.7').match(event({ source: { ip: '203.0.113.8' } }));
+    expect(none).to.have.length(0);
+    expect(Object.isFrozen(none)).to.equal(true);
+    expect(new IocMatcher([]).match(event({ source: { ip: '203.0.113.8' } }))).to.equal(none);
+  });
+
+  it('reads only the fields of the indicator kinds the lists hold', () => {
+    const touched = new Set<string>();
+    const watched = new Proxy(event({ file: { hash: { md5: 'D41D8CD98F00B204E9800998ECF8427E' } }, source: { ip: '203.0.113.7' } }), {
+      has: (target, key) => (touched.add(String(key)), key in target),
+      get: (target, key) => (touched.add(String(key)), Reflect.get(target, key) as unknown),
+    });
+    expect(matcherOf('d41d8cd98f00b204e9800998ecf8427e').match(watched)).to.have.length(1);
+    expect([...touched].filter((key) => /^(source|destination|client|server|dns|url|tls)\b/.test(key))).to.deep.equal([]);
+    expect(touched.has('file')).to.equal(true);
   });
 });
