@@ -39,3 +39,13 @@ export function groupFieldOf(correlation: CompiledCorrelation, name: string, rul
 export function spansOrganisations(correlation: CompiledCorrelation): boolean {
   return !correlation.groupBy.includes('organization.id');
 }
+
+/**
+ * The least count that satisfies a monotone condition (gt/gte terms only, see CountCondition): a
+ * count below it cannot fire, one at or above it does. Meaningless for the other conditions.
+ */
+export function firingThreshold(correlation: CompiledCorrelation): number {
+  let least = 0;
+  for (const { operator, value } of correlation.condition.terms) least = Math.max(least, operator === 'gt' ? Math.floor(value) + 1 : Math.ceil(value));
+  return least;
+}

@@ -1,8 +1,9 @@
-import { getField, setField, type EcsEvent } from '../../core/domain/ecs.js';
-import { groupFieldOf, spansOrganisations, type CompiledCorrelation } from './compiled-correlation.js';
+import { setField, type EcsEvent } from '../../core/domain/ecs.js';
+import { fieldReader, type FieldReader } from '../field-reader.js';
+import { firingThreshold, groupFieldOf, spansOrganisations, type CompiledCorrelation } from './compiled-correlation.js';
 import { satisfies } from './count-condition.js';
-import { eventIdsOf, KeyState } from './key-state.js';
-import { dropBefore, insertSorted, latestAtOrBefore, maxCountInWindowWith } from './sorted-times.js';
+import { eventIdsOf, KeyState, rememberEventIds } from './key-state.js';
+import { hasTimeBetween, latestAtOrBefore, maxCountInWindowWith, withTime } from './sorted-times.js';
 
 export interface CorrelationOptions {
   /** Upper bound of live group keys over all correlations; the least recently touched key goes first. */
@@ -56,6 +57,26 @@ export interface CorrelationStats {
 
 const SEPARATOR = '\u0000';
 
+/** What most calls return: no hits, without an array per event. */
+const NO_HITS: readonly CorrelationHit[] = Object.freeze([]);
+
+/** One correlation as one of its rules feeds it, with the field readers prepared once. */
+interface Listener {
+  correlation: CompiledCorrelation;
+  /** Readers of the group-by values in this rule's events (aliases applied), in group-by order. */
+  groupBy: FieldReader[];
+  /**
+   * The parts of a key, the correlation's index first, rewritten for every event: join() yields the
+   * flat string a Map key must be (a concatenated cons string would keep its pieces alive per key),
+   * and reusing the parts spares an array per event.
+   */
+  keyParts: string[];
+  /** value_count only: reads the counted field. */
+  value: FieldReader | undefined;
+  /** See firingThreshold; used by monotone value_count. */
+  threshold: number;
+}
+
 /**
  * Evaluates Sigma correlations on event time. State lives per (correlation, group-by values) key in
  * one insertion-ordered Map used as an LRU: touching a key moves it to the end, so the oldest keys
@@ -66,7 +87,7 @@ const SEPARATOR = '\u0000';
  */
 export class CorrelationEngine {
   private readonly options: CorrelationOptions;
-  private readonly byRule = new Map<string, number[]>();
+  private readonly byRule = new Map<string, Listener[]>();
   private readonly keys = new Map<string, KeyState>();
   /** Times inside are relative to the first event seen, so that they stay small integers. */
   private epoch: number | undefined;
@@ -83,7 +104,13 @@ export class CorrelationEngine {
     correlations.forEach((correlation, index) => {
       for (const ruleId of new Set(correlation.ruleIds)) {
         const list = this.byRule.get(ruleId) ?? [];
-        list.push(index);
+        list.push({
+          correlation,
+          groupBy: correlation.groupBy.map((name) => fieldReader(groupFieldOf(correlation, name, ruleId))),
+          keyParts: [String(index), ...correlation.groupBy.map(() => '')],
+          value: correlation.valueField === undefined ? undefined : fieldReader(correlation.valueField),
+          threshold: firingThreshold(correlation),
+        });
         this.byRule.set(ruleId, list);
       }
     });
@@ -96,48 +123,48 @@ export class CorrelationEngine {
 
   /** The correlations that reference this rule. */
   listenersOf(ruleId: string): CompiledCorrelation[] {
-    return (this.byRule.get(ruleId) ?? []).map((index) => this.correlations[index]!);
+    return (this.byRule.get(ruleId) ?? []).map((listener) => listener.correlation);
   }
 
   /**
    * Counts the firing in every correlation that references its rule and that `accepts` lets
    * through (disabled correlations, and those evaluated in another stage, are left alone).
    */
-  observe(firing: RuleFiring, accepts: (correlation: CompiledCorrelation) => boolean = () => true): CorrelationHit[] {
-    const indexes = this.byRule.get(firing.ruleId);
-    if (!indexes) return [];
-    const hits: CorrelationHit[] = [];
+  observe(firing: RuleFiring, accepts: (correlation: CompiledCorrelation) => boolean = () => true): readonly CorrelationHit[] {
+    const listeners = this.byRule.get(firing.ruleId);
+    if (!listeners) return NO_HITS;
+    let hits: CorrelationHit[] | undefined;
     this.epoch ??= firing.time;
     const time = firing.time - this.epoch;
     if (time > this.newest) this.newest = time;
-    for (const index of indexes) {
-      const correlation = this.correlations[index]!;
+    for (const listener of listeners) {
+      const correlation = listener.correlation;
       if (!accepts(correlation)) continue;
       if (time < this.newest - correlation.timespanMs - this.options.latenessMs) {
         this.lateEvents++;
         continue;
       }
-      const key = this.keyOf(index, correlation, firing);
+      const key = keyOf(listener, firing.event);
       if (key === undefined) continue;
-      const hit = this.observeKey(correlation, key, firing, time);
-      if (hit) hits.push(hit);
+      const hit = this.observeKey(listener, key, firing, time);
+      if (hit) (hits ??= []).push(hit);
     }
-    return hits;
+    return hits ?? NO_HITS;
   }
 
   /** Closes windows the watermark has passed; call with every event (it is cheap when nothing is due). */
-  advance(): CorrelationHit[] {
-    if (this.newest - this.lastExpiry < 1000) return [];
+  advance(): readonly CorrelationHit[] {
+    if (this.newest - this.lastExpiry < 1000) return NO_HITS;
     this.lastExpiry = this.newest;
-    const hits: CorrelationHit[] = [];
+    let hits: CorrelationHit[] | undefined;
     for (const [key, state] of this.keys) {
       const correlation = this.correlations[indexOfKey(key)]!;
       if (state.last + correlation.timespanMs + this.options.latenessMs >= this.newest) break;
       this.keys.delete(key);
       const hit = correlation.condition.monotone ? undefined : this.closeWindow(correlation, key, state);
-      if (hit) hits.push(hit);
+      if (hit) (hits ??= []).push(hit);
     }
-    return hits;
+    return hits ?? NO_HITS;
   }
 
   /** End of input: decides every open window and forgets all state. */
@@ -156,20 +183,8 @@ export class CorrelationEngine {
     return { keys: this.keys.size, lateEvents: this.lateEvents, evictedKeys: this.evictedKeys };
   }
 
-  private keyOf(index: number, correlation: CompiledCorrelation, firing: RuleFiring): string | undefined {
-    const parts = [String(index)];
-    for (const name of correlation.groupBy) {
-      const field = groupFieldOf(correlation, name, firing.ruleId);
-      const value = getField(firing.event, field);
-      // An event without a group-by value cannot be attributed to a group, so it does not count.
-      if (value === undefined || value === null || value === '') return undefined;
-      parts.push(Array.isArray(value) ? value.join(',') : String(value));
-    }
-    // join() yields a flat string; repeated += would keep a chain of cons strings alive as the key.
-    return parts.join(SEPARATOR);
-  }
-
-  private observeKey(correlation: CompiledCorrelation, key: string, firing: RuleFiring, time: number): CorrelationHit | undefined {
+  private observeKey(listener: Listener, key: string, firing: RuleFiring, time: number): CorrelationHit | undefined {
+    const correlation = listener.correlation;
     let state = this.keys.get(key);
     let closed: CorrelationHit | undefined;
     if (state) {
@@ -188,15 +203,19 @@ export class CorrelationEngine {
     if (time < state.first) state.first = time;
     this.remember(correlation, state, firing);
 
-    const count = this.record(correlation, state, firing, time);
+    const count = this.record(listener, state, firing, time);
     if (closed) return closed;
     if (count === undefined || !satisfies(correlation.condition, count)) return undefined;
     this.keys.delete(key);
     return this.hitOf(correlation, key, state, count, firing.event);
   }
 
-  /** Adds the firing to the key's window; returns the count to test now, or undefined when the test waits for the close. */
-  private record(correlation: CompiledCorrelation, state: KeyState, firing: RuleFiring, time: number): number | undefined {
+  /**
+   * Adds the firing to the key's window; returns the count to test now, or undefined when there is
+   * nothing to test now (the test waits for the close, or the count cannot reach the condition yet).
+   */
+  private record(listener: Listener, state: KeyState, firing: RuleFiring, time: number): number | undefined {
+    const correlation = listener.correlation;
     const span = correlation.timespanMs;
     const horizon = this.newest - span - this.options.latenessMs;
     switch (correlation.type) {
@@ -209,27 +228,32 @@ export class CorrelationEngine {
           state.data = [time];
           return 1;
         }
-        const times = dropBefore(insertSorted(state.data as number[], time), horizon);
+        const times = withTime(state.data as number[], time, horizon);
         state.data = times;
         return maxCountInWindowWith(times, time, span);
       }
       case 'value_count': {
-        const raw = getField(firing.event, correlation.valueField!);
+        const raw = listener.value!(firing.event);
         state.data ??= new Map<string, number>();
         const values = state.data as Map<string, number>;
         if (raw !== undefined && raw !== null && raw !== '') {
-          for (const value of Array.isArray(raw) ? raw : [raw]) {
-            const text = String(value);
-            const seen = values.get(text);
-            if (seen === undefined || time > seen) values.set(text, time);
-          }
+          if (Array.isArray(raw)) for (const value of raw) seeValue(values, String(value), time);
+          else seeValue(values, String(raw), time);
         }
         if (!correlation.condition.monotone) return undefined;
+        // The count cannot exceed the number of values, so below the threshold there is nothing to
+        // count. Stale values are dropped only from the threshold on, and the map stays bounded: below
+        // it the map holds fewer entries than the threshold, from it on every firing drops the stale
+        // ones as before, leaving the values seen within the horizon. Dropping later changes no count:
+        // the horizon only moves forward, so a stale value stays stale until it is seen again, and
+        // then it gets the new time whether it was dropped or not.
+        if (values.size < listener.threshold) return undefined;
         const times: number[] = [];
         for (const [value, seen] of values) {
           if (seen < horizon) values.delete(value);
           else times.push(seen);
         }
+        if (times.length < listener.threshold) return undefined;
         times.sort((a, b) => a - b);
         return maxCountInWindowWith(times, time, span);
       }
@@ -237,11 +261,9 @@ export class CorrelationEngine {
       case 'temporal_ordered': {
         state.data ??= correlation.ruleIds.map((): number[] => []);
         const perRule = state.data as number[][];
-        correlation.ruleIds.forEach((ruleId, position) => {
-          if (ruleId !== firing.ruleId) return;
-          const times = dropBefore(insertSorted(perRule[position]!, time), horizon);
-          perRule[position] = times.length > this.options.maxTimesPerRule ? times.slice(1) : times;
-        });
+        for (let position = 0; position < correlation.ruleIds.length; position++) {
+          if (correlation.ruleIds[position] === firing.ruleId) perRule[position] = withTime(perRule[position]!, time, horizon, this.options.maxTimesPerRule);
+        }
         if (correlation.type === 'temporal_ordered') return orderedWithin(perRule, time, span) ? correlation.ruleIds.length : 0;
         if (!correlation.condition.monotone) return undefined;
         return distinctRulesInWindowWith(perRule, time, span);
@@ -260,13 +282,7 @@ export class CorrelationEngine {
   }
 
   private remember(correlation: CompiledCorrelation, state: KeyState, firing: RuleFiring): void {
-    if (this.options.maxEventIdsPerKey > 0) {
-      // concat() allocates exactly the needed length, where spreading into a literal may over-allocate;
-      // the list is short, so the copy is cheap.
-      const all = eventIdsOf(state).concat(firing.eventIds);
-      const ids = all.length > this.options.maxEventIdsPerKey ? all.slice(all.length - this.options.maxEventIdsPerKey) : all;
-      state.ids = ids.length === 1 ? ids[0] : ids;
-    }
+    if (this.options.maxEventIdsPerKey > 0) rememberEventIds(state, firing.eventIds, this.options.maxEventIdsPerKey);
     if (!spansOrganisations(correlation)) return;
     for (const org of firing.organizationIds) {
       state.orgs ??= [];
@@ -299,6 +315,24 @@ export function eventOfHit(hit: CorrelationHit): EcsEvent {
   return event;
 }
 
+/** The key of the event's group in the listener's correlation; undefined when the event lacks a group-by value. */
+function keyOf(listener: Listener, event: EcsEvent): string | undefined {
+  const parts = listener.keyParts;
+  for (let position = 0; position < listener.groupBy.length; position++) {
+    const value = listener.groupBy[position]!(event);
+    // An event without a group-by value cannot be attributed to a group, so it does not count.
+    if (value === undefined || value === null || value === '') return undefined;
+    parts[position + 1] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return parts.join(SEPARATOR);
+}
+
+/** Records that a value_count value was seen at `time`, keeping its latest time. */
+function seeValue(values: Map<string, number>, value: string, time: number): void {
+  const seen = values.get(value);
+  if (seen === undefined || time > seen) values.set(value, time);
+}
+
 function indexOfKey(key: string): number {
   const end = key.indexOf(SEPARATOR);
   return Number(end < 0 ? key : key.slice(0, end));
@@ -310,8 +344,8 @@ function distinctRulesInWindowWith(perRule: number[][], time: number, span: numb
   for (const times of perRule) {
     for (const start of times) {
       if (start < time - span || start > time) continue;
-      const end = start + span;
-      const count = perRule.filter((other) => other.some((t) => t >= start && t <= end)).length;
+      let count = 0;
+      for (const other of perRule) if (hasTimeBetween(other, start, start + span)) count++;
       if (count > best) best = count;
     }
   }

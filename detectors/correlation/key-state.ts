@@ -30,6 +30,29 @@ export class KeyState {
   }
 }
 
+/**
+ * Adds a firing's event ids to the state, keeping the `max` most recent (max ≥ 1). The common cases
+ * allocate nothing: a key's first lone id is kept as the string, and a full list shifts in place
+ * (it is never handed out, see eventIdsOf). Otherwise the list is a fresh array of exactly its
+ * length, and never the caller's.
+ */
+export function rememberEventIds(state: KeyState, ids: string[], max: number): void {
+  if (ids.length === 0) return;
+  const current = state.ids;
+  if (current === undefined && ids.length === 1) {
+    state.ids = ids[0];
+    return;
+  }
+  if (Array.isArray(current) && current.length === max && ids.length === 1) {
+    current.copyWithin(0, 1);
+    current[max - 1] = ids[0]!;
+    return;
+  }
+  const all = (current === undefined ? [] : typeof current === 'string' ? [current] : current).concat(ids);
+  const kept = all.length > max ? all.slice(all.length - max) : all;
+  state.ids = kept.length === 1 ? kept[0] : kept;
+}
+
 /** The kept event ids of a state as a fresh array, oldest first. */
 export function eventIdsOf(state: KeyState): string[] {
   if (state.ids === undefined) return [];

@@ -66,6 +66,125 @@ describe('detectors > correlation > CorrelationEngine', () => {
     expect(hits[0]!.organizationIds).to.deep.equal(['org-a', 'org-b', 'org-c']);
   });
 
+  it('event_count with more events than the condition fires at exactly the count and starts over', () => {
+    const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { gte: 3 } });
+    const counts = [0, 1, 2, 3, 4, 5, 6].map((seconds) => engine.observe(firing('a', seconds)).map((hit) => hit.eventCount));
+    expect(counts).to.deep.equal([[], [], [3], [], [], [3], []]);
+  });
+
+  it('event_count slides its window over a steady stream without firing, then fires on a burst', () => {
+    const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '10s', condition: { gte: 4 } }, { latenessMs: 0 });
+    const steady = Array.from({ length: 50 }, (_, i) => engine.observe(firing('a', i * 4))).flat();
+    expect(steady).to.have.length(0);
+    expect(engine.observe(firing('a', 197)).map((hit) => hit.eventCount)).to.deep.equal([4]);
+  });
+
+  it('event_count counts out-of-order events among many kept times', () => {
+    const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '10s', condition: { gte: 3 } });
+    for (const seconds of [0, 5, 30, 40, 50]) expect(engine.observe(firing('a', seconds))).to.have.length(0);
+    expect(engine.observe(firing('a', 7)).map((hit) => hit.eventCount)).to.deep.equal([3]);
+  });
+
+  it('value_count gte N fires exactly when the N-th distinct value arrives', () => {
+    const engine = engineFor({ type: 'value_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { field: 'user.name', gte: 3 } });
+    const user = (name: string) => ({ user: { name } });
+    expect(engine.observe(firing('a', 0, user('u1')))).to.have.length(0);
+    expect(engine.observe(firing('a', 1, user('u2')))).to.have.length(0);
+    expect(engine.observe(firing('a', 2, user('u1')))).to.have.length(0);
+    expect(engine.observe(firing('a', 3, user('u2')))).to.have.length(0);
+    const hits = engine.observe(firing('a', 4, user('u3')));
+    expect(hits.map((hit) => hit.eventCount)).to.deep.equal([3]);
+  });
+
+  it('value_count gt counts one more than the value, fractions rounded up', () => {
+    const engine = engineFor({ type: 'value_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { field: 'user.name', gt: 1.5 } });
+    expect(engine.observe(firing('a', 0, { user: { name: 'u1' } }))).to.have.length(0);
+    expect(engine.observe(firing('a', 1, { user: { name: 'u2' } })).map((hit) => hit.eventCount)).to.deep.equal([2]);
+  });
+
+  it('value_count counts every value of a list', () => {
+    const engine = engineFor({ type: 'value_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { field: 'user.name', gte: 3 } });
+    expect(engine.observe(firing('a', 0, { user: { name: ['u1', 'u2'] } }))).to.have.length(0);
+    expect(engine.observe(firing('a', 1, { user: { name: ['u2', 'u3'] } })).map((hit) => hit.eventCount)).to.deep.equal([3]);
+  });
+
+  it('value_count does not count values seen only before the timespan', () => {
+    const engine = engineFor({ type: 'value_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { field: 'user.name', gte: 3 } });
+    const user = (name: string) => ({ user: { name } });
+    expect(engine.observe(firing('a', 0, user('u1')))).to.have.length(0);
+    expect(engine.observe(firing('a', 10, user('u2')))).to.have.length(0);
+    expect(engine.observe(firing('a', 80, user('u3')))).to.have.length(0);
+    expect(engine.observe(firing('a', 85, user('u4')))).to.have.length(0);
+    expect(engine.observe(firing('a', 90, user('u5'))).map((hit) => hit.eventCount)).to.deep.equal([3]);
+  });
+
+  it('value_count forgets values past the horizon but counts them again when seen anew', () => {
+    const engine = engineFor({ type: 'value_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { field: 'user.name', gte: 2 } }, { latenessMs: 0 });
+    const user = (name: string) => ({ user: { name } });
+    expect(engine.observe(firing('a', 0, user('u1')))).to.have.length(0);
+    expect(engine.observe(firing('a', 200, user('u2')))).to.have.length(0);
+    expect(engine.observe(firing('a', 210, user('u2')))).to.have.length(0);
+    expect(engine.observe(firing('a', 215, user('u1'))).map((hit) => hit.eventCount)).to.deep.equal([2]);
+  });
+
+  it('value_count leaves a value past the horizon out of a late event’s window', () => {
+    const engine = engineFor({ type: 'value_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { field: 'user.name', gte: 3 } }, { latenessMs: 30_000 });
+    const user = (name: string) => ({ user: { name } });
+    expect(engine.observe(firing('a', 100, user('u1')))).to.have.length(0);
+    expect(engine.observe(firing('a', 200, user('u2')))).to.have.length(0);
+    expect(engine.observe(firing('a', 125, user('u3')))).to.have.length(0);
+    expect(engine.observe(firing('a', 130, user('u4')))).to.have.length(0);
+    expect(engine.observe(firing('a', 135, user('u5'))).map((hit) => hit.eventCount)).to.deep.equal([3]);
+  });
+
+  it('value_count measures a value from the latest time it was seen', () => {
+    const engine = engineFor({ type: 'value_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { field: 'user.name', gte: 3 } });
+    const user = (name: string) => ({ user: { name } });
+    expect(engine.observe(firing('a', 0, user('u1')))).to.have.length(0);
+    expect(engine.observe(firing('a', 10, user('u2')))).to.have.length(0);
+    expect(engine.observe(firing('a', 65, user('u1')))).to.have.length(0);
+    expect(engine.observe(firing('a', 70, user('u3'))).map((hit) => hit.eventCount)).to.deep.equal([3]);
+  });
+
+  it('value_count counts a value arriving out of order within the lateness', () => {
+    const engine = engineFor({ type: 'value_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { field: 'user.name', gte: 3 } });
+    const user = (name: string) => ({ user: { name } });
+    expect(engine.observe(firing('a', 100, user('u1')))).to.have.length(0);
+    expect(engine.observe(firing('a', 140, user('u2')))).to.have.length(0);
+    expect(engine.observe(firing('a', 30, user('u3')))).to.have.length(0);
+    expect(engine.observe(firing('a', 90, user('u4'))).map((hit) => hit.eventCount)).to.deep.equal([3]);
+  });
+
+  it('reads group-by values from nested objects, dotted keys and lists alike', () => {
+    const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { gte: 3 } });
+    const list = { source: { ip: ['198.51.100.1', '198.51.100.2'] } };
+    expect(engine.observe(firing('a', 0, list))).to.have.length(0);
+    expect(engine.observe(firing('a', 1, list))).to.have.length(0);
+    expect(engine.observe(firing('a', 2, { source: undefined, 'source.ip': '203.0.113.9' }))).to.have.length(0);
+    expect(engine.observe(firing('a', 3, { source: undefined, 'source.ip': '203.0.113.9' }))).to.have.length(0);
+    expect(engine.observe(firing('a', 4, { source: { ip: '203.0.113.9' } }))[0]!.group).to.deep.equal({ 'source.ip': '203.0.113.9' });
+    expect(engine.observe(firing('a', 5, list))[0]!.group).to.deep.equal({ 'source.ip': '198.51.100.1,198.51.100.2' });
+  });
+
+  it('keeps the most recent event ids across firings that carry several', () => {
+    const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { gte: 3 } }, { maxEventIdsPerKey: 3 });
+    const fired = [0, 1, 2].map((seconds) => {
+      const f = firing('a', seconds);
+      return { ...f, eventIds: [`${f.eventIds[0]}-x`, `${f.eventIds[0]}-y`] };
+    });
+    const hits = fired.flatMap((f) => engine.observe(f));
+    expect(hits[0]!.eventIds).to.deep.equal([fired[1]!.eventIds[1], ...fired[2]!.eventIds]);
+    expect(fired[0]!.eventIds).to.have.length(2);
+  });
+
+  it('temporal keeps only the latest times per rule', () => {
+    const engine = engineFor({ type: 'temporal', rules: ['a', 'b'], 'group-by': ['user.name'], timespan: '1m' }, { maxTimesPerRule: 2 });
+    const user = { user: { name: 'x' } };
+    for (const seconds of [100, 200, 300]) engine.observe(firing('a', seconds, user));
+    expect(engine.observe(firing('b', 130, user))).to.have.length(0);
+    expect(engine.observe(firing('b', 230, user))).to.have.length(1);
+  });
+
   it('temporal needs every referenced rule within the timespan, in any order', () => {
     const engine = engineFor({ type: 'temporal', rules: ['a', 'b'], 'group-by': ['user.name'], timespan: '5m' });
     expect(engine.observe(firing('b', 0, { user: { name: 'x' } }))).to.have.length(0);
