@@ -139,18 +139,29 @@ export class DetectionEngine {
     const stage: Stage = rekey ? { accepts: (correlation) => !this.disabled.has(correlation.id) && !this.crossOrg.has(correlation.id), rekey } : this.everywhere;
     const time = this.timeOf(event);
     const alerts: Alert[] = [];
-    const eventIds = event.event?.id ? [event.event.id] : [];
-    const organizationIds = event.organization?.id ? [event.organization.id] : [];
     // Built on the first firing only: most events fire no rule.
     let groupKey: string | undefined;
+    let eventIds: string[] | undefined;
+    let organizationIds: string[] | undefined;
 
     for (const rule of this.sigmaRules.candidates(event)) {
       if (this.disabled.has(rule.id) || !rule.match(event)) continue;
       groupKey ??= sigmaGroupKey(event);
+      eventIds ??= eventIdsOf(event);
+      organizationIds ??= organizationIdsOf(event);
       const firing: Firing = { rule: ruleOf(rule, 'sigma'), tags: rule.tags, groupKey, organizationIds, time, eventIds, events: [] };
       this.fire(firing, event, alerts, stage);
     }
-    for (const [list, matches] of byList(this.iocMatcher.match(event))) {
+    const iocMatches = this.iocMatcher.match(event);
+    if (iocMatches.length > 0) this.fireIocMatches(iocMatches, event, time, alerts, stage);
+    alerts.push(...this.advance(stage));
+    return alerts;
+  }
+
+  private fireIocMatches(iocMatches: readonly IocMatch[], event: EcsEvent, time: number, alerts: Alert[], stage: Stage): void {
+    const eventIds = eventIdsOf(event);
+    const organizationIds = organizationIdsOf(event);
+    for (const [list, matches] of byList(iocMatches)) {
       if (this.disabled.has(list.id)) continue;
       const group: Record<string, string> = {};
       for (const match of matches) group[match.field] ??= match.value;
@@ -166,8 +177,6 @@ export class DetectionEngine {
       };
       this.fire(firing, event, alerts, stage);
     }
-    alerts.push(...this.advance(stage));
-    return alerts;
   }
 
   /**
@@ -244,8 +253,8 @@ export class DetectionEngine {
     this.feed({ ruleId: correlation.id, event, time: hit.time, eventIds: hit.eventIds, organizationIds: hit.organizationIds }, () => trimEvent(event), alerts, stage);
   }
 
-  private advance(stage: Stage): Alert[] {
-    if (this.newest - this.lastAdvance < 1000) return [];
+  private advance(stage: Stage): readonly Alert[] {
+    if (this.newest - this.lastAdvance < 1000) return NO_ALERTS;
     this.lastAdvance = this.newest;
     const alerts: Alert[] = [];
     for (const hit of this.correlations.advance()) this.fireCorrelation(hit, alerts, stage);
@@ -253,6 +262,11 @@ export class DetectionEngine {
     return alerts;
   }
 }
+
+const NO_ALERTS: readonly Alert[] = Object.freeze([]);
+
+const eventIdsOf = (event: EcsEvent): string[] => (event.event?.id ? [event.event.id] : []);
+const organizationIdsOf = (event: EcsEvent): string[] => (event.organization?.id ? [event.organization.id] : []);
 
 function sigmaGroupKey(event: EcsEvent): string {
   return SIGMA_GROUP_READERS.map((read) => String(read(event) ?? '')).join('\u0000');
@@ -284,9 +298,19 @@ function silentRules(correlations: CompiledCorrelation[]): Set<string> {
   return silent;
 }
 
-function ruleOf(rule: { id: string; title: string; level: AlertRule['level']; author?: string; references: string[] }, type: AlertRule['type']): AlertRule {
-  const reference = originOf(rule.references);
-  return { id: rule.id, title: rule.title, level: rule.level, type, ...(rule.author ? { author: rule.author } : {}), ...(reference ? { reference } : {}) };
+type DescribedRule = { id: string; title: string; level: AlertRule['level']; author?: string; references: string[] };
+
+/** What alerts say about a rule, made once per rule and shared (frozen) by all its alerts. */
+const alertRules = new WeakMap<DescribedRule, AlertRule>();
+
+function ruleOf(rule: DescribedRule, type: AlertRule['type']): AlertRule {
+  let described = alertRules.get(rule);
+  if (described === undefined) {
+    const reference = originOf(rule.references);
+    described = Object.freeze({ id: rule.id, title: rule.title, level: rule.level, type, ...(rule.author ? { author: rule.author } : {}), ...(reference ? { reference } : {}) });
+    alertRules.set(rule, described);
+  }
+  return described;
 }
 
 /** The SigmaHQ original a rule derives from if it names one, else its first reference. */
@@ -294,7 +318,7 @@ function originOf(references: string[]): string | undefined {
   return references.find((reference) => reference.includes('github.com/SigmaHQ/')) ?? references[0];
 }
 
-function byList(matches: IocMatch[]): Map<IocList, IocMatch[]> {
+function byList(matches: readonly IocMatch[]): Map<IocList, IocMatch[]> {
   const grouped = new Map<IocList, IocMatch[]>();
   for (const match of matches) {
     const list = grouped.get(match.list) ?? [];

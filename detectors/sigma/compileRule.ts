@@ -86,7 +86,7 @@ export function compileRule(rule: SigmaRule, options: CompileOptions, report: Pr
       const slot = item.field === null ? cache.slot(KEYWORDS, () => keywordText) : fieldSlot(item.field);
       const matcher = buildItemMatcher(state, slot, { view, fieldSlot });
       // Keyed by the paths read, not the slot, so rules compiled with different caches share a scan.
-      const guard = itemGuard(state, fieldKey(item.field), (event) => view(event, slot).lower);
+      const guard = itemGuard(state, fieldKey(item.field), cache.accessor(slot));
       return guard ? { ...matcher, guard } : matcher;
     } catch (err) {
       if (!(err instanceof ModifierError)) throw err;

@@ -36,6 +36,49 @@ const ecsTypeOf = read(['event.type']);
 const programOf = read(['process.name', 'log.syslog.appname']);
 const syslogOf = read(['log.syslog']);
 const dnsQuestionOf = read(['dns.question.name']);
+const hasSyslog = (e: EcsEvent): boolean => syslogOf(e) !== undefined;
+const hasDnsQuestion = (e: EcsEvent): boolean => text(dnsQuestionOf(e)) !== undefined;
+
+
+/** A Map key per distinct `text()` of a value: numbers stay numbers (7 and "7" only make two entries). */
+const textKey =
+  (reader: (e: EcsEvent) => unknown) =>
+  (e: EcsEvent): unknown => {
+    const value = reader(e);
+    return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+  };
+/**
+ * A Map key per distinct `list()` of a value, allocation-free for the common lone string. Every other
+ * list is keyed by its JSON text, which starts with "[": a lone string that does too is keyed the
+ * same way so that the two kinds of keys cannot meet.
+ */
+const listKey =
+  (reader: (e: EcsEvent) => unknown) =>
+  (e: EcsEvent): unknown => {
+    const value = reader(e);
+    if (typeof value === 'string' && !value.startsWith('[')) return value;
+    if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string' && !value[0].startsWith('[')) return value[0];
+    return JSON.stringify(list(value));
+  };
+
+/**
+ * Everything `deriveLogsource` reads, as Map keys: events that agree on all of them have the same
+ * log source, so the derivation can be remembered per combination (see LogsourceMemo). Fields that
+ * only count by their presence are read as booleans: their values (a DNS name) would make every
+ * event a new combination.
+ */
+export const LOGSOURCE_INPUTS: readonly ((event: EcsEvent) => unknown)[] = [
+  textKey(channelOf),
+  textKey(codeOf),
+  textKey(osTypeOf),
+  textKey(moduleOf),
+  textKey(datasetOf),
+  textKey(programOf),
+  hasSyslog,
+  listKey(ecsCategoryOf),
+  listKey(ecsTypeOf),
+  hasDnsQuestion,
+];
 
 function invert(table: Record<string, number | number[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -123,13 +166,13 @@ export function deriveLogsource(event: EcsEvent): EventLogsource {
     // These daemons log through a Unix syslog: the Linux rules of their service apply.
     products.add('linux');
   }
-  if (syslogOf(event) !== undefined && (products.has('linux') || products.size === 0)) services.add('syslog');
+  if (hasSyslog(event) && (products.has('linux') || products.size === 0)) services.add('syslog');
 
   const ecsCategories = list(ecsCategoryOf(event));
   for (const c of ecsCategories) for (const sigma of CATEGORIES_BY_ECS[c] ?? []) categories.add(sigma);
   if (ecsCategories.includes('process') && list(ecsTypeOf(event)).includes('start')) categories.add('process_creation');
   // DNS servers (BIND, Suricata) log queries as `network` events; the question is what makes them DNS.
-  if (ecsCategories.length > 0 && text(dnsQuestionOf(event)) !== undefined) for (const sigma of CATEGORIES_BY_ECS.dns!) categories.add(sigma);
+  if (ecsCategories.length > 0 && hasDnsQuestion(event)) for (const sigma of CATEGORIES_BY_ECS.dns!) categories.add(sigma);
 
   return {
     products: products.size > 0 ? [...products] : null,

@@ -31,6 +31,11 @@ export class FieldCache {
     return index;
   }
 
+  /** The reader of a slot, for callers that need the raw value and no view. */
+  accessor(slot: number): Accessor {
+    return this.accessors[slot]!;
+  }
+
   view(event: object, slot: number): FieldView {
     if (event !== this.current) {
       this.current = event;

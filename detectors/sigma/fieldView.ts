@@ -1,14 +1,28 @@
-/** A field of one event as matchers see it: scalars as text, arrays element by element. */
-export interface FieldView {
-  present: boolean;
-  raw: unknown;
-  texts: string[];
+/**
+ * A field of one event as matchers see it: scalars as text, arrays element by element. The texts and
+ * their lowercased copies are made on first use: most fields read for an event only feed the guard
+ * scan, which folds case itself, and lowercasing a message costs a copy of it.
+ */
+export class FieldView {
+  private textList: string[] | undefined;
+  private lowerList: string[] | undefined;
+
+  constructor(
+    readonly present: boolean,
+    readonly raw: unknown,
+  ) {}
+
+  get texts(): string[] {
+    return (this.textList ??= textsOf(this.raw));
+  }
+
   /** `texts` lowercased, for the case-insensitive default. */
-  lower: string[];
+  get lower(): string[] {
+    return (this.lowerList ??= this.texts.map((text) => text.toLowerCase()));
+  }
 }
 
-const NO_TEXTS: string[] = [];
-export const ABSENT: FieldView = { present: false, raw: undefined, texts: NO_TEXTS, lower: NO_TEXTS };
+export const ABSENT = new FieldView(false, undefined);
 
 function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -16,20 +30,36 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
-export function fieldView(raw: unknown): FieldView {
-  if (raw === undefined) return ABSENT;
+function textsOf(raw: unknown): string[] {
   if (!Array.isArray(raw)) {
-    // The common case, a single scalar, without growing arrays or a mapping closure.
     const text = scalarText(raw);
-    return text === undefined ? { present: true, raw, texts: [], lower: [] } : { present: true, raw, texts: [text], lower: [text.toLowerCase()] };
+    return text === undefined ? [] : [text];
   }
   const texts: string[] = [];
-  const lower: string[] = [];
   for (const element of raw) {
     const text = scalarText(element);
-    if (text === undefined) continue;
-    texts.push(text);
-    lower.push(text.toLowerCase());
+    if (text !== undefined) texts.push(text);
   }
-  return { present: true, raw, texts, lower };
+  return texts;
+}
+
+export function fieldView(raw: unknown): FieldView {
+  return raw === undefined ? ABSENT : new FieldView(true, raw);
+}
+
+/**
+ * Calls `scan` with each text of a raw field value, as `FieldView.texts` would list them, without
+ * building the list: the guard scan runs on every event.
+ */
+export function forEachText(raw: unknown, scan: (text: string) => void): void {
+  if (typeof raw === 'string') scan(raw);
+  else if (Array.isArray(raw)) {
+    for (const element of raw) {
+      const text = scalarText(element);
+      if (text !== undefined) scan(text);
+    }
+  } else if (raw !== undefined) {
+    const text = scalarText(raw);
+    if (text !== undefined) scan(text);
+  }
 }

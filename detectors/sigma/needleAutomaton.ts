@@ -1,7 +1,25 @@
+let lowerCodes: Uint16Array | undefined;
+
+/**
+ * The lowercase of each UTF-16 code unit as `toLowerCase` gives it where that is one code unit. İ
+ * lowercases to "i" plus a combining dot: it folds to "i", so a needle matching the "i" is not missed
+ * (needles with the combining dot get no guard, see ruleGuard.ts).
+ */
+function lowerOfCodes(): Uint16Array {
+  if (lowerCodes) return lowerCodes;
+  lowerCodes = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    const lower = String.fromCharCode(code).toLowerCase();
+    lowerCodes[code] = lower.length === 1 ? lower.charCodeAt(0) : lower.charCodeAt(0) === 0x69 ? 0x69 : code;
+  }
+  return lowerCodes;
+}
+
 /**
  * Aho–Corasick automaton over many lowercase needles: one pass over a text reports every needle it
- * contains. Transitions are a dense table over the characters that occur in needles; every other
- * character leads back to the start state.
+ * contains, ignoring case. Transitions are a dense table over the characters that occur in needles,
+ * and an uppercase character shares the column of its lowercase, so texts are scanned as they are,
+ * without a lowercased copy; every other character leads back to the start state.
  */
 export class NeedleAutomaton {
   private readonly classOf = new Uint16Array(65536);
@@ -16,6 +34,10 @@ export class NeedleAutomaton {
       if (this.classOf[code] === 0) this.classOf[code] = classes++;
     }
     this.width = classes;
+    const lower = lowerOfCodes();
+    for (let code = 0; code < 65536; code++) {
+      if (this.classOf[code] === 0) this.classOf[code] = this.classOf[lower[code]!]!;
+    }
     // Trie first, with -1 for missing edges.
     const edges: number[][] = [new Array<number>(classes).fill(-1)];
     const outputs: (number[] | undefined)[] = [undefined];

@@ -1,10 +1,12 @@
 import type { ItemState } from './modifiers/modifier.js';
+import type { Accessor } from './pathAccessor.js';
 import { SigmaString } from './sigmaString.js';
 
-/** One field that would have to contain (lowercased) at least one of `needles`. */
+/** One field that would have to contain (case-insensitively) at least one of the lowercase `needles`. */
 export interface GuardPart {
   fieldKey: string;
-  read: (event: object) => string[];
+  /** Reads the raw field value, scalar or array, as matchers see it. */
+  read: Accessor;
   needles: string[];
 }
 
@@ -17,11 +19,19 @@ export interface Guard {
   parts: GuardPart[];
 }
 
+/**
+ * Characters the guard scan cannot fold the way `toLowerCase` does on a whole text: final sigma and
+ * the dot that lowercasing İ adds depend on context, and surrogate pairs fold as pairs. A needle with
+ * one of them gets no guard, since a guard must never miss a match.
+ */
+const UNFOLDABLE = /[\u03c2\u0307\ud800-\udfff]/;
+
 function needleOf(value: unknown): string | undefined {
   if (!(value instanceof SigmaString)) return undefined;
   let best = '';
   for (const token of value.tokens) if (typeof token === 'string' && token.length > best.length) best = token;
-  return best ? best.toLowerCase() : undefined;
+  const needle = best.toLowerCase();
+  return needle && !UNFOLDABLE.test(needle) ? needle : undefined;
 }
 
 /** Longer needles and fewer of them reject more events. */

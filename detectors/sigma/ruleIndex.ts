@@ -1,5 +1,7 @@
 import type { EcsEvent } from '../../core/domain/ecs.js';
-import { DERIVABLE_CATEGORIES, DERIVABLE_SERVICES, deriveLogsource, type EventLogsource } from './deriveLogsource.js';
+import { DERIVABLE_CATEGORIES, DERIVABLE_SERVICES, type EventLogsource } from './deriveLogsource.js';
+import { forEachText } from './fieldView.js';
+import { LogsourceMemo } from './logsourceMemo.js';
 import { NeedleAutomaton } from './needleAutomaton.js';
 import { RULE_GUARDS, type GuardPart } from './ruleGuard.js';
 import type { CompiledSigmaRule, Logsource } from './types.js';
@@ -20,9 +22,8 @@ interface Selection {
 
 interface GuardedField {
   read: GuardPart['read'];
-  automaton: NeedleAutomaton;
-  /** Rule numbers per needle id. */
-  rulesByNeedle: number[][];
+  /** Scans one text of the field for the needles and records the rules whose needle it holds. */
+  scan: (text: string) => void;
 }
 
 function admits(wanted: string | undefined, known: string[] | null): boolean {
@@ -43,8 +44,9 @@ function admitsProduct(wanted: string | undefined, known: string[] | null): bool
  * Narrows the rules an event is tested against, in two steps. By log source: rules are grouped by
  * product/category/service and only groups compatible with the event's derived log source are kept
  * (a rule naming a product only for events of that product; a category or service that events never
- * reveal is ignored, so such rules are tried on every event of their product). By content: each rule's guard (a field that must contain one of some needles)
- * is checked with one Aho–Corasick scan per field, and rules whose guard fails are dropped.
+ * reveal is ignored, so such rules are tried on every event of their product). By content: each
+ * rule's guard (a field that must contain one of some needles) is checked with one Aho–Corasick scan
+ * per field, and rules whose guard fails are dropped.
  */
 export class RuleIndex {
   private readonly rules: CompiledSigmaRule[];
@@ -55,18 +57,11 @@ export class RuleIndex {
   private readonly selections = new Map<string, Selection>();
   private readonly stamps: Uint32Array;
   private generation = 0;
+  private readonly selectionOf = new LogsourceMemo((derived) => this.selectionFor(derived));
   /** Guarded rules whose guard held for the current event, each once; reused across events. */
   private readonly hits: number[] = [];
-  private scanning: GuardedField | undefined;
-  private readonly found = (needle: number): void => {
-    const owners = this.scanning!.rulesByNeedle[needle]!;
-    for (let i = 0; i < owners.length; i++) {
-      const rule = owners[i]!;
-      if (this.stamps[rule] === this.generation) continue;
-      this.stamps[rule] = this.generation;
-      this.hits.push(rule);
-    }
-  };
+  /** The candidates of the current event; reused across events. */
+  private readonly found: CompiledSigmaRule[] = [];
 
   constructor(rules: CompiledSigmaRule[]) {
     this.rules = rules;
@@ -101,27 +96,25 @@ export class RuleIndex {
     });
     this.groups = [...groups.values()];
     for (const [key, { read, ids }] of needlesByField) {
-      this.fields.set(key, { read, automaton: new NeedleAutomaton([...ids.keys()]), rulesByNeedle: [...ids.values()] });
+      const automaton = new NeedleAutomaton([...ids.keys()]);
+      const rulesByNeedle = [...ids.values()];
+      const hit = (needle: number): void => this.hit(rulesByNeedle[needle]!);
+      this.fields.set(key, { read, scan: (text) => automaton.scan(text, hit) });
     }
     this.fieldsOfRule = rules.map((_, number) => (fieldKeysOfRule[number] ?? []).map((key) => this.fields.get(key)!));
   }
 
   /**
    * Only the few rules whose guard held are visited, not every rule of the selection: selections
-   * hold over a thousand rules of which a handful survive. Candidates come out in rule order.
+   * hold over a thousand rules of which a handful survive. Candidates come out in rule order, in an
+   * array that the next call reuses: it runs for every event.
    */
-  candidates(event: EcsEvent): CompiledSigmaRule[] {
-    const selection = this.selectionFor(deriveLogsource(event));
+  candidates(event: EcsEvent): readonly CompiledSigmaRule[] {
+    const selection = this.selectionOf.get(event);
     this.generation = (this.generation + 1) >>> 0 || 1;
     const hits = this.hits;
     hits.length = 0;
-    for (const field of selection.fields) {
-      const texts = field.read(event);
-      if (texts.length === 0) continue;
-      this.scanning = field;
-      for (const text of texts) field.automaton.scan(text, this.found);
-    }
-    this.scanning = undefined;
+    for (const field of selection.fields) forEachText(field.read(event), field.scan);
     let kept = 0;
     for (let i = 0; i < hits.length; i++) {
       if (selection.member[hits[i]!] === 1) hits[kept++] = hits[i]!;
@@ -129,7 +122,8 @@ export class RuleIndex {
     hits.length = kept;
     if (kept > 1) hits.sort(ascending);
     const unguarded = selection.unguarded;
-    const out: CompiledSigmaRule[] = [];
+    const out = this.found;
+    out.length = 0;
     let u = 0;
     let h = 0;
     while (u < unguarded.length || h < kept) {
@@ -139,8 +133,16 @@ export class RuleIndex {
     return out;
   }
 
+  private hit(owners: number[]): void {
+    for (let i = 0; i < owners.length; i++) {
+      const rule = owners[i]!;
+      if (this.stamps[rule] === this.generation) continue;
+      this.stamps[rule] = this.generation;
+      this.hits.push(rule);
+    }
+  }
+
   private selectionFor(derived: EventLogsource): Selection {
-    // Concatenated, not mapped and joined: this runs for every event.
     const key = `${keyPart(derived.products)}|${keyPart(derived.categories)}|${keyPart(derived.services)}`;
     let selection = this.selections.get(key);
     if (!selection) {
