@@ -59,6 +59,8 @@ const SIGMA_GROUP_READERS = ['organization.id', 'host.name', 'source.ip', 'user.
  */
 export class DetectionEngine {
   private readonly sigmaRules: RuleIndex;
+  /** The Sigma rules an event is tested against, rewritten for every event. */
+  private readonly candidates: CompiledSigmaRule[];
   private readonly correlations: CorrelationEngine;
   private readonly silent: Set<string>;
   private readonly crossOrg: Set<string>;
@@ -74,6 +76,7 @@ export class DetectionEngine {
 
   constructor(parts: DetectionEngineParts) {
     this.sigmaRules = new RuleIndex(parts.sigmaRules);
+    this.candidates = new Array<CompiledSigmaRule>(this.sigmaRules.size);
     this.correlations = new CorrelationEngine(parts.correlations, parts.options?.correlation);
     this.silent = silentRules(parts.correlations);
     this.crossOrg = crossOrganisationStage(parts.correlations);
@@ -144,7 +147,9 @@ export class DetectionEngine {
     let eventIds: string[] | undefined;
     let organizationIds: string[] | undefined;
 
-    for (const rule of this.sigmaRules.candidates(event)) {
+    const candidates = this.sigmaRules.candidates(event, this.candidates);
+    for (let i = 0; i < candidates; i++) {
+      const rule = this.candidates[i]!;
       if (this.disabled.has(rule.id) || !rule.match(event)) continue;
       groupKey ??= sigmaGroupKey(event);
       eventIds ??= eventIdsOf(event);

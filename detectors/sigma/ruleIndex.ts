@@ -58,14 +58,18 @@ export class RuleIndex {
   private readonly stamps: Uint32Array;
   private generation = 0;
   private readonly selectionOf = new LogsourceMemo((derived) => this.selectionFor(derived));
-  /** Guarded rules whose guard held for the current event, each once; reused across events. */
-  private readonly hits: number[] = [];
-  /** The candidates of the current event; reused across events. */
-  private readonly found: CompiledSigmaRule[] = [];
+  /**
+   * Guarded rules whose guard held for the current event, each once, in the first `hitCount` slots.
+   * Fixed buffers rather than arrays emptied per event: emptying an array drops its storage, and
+   * sorting one copies it.
+   */
+  private readonly hits: Int32Array;
+  private hitCount = 0;
 
   constructor(rules: CompiledSigmaRule[]) {
     this.rules = rules;
     this.stamps = new Uint32Array(rules.length);
+    this.hits = new Int32Array(rules.length);
     this.guarded = new Uint8Array(rules.length);
     const groups = new Map<string, Group>();
     const needlesByField = new Map<string, { read: GuardPart['read']; ids: Map<string, number[]> }>();
@@ -106,31 +110,35 @@ export class RuleIndex {
 
   /**
    * Only the few rules whose guard held are visited, not every rule of the selection: selections
-   * hold over a thousand rules of which a handful survive. Candidates come out in rule order, in an
-   * array that the next call reuses: it runs for every event.
+   * hold over a thousand rules of which a handful survive. Writes the candidates, in rule order, to
+   * the start of `into` and returns how many there are; `into` must have room for every rule (see
+   * `size`), so that one buffer serves every event.
    */
-  candidates(event: EcsEvent): readonly CompiledSigmaRule[] {
+  candidates(event: EcsEvent, into: CompiledSigmaRule[]): number {
     const selection = this.selectionOf.get(event);
     this.generation = (this.generation + 1) >>> 0 || 1;
-    const hits = this.hits;
-    hits.length = 0;
+    this.hitCount = 0;
     for (const field of selection.fields) forEachText(field.read(event), field.scan);
+    const hits = this.hits;
     let kept = 0;
-    for (let i = 0; i < hits.length; i++) {
+    for (let i = 0; i < this.hitCount; i++) {
       if (selection.member[hits[i]!] === 1) hits[kept++] = hits[i]!;
     }
-    hits.length = kept;
-    if (kept > 1) hits.sort(ascending);
+    sortAscending(hits, kept);
     const unguarded = selection.unguarded;
-    const out = this.found;
-    out.length = 0;
+    let count = 0;
     let u = 0;
     let h = 0;
     while (u < unguarded.length || h < kept) {
       const next = h >= kept || (u < unguarded.length && unguarded[u]! < hits[h]!) ? unguarded[u++]! : hits[h++]!;
-      out.push(this.rules[next]!);
+      into[count++] = this.rules[next]!;
     }
-    return out;
+    return count;
+  }
+
+  /** How many rules the index holds: the most candidates an event can have. */
+  get size(): number {
+    return this.rules.length;
   }
 
   private hit(owners: number[]): void {
@@ -138,7 +146,7 @@ export class RuleIndex {
       const rule = owners[i]!;
       if (this.stamps[rule] === this.generation) continue;
       this.stamps[rule] = this.generation;
-      this.hits.push(rule);
+      this.hits[this.hitCount++] = rule;
     }
   }
 
@@ -163,8 +171,14 @@ export class RuleIndex {
   }
 }
 
-function ascending(a: number, b: number): number {
-  return a - b;
+/** Insertion sort of the first `count` numbers: usually a handful, which `sort` would copy first. */
+function sortAscending(numbers: Int32Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const value = numbers[i]!;
+    let j = i - 1;
+    for (; j >= 0 && numbers[j]! > value; j--) numbers[j + 1] = numbers[j]!;
+    numbers[j + 1] = value;
+  }
 }
 
 function keyPart(part: string[] | null): string {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { EcsEvent } from '../../../../core/domain/ecs.js';
 import { deriveLogsource } from '../../../../detectors/sigma/deriveLogsource.js';
 import { RuleIndex } from '../../../../detectors/sigma/ruleIndex.js';
+import { candidatesOf } from './candidatesOf.js';
 import { compileYaml } from './compileYaml.js';
 
 const ev = (fields: Record<string, unknown>): EcsEvent => ({ '@timestamp': '2026-01-01T00:00:00Z', event: { id: 'e1' }, ...fields }) as EcsEvent;
@@ -48,23 +49,23 @@ describe('detectors > sigma > RuleIndex', () => {
 
   it('offers only rules of the event log source whose content guard holds', () => {
     const event = ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\Windows\\System32\\whoami.exe' });
-    expect(index.candidates(event).map((r) => r.id)).to.deep.equal(['proc', 'etw', 'any']);
+    expect(candidatesOf(index, event).map((r) => r.id)).to.deep.equal(['proc', 'etw', 'any']);
     const other = ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\x\\calc.exe' });
-    expect(index.candidates(other).map((r) => r.id)).to.deep.equal(['etw', 'any']);
+    expect(candidatesOf(index, other).map((r) => r.id)).to.deep.equal(['etw', 'any']);
   });
 
   it('keeps rules whose category events never reveal for every event of their product', () => {
     const security4625 = ev({ Channel: 'Security', EventID: 4625 });
-    expect(index.candidates(security4625).map((r) => r.id)).to.deep.equal(['sec', 'etw']);
+    expect(candidatesOf(index, security4625).map((r) => r.id)).to.deep.equal(['sec', 'etw']);
   });
 
   it('offers only rules that name no product when the product is unknown', () => {
     const unknown = ev({ message: 'sshd: Failed password for root; DROP' });
-    expect(index.candidates(unknown).map((r) => r.id)).to.deep.equal(['generic']);
+    expect(candidatesOf(index, unknown).map((r) => r.id)).to.deep.equal(['generic']);
   });
 
   it('takes a syslog daemon as a Linux program, so its Linux rules apply', () => {
     const sshd = ev({ process: { name: 'sshd' }, message: 'Failed password for root' });
-    expect(index.candidates(sshd).map((r) => r.id)).to.deep.equal(['ssh']);
+    expect(candidatesOf(index, sshd).map((r) => r.id)).to.deep.equal(['ssh']);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { EcsEvent } from '../../../../core/domain/ecs.js';
 import { loadRules } from '../../../../detectors/sigma/loadRules.js';
 import { RuleIndex } from '../../../../detectors/sigma/ruleIndex.js';
+import { candidatesOf } from './candidatesOf.js';
 import type { CompiledSigmaRule } from '../../../../detectors/sigma/types.js';
 import { flattenWindowsEvent, splitJsonObjects } from './windowsEventJson.js';
 
@@ -44,8 +45,8 @@ describe('detectors > sigma > SigmaHQ rules', function () {
     for (const entry of manifest) {
       for (const test of entry.tests) {
         for (const event of eventsOf(test.event_json)) {
-          const kept = new Set(guarded.candidates(event).map((r) => r.file));
-          for (const rule of bySource.candidates(event)) {
+          const kept = new Set(candidatesOf(guarded, event).map((r) => r.file));
+          for (const rule of candidatesOf(bySource, event)) {
             if (rule.match(event)) {
               checked++;
               expect(kept.has(rule.file), `${rule.file} dropped`).to.equal(true);
@@ -74,7 +75,7 @@ describe('detectors > sigma > SigmaHQ rules', function () {
           expect(rule, 'rule compiled').to.not.equal(undefined);
           const events = eventsOf(test.event_json);
           const direct = events.filter((e) => rule!.match(e)).length;
-          const viaIndex = events.filter((e) => index.candidates(e).includes(rule!) && rule!.match(e)).length;
+          const viaIndex = events.filter((e) => candidatesOf(index, e).includes(rule!) && rule!.match(e)).length;
           expect(direct).to.be.at.least(test.match_count ?? 1);
           expect(viaIndex, 'the index must not drop a matching rule').to.equal(direct);
         });
