@@ -46,5 +46,5 @@ VOLUME ["/var/lib/lagebild"]
 # 8080: API and UI (api role); 5514 udp+tcp: syslog intake (collectors role)
 EXPOSE 8080 5514/tcp 5514/udp
 
-ENTRYPOINT ["node", "bin/lagebild.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=64", "bin/lagebild.js"]
 CMD ["start"]

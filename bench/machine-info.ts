@@ -9,6 +9,8 @@ export interface MachineInfo {
   date: string;
   /** 1, 5 and 15 minute load averages when the result was written: other work on the machine skews figures. */
   loadAverage: number[];
+  /** Node and V8 flags of the run (the young generation size changes throughput). */
+  runtimeFlags: string[];
 }
 
 /** What a reader needs to judge a figure: the machine, the runtime and when it ran. */
@@ -22,5 +24,6 @@ export function machineInfo(): MachineInfo {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
     loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+    runtimeFlags: process.execArgv,
   };
 }

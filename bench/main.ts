@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   for (const name of names) {
     const started = Date.now();
     if (NEEDS_GC.has(name) && typeof globalThis.gc !== 'function') {
-      const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', process.argv[1]!, name], { stdio: 'inherit' });
+      const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', '--max-old-space-size=4096', process.argv[1]!, name], { stdio: 'inherit' });
       if (child.status !== 0) process.exitCode = 1;
     } else {
       await SUITES[name]!();

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { parseIp } from '../../core/net/ip-address.js';
+import { parseIp, parseIpv4 } from '../../core/net/ip-address.js';
 
 const MAPPED_V4 = 0xffffn << 32n;
 
@@ -32,13 +32,20 @@ export class AddressRanges {
   /** True when `text` is an address (net.isIP) inside one of the networks. */
   contains(text: string): boolean {
     if (isIP(text) === 0) return false;
+    // Dotted IPv4, the common case, as a plain number: no parse result is built.
+    const v4 = parseIpv4(text);
+    if (v4 !== undefined) return this.containsV4(v4);
     const ip = parseIp(text);
     if (ip === undefined) return false;
-    if (ip.family === 4) {
-      for (let i = 0; i < this.v4.length; i += 2) if (ip.value >= this.v4[i]! && ip.value <= this.v4[i + 1]!) return true;
-      if (this.v6.length === 0) return false;
-    }
-    const value = ip.family === 4 ? MAPPED_V4 | BigInt(ip.value) : ip.value;
+    return ip.family === 4 ? this.containsV4(ip.value) : this.containsV6(ip.value);
+  }
+
+  private containsV4(address: number): boolean {
+    for (let i = 0; i < this.v4.length; i += 2) if (address >= this.v4[i]! && address <= this.v4[i + 1]!) return true;
+    return this.v6.length > 0 && this.containsV6(MAPPED_V4 | BigInt(address));
+  }
+
+  private containsV6(value: bigint): boolean {
     for (let i = 0; i < this.v6.length; i += 2) if (value >= this.v6[i]! && value <= this.v6[i + 1]!) return true;
     return false;
   }

@@ -26,9 +26,13 @@ type ViewTest = (view: FieldView) => boolean;
 const isNull: ViewTest = (view) => !view.present || view.raw === null;
 const never: ViewTest = () => false;
 
-function anyText(texts: string[], test: TextTest): boolean {
-  for (let i = 0; i < texts.length; i++) if (test(texts[i]!)) return true;
-  return false;
+/** One text test out of several (their OR), built once: the matchers run for every candidate event. */
+function anyOfTexts(tests: TextTest[]): TextTest {
+  if (tests.length === 1) return tests[0]!;
+  return (text) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(text)) return true;
+    return false;
+  };
 }
 
 /** One value as written with its alternatives: true when any alternative matches any field text. */
@@ -53,18 +57,11 @@ function stringValueTest(alternatives: ModifierValue[], cased: boolean): { test:
       tests.unshift((t) => t === needle);
     } else tests.unshift((t) => equals.has(t));
   }
-  const pick = cased ? (v: FieldView) => v.texts : (v: FieldView) => v.lower;
   let test: ViewTest;
   if (tests.length === 0) test = never;
-  else if (tests.length === 1) {
-    const only = tests[0]!;
-    test = (v) => anyText(pick(v), only);
-  } else {
-    test = (v) => {
-      const texts = pick(v);
-      for (let i = 0; i < tests.length; i++) if (anyText(texts, tests[i]!)) return true;
-      return false;
-    };
+  else {
+    const matches = anyOfTexts(tests);
+    test = cased ? (v) => v.someText(matches) : (v) => v.someLower(matches);
   }
   if (matchNull) {
     const inner = test;
@@ -89,7 +86,8 @@ function regexValueTest(alternatives: ModifierValue[], flags: string): ViewTest 
       throw new ModifierError(`invalid regular expression /${source}/: ${(err as Error).message}`);
     }
   });
-  return (v) => regexes.some((regex) => anyText(v.texts, (t) => regex.test(t)));
+  const matches = anyOfTexts(regexes.map((regex) => (text: string) => regex.test(text)));
+  return (v) => v.someText(matches);
 }
 
 function cidrValueTest(alternatives: ModifierValue[]): ViewTest {
@@ -102,18 +100,19 @@ function cidrValueTest(alternatives: ModifierValue[]): ViewTest {
     if (family === 0 || !Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32)) throw new ModifierError(`invalid CIDR network "${text}"`);
     ranges.add(address, bits);
   }
-  return (v) => anyText(v.texts, (t) => ranges.contains(t));
+  const inRanges = (text: string): boolean => ranges.contains(text);
+  return (v) => v.someText(inRanges);
 }
 
 function compareValueTest(alternatives: ModifierValue[], op: NonNullable<ItemState['compare']>): ViewTest {
   const limits = alternatives.map((value) => Number(value instanceof SigmaString ? value.plain() : value));
   const holds = { lt: (a: number, b: number) => a < b, lte: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b, gte: (a: number, b: number) => a >= b }[op];
-  return (v) =>
-    anyText(v.texts, (t) => {
-      if (t.trim() === '') return false;
-      const n = Number(t);
-      return !Number.isNaN(n) && limits.some((limit) => holds(n, limit));
-    });
+  const compares = (text: string): boolean => {
+    if (text.trim() === '') return false;
+    const n = Number(text);
+    return !Number.isNaN(n) && limits.some((limit) => holds(n, limit));
+  };
+  return (v) => v.someText(compares);
 }
 
 /** `field|fieldref: other`: some text of the field equals some text of the other field. */

@@ -36,6 +36,21 @@ function initialValue(raw: RawValue, verbatim: boolean, placeholders: boolean): 
   }
 }
 
+// Indexed loops rather than every()/some(): those would allocate a closure per event.
+function allOf(tests: EventTest[]): EventTest {
+  return (e) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i]!(e)) return false;
+    return true;
+  };
+}
+
+function anyOf(tests: EventTest[]): EventTest {
+  return (e) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(e)) return true;
+    return false;
+  };
+}
+
 function matchesPattern(name: string, pattern: string): boolean {
   if (!pattern.includes('*')) return name === pattern;
   const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
@@ -104,16 +119,7 @@ export function compileRule(rule: SigmaRule, options: CompileOptions, report: Pr
     if (compiled.length === 1) return compiled[0];
     const tests = compiled.map((c) => c.test);
     const guard = (node.type === 'and' ? allGuard : anyGuard)(compiled.map((c) => c.guard));
-    const test: EventTest =
-      node.type === 'and'
-        ? (e) => {
-            for (let i = 0; i < tests.length; i++) if (!tests[i]!(e)) return false;
-            return true;
-          }
-        : (e) => {
-            for (let i = 0; i < tests.length; i++) if (tests[i]!(e)) return true;
-            return false;
-          };
+    const test = node.type === 'and' ? allOf(tests) : anyOf(tests);
     return guard ? { test, cost, guard } : { test, cost };
   };
 
@@ -128,7 +134,7 @@ export function compileRule(rule: SigmaRule, options: CompileOptions, report: Pr
   const combine = (type: 'and' | 'or', parts: ItemMatcher[]): ItemMatcher => {
     const tests = parts.map((p) => p.test);
     const guard = (type === 'and' ? allGuard : anyGuard)(parts.map((p) => p.guard));
-    const test: EventTest = type === 'and' ? (e) => tests.every((t) => t(e)) : (e) => tests.some((t) => t(e));
+    const test = type === 'and' ? allOf(tests) : anyOf(tests);
     return parts.length === 1 ? parts[0]! : guard ? { test, cost: 0, guard } : { test, cost: 0 };
   };
   const compileCondition = (node: ConditionNode, index: number): ItemMatcher | undefined => {

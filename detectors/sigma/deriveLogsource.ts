@@ -39,45 +39,41 @@ const dnsQuestionOf = read(['dns.question.name']);
 const hasSyslog = (e: EcsEvent): boolean => syslogOf(e) !== undefined;
 const hasDnsQuestion = (e: EcsEvent): boolean => text(dnsQuestionOf(e)) !== undefined;
 
+/** A field `deriveLogsource` reads: as one text, or as a list of texts (`list()`). */
+export interface LogsourceInput {
+  /** The value as a Map key; for a list, the raw value, whose elements the memo walks. */
+  read: (event: EcsEvent) => unknown;
+  list: boolean;
+}
 
 /** A Map key per distinct `text()` of a value: numbers stay numbers (7 and "7" only make two entries). */
 const textKey =
-  (reader: (e: EcsEvent) => unknown) =>
-  (e: EcsEvent): unknown => {
+  (reader: (e: EcsEvent) => unknown): LogsourceInput['read'] =>
+  (e) => {
     const value = reader(e);
     return typeof value === 'string' || typeof value === 'number' ? value : undefined;
   };
-/**
- * A Map key per distinct `list()` of a value, allocation-free for the common lone string. Every other
- * list is keyed by its JSON text, which starts with "[": a lone string that does too is keyed the
- * same way so that the two kinds of keys cannot meet.
- */
-const listKey =
-  (reader: (e: EcsEvent) => unknown) =>
-  (e: EcsEvent): unknown => {
-    const value = reader(e);
-    if (typeof value === 'string' && !value.startsWith('[')) return value;
-    if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string' && !value[0].startsWith('[')) return value[0];
-    return JSON.stringify(list(value));
-  };
+const asText = (reader: (e: EcsEvent) => unknown): LogsourceInput => ({ read: textKey(reader), list: false });
+const asList = (reader: (e: EcsEvent) => unknown): LogsourceInput => ({ read: reader, list: true });
+const asFlag = (read: (e: EcsEvent) => boolean): LogsourceInput => ({ read, list: false });
 
 /**
- * Everything `deriveLogsource` reads, as Map keys: events that agree on all of them have the same
- * log source, so the derivation can be remembered per combination (see LogsourceMemo). Fields that
- * only count by their presence are read as booleans: their values (a DNS name) would make every
- * event a new combination.
+ * Everything `deriveLogsource` reads: events that agree on all of these have the same log source, so
+ * the derivation can be remembered per combination (see LogsourceMemo). Fields that only count by
+ * their presence are read as booleans: their values (a DNS name) would make every event a new
+ * combination.
  */
-export const LOGSOURCE_INPUTS: readonly ((event: EcsEvent) => unknown)[] = [
-  textKey(channelOf),
-  textKey(codeOf),
-  textKey(osTypeOf),
-  textKey(moduleOf),
-  textKey(datasetOf),
-  textKey(programOf),
-  hasSyslog,
-  listKey(ecsCategoryOf),
-  listKey(ecsTypeOf),
-  hasDnsQuestion,
+export const LOGSOURCE_INPUTS: readonly LogsourceInput[] = [
+  asText(channelOf),
+  asText(codeOf),
+  asText(osTypeOf),
+  asText(moduleOf),
+  asText(datasetOf),
+  asText(programOf),
+  asFlag(hasSyslog),
+  asList(ecsCategoryOf),
+  asList(ecsTypeOf),
+  asFlag(hasDnsQuestion),
 ];
 
 function invert(table: Record<string, number | number[]>): Map<string, string[]> {

@@ -1,11 +1,13 @@
 /**
  * A field of one event as matchers see it: scalars as text, arrays element by element. The texts and
  * their lowercased copies are made on first use: most fields read for an event only feed the guard
- * scan, which folds case itself, and lowercasing a message costs a copy of it.
+ * scan, which folds case itself, and lowercasing a message costs a copy of it. A single string, the
+ * usual field, is tested as it is, without a list around it.
  */
 export class FieldView {
   private textList: string[] | undefined;
   private lowerList: string[] | undefined;
+  private lowerText: string | undefined;
 
   constructor(
     readonly present: boolean,
@@ -19,6 +21,22 @@ export class FieldView {
   /** `texts` lowercased, for the case-insensitive default. */
   get lower(): string[] {
     return (this.lowerList ??= this.texts.map((text) => text.toLowerCase()));
+  }
+
+  /** Whether `test` holds for some text of the field. */
+  someText(test: (text: string) => boolean): boolean {
+    if (typeof this.raw === 'string') return test(this.raw);
+    const texts = this.texts;
+    for (let i = 0; i < texts.length; i++) if (test(texts[i]!)) return true;
+    return false;
+  }
+
+  /** Whether `test` holds for some lowercased text of the field. */
+  someLower(test: (text: string) => boolean): boolean {
+    if (typeof this.raw === 'string') return test((this.lowerText ??= this.raw.toLowerCase()));
+    const lower = this.lower;
+    for (let i = 0; i < lower.length; i++) if (test(lower[i]!)) return true;
+    return false;
   }
 }
 

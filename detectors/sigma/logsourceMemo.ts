@@ -4,39 +4,56 @@ import { deriveLogsource, LOGSOURCE_INPUTS, type EventLogsource } from './derive
 /** Most constituencies send a few dozen kinds of events; the bound only matters under attack. */
 const MAX_COMBINATIONS = 10_000;
 
+/** Ends the elements of a list input, so that ["a"] then "b" and ["a", "b"] take different paths. */
+const END_OF_LIST = Symbol('end of list');
+
+/** Where a combination's result is kept, in the level its last field value leads to. */
+const RESULT = Symbol('result');
+
+type Level = Map<unknown, unknown>;
+
 /**
  * Remembers what was made of an event's derived log source, per combination of the fields the
- * derivation reads (LOGSOURCE_INPUTS). Finding it walks one Map level per field and allocates
- * nothing, where deriving it anew builds sets, lists and a key string for every event. The fields
- * are attacker-controlled (a syslog program name): past MAX_COMBINATIONS the memo starts over.
+ * derivation reads (LOGSOURCE_INPUTS). Finding it walks one Map level per field value (per element
+ * for lists) and allocates nothing, where deriving it anew builds sets, lists and a key string for
+ * every event. The fields are attacker-controlled (a syslog program name): past MAX_COMBINATIONS
+ * the memo starts over.
  */
 export class LogsourceMemo<T> {
-  private root = new Map<unknown, unknown>();
+  private root: Level = new Map();
   private combinations = 0;
 
   constructor(private readonly make: (logsource: EventLogsource) => T) {}
 
   get(event: EcsEvent): T {
     let level = this.root;
-    const last = LOGSOURCE_INPUTS.length - 1;
-    for (let i = 0; i < last; i++) {
-      const key = LOGSOURCE_INPUTS[i]!(event);
-      let next = level.get(key) as Map<unknown, unknown> | undefined;
-      if (next === undefined) {
-        next = new Map();
-        level.set(key, next);
+    for (let i = 0; i < LOGSOURCE_INPUTS.length; i++) {
+      const { read, list } = LOGSOURCE_INPUTS[i]!;
+      const value = read(event);
+      if (!list) level = below(level, value);
+      else {
+        // The keys of `list()`: a lone string is a list of one, elements are texts, anything else is empty.
+        if (typeof value === 'string') level = below(level, value);
+        else if (Array.isArray(value)) for (const element of value as unknown[]) level = below(level, typeof element === 'string' ? element : String(element));
+        level = below(level, END_OF_LIST);
       }
-      level = next;
     }
-    const key = LOGSOURCE_INPUTS[last]!(event);
-    if (level.has(key)) return level.get(key) as T;
+    if (level.has(RESULT)) return level.get(RESULT) as T;
     if (++this.combinations > MAX_COMBINATIONS) {
       this.root = new Map();
       this.combinations = 0;
     }
     const made = this.make(deriveLogsource(event));
-    level.set(key, made);
+    level.set(RESULT, made);
     return made;
   }
 }
 
+function below(level: Level, key: unknown): Level {
+  let next = level.get(key) as Level | undefined;
+  if (next === undefined) {
+    next = new Map();
+    level.set(key, next);
+  }
+  return next;
+}
