@@ -25,14 +25,17 @@ function compile(path: string): FieldReader {
     heads.push(path.slice(0, dot));
     rests.push(fieldReader(path.slice(dot + 1)));
   }
+  // One property load per step instead of `in` plus a load: events come from JSON, where a present
+  // key never holds undefined.
   return (event) => {
     if (event === null || typeof event !== 'object') return undefined;
     const record = event as Record<string, unknown>;
-    if (path in record) return record[path];
+    const whole = record[path];
+    if (whole !== undefined) return whole;
     for (let i = 0; i < heads.length; i += 1) {
-      const head = heads[i]!;
-      if (head in record) {
-        const found = rests[i]!(record[head]);
+      const inner = record[heads[i]!];
+      if (inner !== undefined) {
+        const found = rests[i]!(inner);
         if (found !== undefined) return found;
       }
     }
