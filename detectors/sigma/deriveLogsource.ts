@@ -58,14 +58,15 @@ const asList = (reader: (e: EcsEvent) => unknown): LogsourceInput => ({ read: re
 const asFlag = (read: (e: EcsEvent) => boolean): LogsourceInput => ({ read, list: false });
 
 /**
- * Everything `deriveLogsource` reads: events that agree on all of these have the same log source, so
- * the derivation can be remembered per combination (see LogsourceMemo). Fields that only count by
+ * Everything `deriveLogsource` reads, so that the derivation can be remembered per combination (see
+ * LogsourceMemo): events that agree on the channel and, with a channel (Windows), on the event
+ * code, or without one on all other inputs, have the same log source. Fields that only count by
  * their presence are read as booleans: their values (a DNS name) would make every event a new
  * combination.
  */
-export const LOGSOURCE_INPUTS: readonly LogsourceInput[] = [
-  asText(channelOf),
-  asText(codeOf),
+export const CHANNEL_INPUT: LogsourceInput = asText(channelOf);
+export const WINDOWS_INPUTS: readonly LogsourceInput[] = [asText(codeOf)];
+export const OTHER_INPUTS: readonly LogsourceInput[] = [
   asText(osTypeOf),
   asText(moduleOf),
   asText(datasetOf),

@@ -1,5 +1,5 @@
 import type { EcsEvent } from '../../core/domain/ecs.js';
-import { deriveLogsource, LOGSOURCE_INPUTS, type EventLogsource } from './deriveLogsource.js';
+import { CHANNEL_INPUT, deriveLogsource, OTHER_INPUTS, WINDOWS_INPUTS, type EventLogsource } from './deriveLogsource.js';
 
 /** Most constituencies send a few dozen kinds of events; the bound only matters under attack. */
 const MAX_COMBINATIONS = 10_000;
@@ -14,7 +14,7 @@ type Level = Map<unknown, unknown>;
 
 /**
  * Remembers what was made of an event's derived log source, per combination of the fields the
- * derivation reads (LOGSOURCE_INPUTS). Finding it walks one Map level per field value (per element
+ * derivation reads (CHANNEL_INPUT, then WINDOWS_INPUTS or OTHER_INPUTS). Finding it walks one Map level per field value (per element
  * for lists) and allocates nothing, where deriving it anew builds sets, lists and a key string for
  * every event. The fields are attacker-controlled (a syslog program name): past MAX_COMBINATIONS
  * the memo starts over.
@@ -26,9 +26,11 @@ export class LogsourceMemo<T> {
   constructor(private readonly make: (logsource: EventLogsource) => T) {}
 
   get(event: EcsEvent): T {
-    let level = this.root;
-    for (let i = 0; i < LOGSOURCE_INPUTS.length; i++) {
-      const { read, list } = LOGSOURCE_INPUTS[i]!;
+    const channel = CHANNEL_INPUT.read(event);
+    let level = below(this.root, channel);
+    const inputs = channel === undefined ? OTHER_INPUTS : WINDOWS_INPUTS;
+    for (let i = 0; i < inputs.length; i++) {
+      const { read, list } = inputs[i]!;
       const value = read(event);
       if (!list) level = below(level, value);
       else {
