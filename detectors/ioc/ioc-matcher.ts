@@ -1,5 +1,5 @@
 import type { EcsEvent } from '../../core/domain/ecs.js';
-import { fieldReader, type FieldReader } from '../field-reader.js';
+import { FieldSet } from '../field-set.js';
 import { normaliseDomain, normaliseUrl, type Indicator } from './indicator.js';
 import { networkOf, parseCidr, parseIp, parseIpv4 } from '../../core/net/ip-address.js';
 import type { IocList } from './ioc-list.js';
@@ -12,13 +12,6 @@ export const IOC_FIELDS = {
   hash: ['file.hash.md5', 'file.hash.sha1', 'file.hash.sha256', 'process.hash.md5', 'process.hash.sha1', 'process.hash.sha256', 'process.parent.hash.sha256', 'dll.hash.sha256'],
 } as const;
 
-interface Reader {
-  field: string;
-  read: FieldReader;
-}
-const readersOf = (fields: readonly string[]): Reader[] => fields.map((field) => ({ field, read: fieldReader(field) }));
-// Readers resolved once: `match` runs for every event.
-const READERS = { ip: readersOf(IOC_FIELDS.ip), domain: readersOf(IOC_FIELDS.domain), url: readersOf(IOC_FIELDS.url), hash: readersOf(IOC_FIELDS.hash) };
 
 export interface IocMatch {
   list: IocList;
@@ -41,7 +34,9 @@ type Lookup = (value: string, field: string, matches: IocMatch[] | undefined) =>
 
 /** One kind of indicator present in the lists: the fields that may hold it and how to look a value up. */
 interface Check {
-  readers: readonly Reader[];
+  fields: readonly string[];
+  /** Where `fields` start in the matcher's FieldSet. */
+  first: number;
   lookup: Lookup;
 }
 
@@ -78,6 +73,8 @@ export class IocMatcher {
   private readonly hashes = new Map<string, Entry[]>();
   /** Only the kinds the lists hold: fields of the others are never read. */
   private readonly checks: Check[] = [];
+  /** The fields of all checks, in check order. */
+  private readonly fields: FieldSet;
 
   constructor(readonly lists: IocList[]) {
     const ipv4Networks = new Map<number, Map<number, Entry[]>>();
@@ -89,14 +86,20 @@ export class IocMatcher {
     }
     this.ipv6Prefixes.push(...[...this.ipv6Networks.keys()].sort((a, b) => b - a));
 
+    const paths: string[] = [];
+    const check = (fields: readonly string[], lookup: Lookup): void => {
+      this.checks.push({ fields, first: paths.length, lookup });
+      paths.push(...fields);
+    };
     if (this.ipv4.size + this.ipv4Networks.length + this.ipv6.size + this.ipv6Networks.size > 0) {
-      this.checks.push({ readers: READERS.ip, lookup: (value, field, matches) => this.matchAddress(value, field, matches) });
+      check(IOC_FIELDS.ip, (value, field, matches) => this.matchAddress(value, field, matches));
     }
-    if (this.domains.size > 0) this.checks.push({ readers: READERS.domain, lookup: (value, field, matches) => this.matchDomain(value, field, matches) });
+    if (this.domains.size > 0) check(IOC_FIELDS.domain, (value, field, matches) => this.matchDomain(value, field, matches));
     if (this.urls.size > 0) {
-      this.checks.push({ readers: READERS.url, lookup: (value, field, matches) => (value.includes('://') ? collect(matches, this.urls.get(normaliseUrl(value)), field, value) : matches) });
+      check(IOC_FIELDS.url, (value, field, matches) => (value.includes('://') ? collect(matches, this.urls.get(normaliseUrl(value)), field, value) : matches));
     }
-    if (this.hashes.size > 0) this.checks.push({ readers: READERS.hash, lookup: (value, field, matches) => collect(matches, this.hashes.get(value.toLowerCase()), field, value) });
+    if (this.hashes.size > 0) check(IOC_FIELDS.hash, (value, field, matches) => collect(matches, this.hashes.get(value.toLowerCase()), field, value));
+    this.fields = new FieldSet(paths);
   }
 
   get size(): number {
@@ -106,11 +109,13 @@ export class IocMatcher {
   /** The matches in field order; the result is frozen and shared when there are none. */
   match(event: EcsEvent): readonly IocMatch[] {
     let matches: IocMatch[] | undefined;
+    if (this.checks.length === 0) return NO_MATCHES;
+    this.fields.use(event);
     for (let c = 0; c < this.checks.length; c++) {
-      const { readers, lookup } = this.checks[c]!;
-      for (let r = 0; r < readers.length; r++) {
-        const { field, read } = readers[r]!;
-        const value = read(event);
+      const { fields, first, lookup } = this.checks[c]!;
+      for (let f = 0; f < fields.length; f++) {
+        const field = fields[f]!;
+        const value = this.fields.value(first + f);
         if (typeof value === 'string') {
           if (value !== '') matches = lookup(value, field, matches);
         } else if (Array.isArray(value)) {
