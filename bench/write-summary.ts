@@ -37,8 +37,8 @@ export function writeSummary(): void {
   lines.push('| suite | figure | value | ceiling / floor in the same run | ratio | target | status |', '|---|---|---|---|---|---|---|');
   const bars: Bar[] = [];
   if (detect) {
-    lines.push(`| detect | shipped rules, ev/s (1 core) | ${n(detect.shipped.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.shipped.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 100,000 | ${met(detect.shipped.met)} |`);
-    lines.push(`| detect | all SigmaHQ rules, ev/s (1 core) | ${n(detect.sigmaHq.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.sigmaHq.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 30,000 | ${met(detect.sigmaHq.met)} |`);
+    lines.push(`| detect | shipped rules, ev/s (1 core, median of 3 passes) | ${n(detect.shipped.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.shipped.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 100,000 | ${met(detect.shipped.met)} |`);
+    lines.push(`| detect | all SigmaHQ rules, ev/s (1 core, median of 3 passes) | ${n(detect.sigmaHq.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.sigmaHq.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 30,000 | ${met(detect.sigmaHq.met)} |`);
     bars.push({ label: 'detect shipped', value: detect.shipped.eventsPerSecond, ceiling: detect.floor.eventsPerSecond, target: 100_000 });
     bars.push({ label: 'detect SigmaHQ', value: detect.sigmaHq.eventsPerSecond, ceiling: detect.floor.eventsPerSecond, target: 30_000 });
   }
