@@ -1,8 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseAllDocuments, isNode, isScalar, type Document } from 'yaml';
+import { applyFilters, type CompiledFilter } from './applyFilters.js';
 import { compileRule } from './compileRule.js';
 import { FieldCache } from './fieldCache.js';
+import { parseFilter } from './parseFilter.js';
 import { parseRule } from './parseRule.js';
 import type { PathProblem } from './problemSink.js';
 import type { CompiledSigmaRule, RawCorrelationDoc, RuleProblem } from './types.js';
@@ -36,7 +38,7 @@ async function ruleFiles(path: string): Promise<string[]> {
 }
 
 /** Line and column (1-based) of the node at `path`, or of its closest existing parent. */
-function locate(doc: Document, lines: LineCounter, problem: PathProblem): { line: number; column: number } {
+function locate(doc: Document, lines: LineCounter, problem: Pick<PathProblem, 'path' | 'offset'>): { line: number; column: number } {
   for (let depth = problem.path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(problem.path.slice(0, depth), true);
     if (isNode(node) && node.range) {
@@ -55,25 +57,30 @@ function locate(doc: Document, lines: LineCounter, problem: PathProblem): { line
 
 /**
  * Loads every Sigma rule file under the given files or directories (`*.yml`/`*.yaml`, not
- * `*.test.yml`), compiles the detection rules, hands correlation documents back unparsed, and
- * collects every problem with its `file:line:column` instead of stopping at the first.
+ * `*.test.yml`), compiles the detection rules, applies the filter documents to the rules they name
+ * (wherever the filter stands), hands correlation documents back unparsed, and collects every
+ * problem with its `file:line:column` instead of stopping at the first.
  */
 export async function loadRules(paths: string[], options: LoadRulesOptions = {}): Promise<LoadedRules> {
   const result: LoadedRules = { rules: [], correlations: [], problems: [] };
+  const filters: CompiledFilter[] = [];
   const cache = new FieldCache();
   const files = (await Promise.all(paths.map(ruleFiles))).flat();
-  for (const file of files) addRuleText(result, await readFile(file, 'utf8'), file, options, cache);
+  for (const file of files) addRuleText(result, filters, await readFile(file, 'utf8'), file, options, cache);
+  applyFilters(result.rules, filters, result.problems);
   return result;
 }
 
 /** Loads the rules of one YAML text as if it were the file `fileName` (an upload to validate or test). */
 export function loadRuleText(text: string, fileName: string, options: LoadRulesOptions = {}): LoadedRules {
   const result: LoadedRules = { rules: [], correlations: [], problems: [] };
-  addRuleText(result, text, fileName, options, new FieldCache());
+  const filters: CompiledFilter[] = [];
+  addRuleText(result, filters, text, fileName, options, new FieldCache());
+  applyFilters(result.rules, filters, result.problems);
   return result;
 }
 
-function addRuleText(result: LoadedRules, text: string, file: string, options: LoadRulesOptions, cache: FieldCache): void {
+function addRuleText(result: LoadedRules, filters: CompiledFilter[], text: string, file: string, options: LoadRulesOptions, cache: FieldCache): void {
   const placeholders = options.placeholders ?? {};
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
@@ -107,6 +114,15 @@ function addRuleText(result: LoadedRules, text: string, file: string, options: L
     const report = (problem: PathProblem): void => {
       result.problems.push(at(problem));
     };
+    if ('filter' in record && !('detection' in record)) {
+      const filter = parseFilter(doc, file, line, report);
+      const compiled = filter && compileRule(filter.detection, { cache, placeholders }, report);
+      if (filter && compiled) {
+        const rules = filter.rules === 'any' ? 'any' : filter.rules.map(({ reference, path }) => ({ reference, at: { file, ...locate(doc, lines, { path }) } }));
+        filters.push({ title: compiled.title, logsource: compiled.logsource, match: compiled.match, rules });
+      }
+      continue;
+    }
     const rule = parseRule(doc, file, line, report);
     const compiled = rule && compileRule(rule, { cache, placeholders }, report);
     if (compiled) result.rules.push(compiled);

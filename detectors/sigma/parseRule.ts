@@ -8,7 +8,7 @@ import type { ProblemSink } from './problemSink.js';
 import type { ConditionNode, DetectionNode, SigmaRule } from './ruleAst.js';
 import type { Logsource, SigmaRuleMeta } from './types.js';
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   return typeof value === 'string' ? value : String(value);
 }
@@ -19,7 +19,7 @@ function textList(value: unknown): string[] {
   return single === undefined ? [] : [single];
 }
 
-function logsourceOf(value: unknown): Logsource {
+export function logsourceOf(value: unknown): Logsource {
   const out: Logsource = {};
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
@@ -55,35 +55,10 @@ export function parseRule(doc: Document, file: string, line: number, report: Pro
   }
   if (!data.logsource || typeof data.logsource !== 'object') error([], 'rule has no logsource');
 
-  const detection = doc.get('detection', true);
-  const searches = new Map<string, DetectionNode>();
-  const conditions: ConditionNode[] = [];
-  if (!isMap(detection)) {
-    error(detection ? ['detection'] : [], 'rule has no detection map');
-  } else {
-    for (const pair of detection.items) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      if (name === 'condition' || name === 'timeframe') continue;
-      const search = parseSearch(pair.value, ['detection', name], (p) => {
-        if (p.severity === 'error') failed = true;
-        report(p);
-      });
-      if (search) searches.set(name, search);
-    }
-    const condition = detection.get('condition', true);
-    const sources: { text: string; path: (string | number)[] }[] = [];
-    if (isSeq(condition)) condition.items.forEach((c, i) => sources.push({ text: String(isScalar(c) ? c.value : c), path: ['detection', 'condition', i] }));
-    else if (isScalar(condition) && condition.value !== null) sources.push({ text: String(condition.value), path: ['detection', 'condition'] });
-    else error(['detection'], 'detection has no condition');
-    if (detection.has('timeframe')) report({ path: ['detection', 'timeframe'], message: 'timeframe is ignored (Sigma 1 aggregation); use a correlation rule', severity: 'warning' });
-    for (const source of sources) {
-      try {
-        conditions.push(parseCondition(source.text));
-      } catch (err) {
-        if (!(err instanceof ConditionError)) throw err;
-        error(source.path, `condition: ${err.message}`, err.offset);
-      }
-    }
+  const detection = parseDetectionMap(doc, 'detection', ['timeframe'], report);
+  if (detection.failed) failed = true;
+  if (isMap(doc.get('detection', true)) && doc.hasIn(['detection', 'timeframe'])) {
+    report({ path: ['detection', 'timeframe'], message: 'timeframe is ignored (Sigma 1 aggregation); use a correlation rule', severity: 'warning' });
   }
   if (failed) return undefined;
 
@@ -104,8 +79,56 @@ export function parseRule(doc: Document, file: string, line: number, report: Pro
   return {
     meta,
     taxonomy: (text(data.taxonomy) ?? 'sigma').toLowerCase(),
-    searches,
-    conditions,
+    searches: detection.searches,
+    conditions: detection.conditions,
     line,
   };
+}
+
+/** The search identifiers and conditions of a detection map, and whether any of it was wrong. */
+export interface ParsedDetection {
+  searches: Map<string, DetectionNode>;
+  conditions: ConditionNode[];
+  failed: boolean;
+}
+
+/**
+ * Parses the detection map under `key` (`detection` of a rule, `filter` of a filter document):
+ * every entry but `condition` and the `ignored` keys is a search identifier; the condition is one
+ * expression or a list of them (OR-linked).
+ */
+export function parseDetectionMap(doc: Document, key: string, ignored: readonly string[], report: ProblemSink): ParsedDetection {
+  const parsed: ParsedDetection = { searches: new Map(), conditions: [], failed: false };
+  const error = (path: (string | number)[], message: string, offset?: number): void => {
+    parsed.failed = true;
+    report({ path, message, severity: 'error', ...(offset === undefined ? {} : { offset }) });
+  };
+  const detection = doc.get(key, true);
+  if (!isMap(detection)) {
+    error(detection ? [key] : [], `${key === 'detection' ? 'rule' : 'document'} has no ${key} map`);
+    return parsed;
+  }
+  for (const pair of detection.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (name === 'condition' || ignored.includes(name)) continue;
+    const search = parseSearch(pair.value, [key, name], (p) => {
+      if (p.severity === 'error') parsed.failed = true;
+      report(p);
+    });
+    if (search) parsed.searches.set(name, search);
+  }
+  const condition = detection.get('condition', true);
+  const sources: { text: string; path: (string | number)[] }[] = [];
+  if (isSeq(condition)) condition.items.forEach((c, i) => sources.push({ text: String(isScalar(c) ? c.value : c), path: [key, 'condition', i] }));
+  else if (isScalar(condition) && condition.value !== null) sources.push({ text: String(condition.value), path: [key, 'condition'] });
+  else error([key], `${key} has no condition`);
+  for (const source of sources) {
+    try {
+      parsed.conditions.push(parseCondition(source.text));
+    } catch (err) {
+      if (!(err instanceof ConditionError)) throw err;
+      error(source.path, `condition: ${err.message}`, err.offset);
+    }
+  }
+  return parsed;
 }

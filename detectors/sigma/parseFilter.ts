@@ -1,0 +1,68 @@
+import { isScalar, isSeq, type Document } from 'yaml';
+import { logsourceOf, parseDetectionMap, text } from './parseRule.js';
+import type { ProblemSink } from './problemSink.js';
+import type { SigmaRule, YamlPath } from './ruleAst.js';
+
+/** A rule a filter names, by id or name, with where the filter names it. */
+export interface FilterReference {
+  reference: string;
+  path: YamlPath;
+}
+
+/**
+ * A Sigma filter document (meta filter): a detection that narrows other rules. `rules` is "any"
+ * for every rule of the filter's log source, else the rules it names. `detection` is the filter's
+ * own detection as a rule, so that it compiles like one.
+ */
+export interface SigmaFilterDocument {
+  rules: 'any' | FilterReference[];
+  detection: SigmaRule;
+}
+
+/**
+ * Parses a filter document (Sigma filters specification 2.1): `title`, `logsource` and a `filter`
+ * map with `rules` (a rule id or name, a list of them, or "any"/"all"), search identifiers and one
+ * condition. Problems are reported with their YAML path; nothing is returned when one is an error.
+ */
+export function parseFilter(doc: Document, file: string, line: number, report: ProblemSink): SigmaFilterDocument | undefined {
+  const data = doc.toJS() as Record<string, unknown>;
+  let failed = false;
+  const error = (path: YamlPath, message: string): void => {
+    failed = true;
+    report({ path, message, severity: 'error' });
+  };
+  const title = text(data.title);
+  if (!title) error([], 'filter has no title');
+  if (!data.logsource || typeof data.logsource !== 'object') error([], 'filter has no logsource');
+
+  const rules = doc.getIn(['filter', 'rules'], true);
+  let references: SigmaFilterDocument['rules'] = [];
+  if (isScalar(rules) && typeof rules.value === 'string') {
+    references = ['any', 'all'].includes(rules.value.toLowerCase()) ? 'any' : [{ reference: rules.value, path: ['filter', 'rules'] }];
+  } else if (isSeq(rules)) {
+    rules.items.forEach((item, index) => {
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object') (references as FilterReference[]).push({ reference: String(item.value), path: ['filter', 'rules', index] });
+      else error(['filter', 'rules', index], 'a filter rule reference must be a rule id or name');
+    });
+    // The specification's schema allows an empty list; pySigma reads it as "any".
+    if (rules.items.length === 0) references = 'any';
+  } else if (doc.hasIn(['filter'])) {
+    error(rules ? ['filter', 'rules'] : ['filter'], 'filter has no rules: name rule ids or names, or "any"');
+  }
+  const condition = doc.getIn(['filter', 'condition'], true);
+  if (isSeq(condition)) error(['filter', 'condition'], 'a filter has exactly one condition');
+
+  const detection = parseDetectionMap(doc, 'filter', ['rules'], report);
+  if (detection.failed || failed) return undefined;
+  const id = text(data.id) ?? file;
+  return {
+    rules: references,
+    detection: {
+      meta: { id, title: title!, level: 'informational', references: [], tags: [], logsource: logsourceOf(data.logsource), falsepositives: [], file },
+      taxonomy: (text(data.taxonomy) ?? 'sigma').toLowerCase(),
+      searches: detection.searches,
+      conditions: detection.conditions,
+      line,
+    },
+  };
+}
