@@ -5,6 +5,7 @@ import { ModifierError, type ItemState, type ModifierValue } from './modifiers/m
 import { SigmaString } from './sigmaString.js';
 import type { Guard } from './ruleGuard.js';
 import { compileText, type TextTest } from './textTest.js';
+import { timeOfValue, type TimePart } from './timeOfValue.js';
 
 export type EventTest = (event: object) => boolean;
 
@@ -104,15 +105,44 @@ function cidrValueTest(alternatives: ModifierValue[]): ViewTest {
   return (v) => v.someText(inRanges);
 }
 
-function compareValueTest(alternatives: ModifierValue[], op: NonNullable<ItemState['compare']>): ViewTest {
+type NumberOp = NonNullable<ItemState['compare']> | 'eq';
+
+const HOLDS: Record<NumberOp, (a: number, b: number) => boolean> = {
+  eq: (a, b) => a === b,
+  lt: (a, b) => a < b,
+  lte: (a, b) => a <= b,
+  gt: (a, b) => a > b,
+  gte: (a, b) => a >= b,
+};
+
+/** Whether a number stands in relation `op` to one of the values (the modifiers checked they are numbers). */
+function numberTest(alternatives: ModifierValue[], op: NumberOp): (n: number) => boolean {
   const limits = alternatives.map((value) => Number(value instanceof SigmaString ? value.plain() : value));
-  const holds = { lt: (a: number, b: number) => a < b, lte: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b, gte: (a: number, b: number) => a >= b }[op];
+  const holds = HOLDS[op];
+  return (n) => {
+    for (let i = 0; i < limits.length; i++) if (holds(n, limits[i]!)) return true;
+    return false;
+  };
+}
+
+function compareValueTest(alternatives: ModifierValue[], op: NumberOp): ViewTest {
+  const holds = numberTest(alternatives, op);
   const compares = (text: string): boolean => {
     if (text.trim() === '') return false;
     const n = Number(text);
-    return !Number.isNaN(n) && limits.some((limit) => holds(n, limit));
+    return !Number.isNaN(n) && holds(n);
   };
   return (v) => v.someText(compares);
+}
+
+/** Some text of the field is a date whose `part` stands in relation `op` to one of the values. */
+function timeValueTest(alternatives: ModifierValue[], part: TimePart, op: NumberOp): ViewTest {
+  const holds = numberTest(alternatives, op);
+  const partHolds = (text: string): boolean => {
+    const n = timeOfValue(text, part);
+    return n !== undefined && holds(n);
+  };
+  return (v) => v.someText(partHolds);
 }
 
 /** `field|fieldref: other`: some text of the field equals some text of the other field. */
@@ -138,30 +168,37 @@ export function buildItemMatcher(state: ItemState, slot: number, context: ItemMa
   const { view } = context;
   let valueTests: ViewTest[];
   let cost = 1;
-  switch (state.matcher) {
-    case 'exists': {
-      const wanted = state.values.flat()[0] === true;
-      valueTests = [(v) => v.present === wanted];
-      break;
-    }
-    case 're':
-      valueTests = state.values.map((alternatives) => regexValueTest(alternatives, state.regexFlags));
-      cost = 10;
-      break;
-    case 'cidr':
-      valueTests = state.values.map((alternatives) => cidrValueTest(alternatives));
-      cost = 5;
-      break;
-    case 'compare':
-      valueTests = state.values.map((alternatives) => compareValueTest(alternatives, state.compare!));
-      cost = 2;
-      break;
-    case 'fieldref':
-      return fieldrefMatcher(state, slot, context);
-    default: {
-      const compiled = state.linking === 'and' ? state.values.map((alts) => stringValueTest(alts, state.cased)) : [stringValueTest(state.values.flat(), state.cased)];
-      valueTests = compiled.map((c) => c.test);
-      cost = compiled.reduce((sum, c) => sum + c.cost, 0);
+  const { timePart } = state;
+  if (timePart !== undefined) {
+    // The values are numbers, so without lt/lte/gt/gte they are compared for equality as numbers: '03' is 3.
+    valueTests = state.values.map((alternatives) => timeValueTest(alternatives, timePart, state.compare ?? 'eq'));
+    cost = 3;
+  } else {
+    switch (state.matcher) {
+      case 'exists': {
+        const wanted = state.values.flat()[0] === true;
+        valueTests = [(v) => v.present === wanted];
+        break;
+      }
+      case 're':
+        valueTests = state.values.map((alternatives) => regexValueTest(alternatives, state.regexFlags));
+        cost = 10;
+        break;
+      case 'cidr':
+        valueTests = state.values.map((alternatives) => cidrValueTest(alternatives));
+        cost = 5;
+        break;
+      case 'compare':
+        valueTests = state.values.map((alternatives) => compareValueTest(alternatives, state.compare!));
+        cost = 2;
+        break;
+      case 'fieldref':
+        return fieldrefMatcher(state, slot, context);
+      default: {
+        const compiled = state.linking === 'and' ? state.values.map((alts) => stringValueTest(alts, state.cased)) : [stringValueTest(state.values.flat(), state.cased)];
+        valueTests = compiled.map((c) => c.test);
+        cost = compiled.reduce((sum, c) => sum + c.cost, 0);
+      }
     }
   }
   let test: EventTest;

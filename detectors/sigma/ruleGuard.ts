@@ -46,7 +46,8 @@ function strength(guard: Guard): number {
 }
 
 export function itemGuard(state: ItemState, fieldKey: string, read: GuardPart['read']): Guard | undefined {
-  if (state.matcher !== 'string' || state.negated) return undefined;
+  // A time item tests a date's part, which the field text need not contain as written ("3" for 03:00).
+  if (state.matcher !== 'string' || state.negated || state.timePart) return undefined;
   const candidates = state.linking === 'or' ? [state.values.flat()] : state.values;
   let best: Guard | undefined;
   for (const alternatives of candidates) {

@@ -1,4 +1,4 @@
-import { ModifierError, type Modifier } from './modifier.js';
+import { ModifierError, refuseTimePart, type Modifier } from './modifier.js';
 
 /** Values are IPv4 or IPv6 networks in CIDR notation. */
 export const cidr: Modifier = {
@@ -6,6 +6,7 @@ export const cidr: Modifier = {
   rawValues: true,
   apply(state) {
     if (state.matcher !== 'string') throw new ModifierError(`"cidr" cannot be combined with "${state.matcher}"`);
+    refuseTimePart(state, 'cidr');
     state.matcher = 'cidr';
   },
 };

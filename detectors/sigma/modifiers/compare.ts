@@ -1,5 +1,4 @@
-import { SigmaString } from '../sigmaString.js';
-import { ModifierError, type Modifier } from './modifier.js';
+import { requireNumbers, type Modifier } from './modifier.js';
 
 /** lt, lte, gt, gte: numeric comparison of the field with the value. */
 export function compare(op: 'lt' | 'lte' | 'gt' | 'gte'): Modifier {
@@ -7,10 +6,7 @@ export function compare(op: 'lt' | 'lte' | 'gt' | 'gte'): Modifier {
     name: op,
     rawValues: true,
     apply(state) {
-      for (const value of state.values.flat()) {
-        const text = value instanceof SigmaString ? value.plain() : undefined;
-        if (text === undefined || text.trim() === '' || !Number.isFinite(Number(text))) throw new ModifierError(`"${op}" needs a number`);
-      }
+      requireNumbers(state, op);
       state.matcher = 'compare';
       state.compare = op;
     },

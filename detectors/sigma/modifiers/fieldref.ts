@@ -1,4 +1,4 @@
-import { ModifierError, type Modifier } from './modifier.js';
+import { ModifierError, refuseTimePart, type Modifier } from './modifier.js';
 
 /** The value names another field of the same event; the item compares both fields. */
 export const fieldref: Modifier = {
@@ -6,6 +6,7 @@ export const fieldref: Modifier = {
   rawValues: true,
   apply(state) {
     if (state.matcher !== 'string') throw new ModifierError(`"fieldref" cannot be combined with "${state.matcher}"`);
+    refuseTimePart(state, 'fieldref');
     state.matcher = 'fieldref';
   },
 };

@@ -1,4 +1,5 @@
-import type { SigmaString } from '../sigmaString.js';
+import { SigmaString } from '../sigmaString.js';
+import type { TimePart } from '../timeOfValue.js';
 
 /** One value of a detection item while modifiers run: strings stay Sigma strings; `exists` needs booleans. */
 export type ModifierValue = SigmaString | boolean | null;
@@ -20,6 +21,10 @@ export interface ItemState {
   /** Literals hold one byte per character (after utf16*), so base64 must not UTF-8-encode them. */
   binary: boolean;
   compare?: 'lt' | 'lte' | 'gt' | 'gte';
+  /** Set by a time modifier: the values are numbers, tested against that part of the field's date. */
+  timePart?: TimePart;
+  /** The last modifier that rewrote the values (contains, base64, windash...); time modifiers need them as written. */
+  rewrittenBy?: string;
   regexFlags: string;
 }
 
@@ -40,14 +45,29 @@ export class ModifierError extends Error {
   override name = 'ModifierError';
 }
 
+/** After a time modifier the values are numbers for a date's part, which other ways of matching cannot use. */
+export function refuseTimePart(state: ItemState, modifier: string): void {
+  if (state.timePart) throw new ModifierError(`"${modifier}" cannot be combined with "${state.timePart}"`);
+}
+
 /** Applies fn to each string alternative; other value types are an error for string modifiers. */
 export function mapStrings(state: ItemState, modifier: string, fn: (value: SigmaString) => SigmaString[]): void {
+  refuseTimePart(state, modifier);
   state.values = state.values.map((alternatives) =>
     alternatives.flatMap((value) => {
       if (value === null || typeof value === 'boolean') throw new ModifierError(`"${modifier}" needs string values`);
       return fn(value);
     }),
   );
+  state.rewrittenBy = modifier;
+}
+
+/** For modifiers whose values are numbers: each must be a plain, non-blank, finite number. */
+export function requireNumbers(state: ItemState, modifier: string): void {
+  for (const value of state.values.flat()) {
+    const text = value instanceof SigmaString ? value.plain() : undefined;
+    if (text === undefined || text.trim() === '' || !Number.isFinite(Number(text))) throw new ModifierError(`"${modifier}" needs a number`);
+  }
 }
 
 /** The literal text of a value for modifiers that cannot work on wildcards. */

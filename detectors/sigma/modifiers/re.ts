@@ -1,4 +1,4 @@
-import { ModifierError, type Modifier } from './modifier.js';
+import { ModifierError, refuseTimePart, type Modifier } from './modifier.js';
 
 /** Values are JavaScript regular expressions, case-sensitive unless `re|i`; matched anywhere in the field. */
 export const re: Modifier = {
@@ -6,6 +6,7 @@ export const re: Modifier = {
   rawValues: true,
   apply(state) {
     if (state.matcher !== 'string') throw new ModifierError(`"re" cannot be combined with "${state.matcher}"`);
+    refuseTimePart(state, 're');
     state.matcher = 're';
   },
 };

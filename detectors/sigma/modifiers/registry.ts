@@ -14,6 +14,7 @@ import { neq } from './neq.js';
 import { re } from './re.js';
 import { regexFlag } from './regexFlag.js';
 import { startswith } from './startswith.js';
+import { timePart } from './timePart.js';
 import { utf16 } from './utf16.js';
 import { windash } from './windash.js';
 
@@ -45,5 +46,11 @@ export const MODIFIERS: ReadonlyMap<string, Modifier> = new Map(
     compare('gte'),
     fieldref,
     expand,
+    timePart('minute'),
+    timePart('hour'),
+    timePart('day'),
+    timePart('week'),
+    timePart('month'),
+    timePart('year'),
   ].map((m) => [m.name, m]),
 );
