@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../../core/errors.js';
 import type { ObligationQuery, ObligationStore } from '../../../core/ports/reporting-stores.js';
 import type { Page } from '../../../core/ports/stores.js';
 import { pageByCreation } from './pageByCreation.js';
+import { scopedDocById } from './scopedDocById.js';
 import { scopedToOrganisation } from './scopedToOrganisation.js';
 import { runSql } from './runSql.js';
 
@@ -22,11 +23,7 @@ export class SqliteObligationStore implements ObligationStore {
   }
 
   get(id: string, scope: Scope): Promise<ReportObligation | undefined> {
-    return runSql(() => {
-      const { where, params } = scopedToOrganisation(['id = ?'], [id], scope);
-      const row = this.db.prepare<SqlValue[], { doc: string }>(`SELECT doc FROM report_obligations WHERE ${where.join(' AND ')}`).get(...params);
-      return row === undefined ? undefined : (JSON.parse(row.doc) as ReportObligation);
-    });
+    return runSql(() => scopedDocById<ReportObligation>(this.db, 'report_obligations', id, scope));
   }
 
   list(query: ObligationQuery, scope: Scope): Promise<Page<ReportObligation>> {

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../../core/errors.js';
 import type { ReportQuery, ReportStore } from '../../../core/ports/reporting-stores.js';
 import type { Page } from '../../../core/ports/stores.js';
 import { pageByCreation } from './pageByCreation.js';
+import { scopedDocById } from './scopedDocById.js';
 import { scopedToOrganisation } from './scopedToOrganisation.js';
 import { runSql } from './runSql.js';
 
@@ -25,11 +26,7 @@ export class SqliteReportStore implements ReportStore {
   }
 
   get(id: string, scope: Scope): Promise<Report | undefined> {
-    return runSql(() => {
-      const { where, params } = scopedToOrganisation(['id = ?'], [id], scope);
-      const row = this.db.prepare<SqlValue[], { doc: string }>(`SELECT doc FROM reports WHERE ${where.join(' AND ')}`).get(...params);
-      return row === undefined ? undefined : (JSON.parse(row.doc) as Report);
-    });
+    return runSql(() => scopedDocById<Report>(this.db, 'reports', id, scope));
   }
 
   list(query: ReportQuery, scope: Scope): Promise<Page<Report>> {
