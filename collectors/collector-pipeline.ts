@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import type { EcsEvent } from '../core/domain/ecs.js';
 import type { Organisation } from '../core/domain/organisation.js';
 import { errorMessage, isRetriable } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
@@ -8,6 +9,7 @@ import { createAttributor, type Attributor } from './attribution/attributor.js';
 import type { IngestSink, MessageMeta } from './ingest-sink.js';
 import { normaliseEvent } from './normalise-event.js';
 import type { Parser } from './parsers/parser.js';
+import { deadLetterEntry } from './dead-letter-entry.js';
 import { getParser } from './parsers/registry.js';
 
 export interface CollectorPipelineOptions {
@@ -20,9 +22,14 @@ export interface CollectorPipelineOptions {
   flushIntervalMs?: number;
   /** Unpublished messages above which transports are told to slow down. */
   highWatermark?: number;
+  /** Longer messages are dead-lettered unparsed (framers cut TCP lines at the same bound). */
+  maxMessageBytes?: number;
 }
 
 export const UNATTRIBUTED_KEY = 'unattributed';
+/** Below Kafka's default message size limit (1 MB), so that the bus never refuses an event for its size. */
+const MAX_EVENT_BYTES = 900_000;
+const MAX_HEADER_CHARS = 1_000;
 
 interface PendingMessage {
   topic: string;
@@ -45,24 +52,38 @@ export class CollectorPipeline implements IngestSink {
   private readonly maxBatch: number;
   private readonly flushIntervalMs: number;
   private readonly highWatermark: number;
+  private readonly maxMessageBytes: number;
   private readonly received: Counter;
   private readonly parsed: Counter;
   private readonly deadLettered: Counter;
   private readonly publishErrors: Counter;
+  private readonly deadLettersLost: Counter;
+  private lastPublishedAt: number;
 
   constructor(private readonly options: CollectorPipelineOptions) {
     this.attributor = createAttributor(options.organisations);
     this.maxBatch = options.maxBatch ?? 2000;
     this.flushIntervalMs = options.flushIntervalMs ?? 20;
     this.highWatermark = options.highWatermark ?? 50_000;
+    this.maxMessageBytes = options.maxMessageBytes ?? 64 * 1024;
     this.received = options.metrics.counter('lagebild_collector_messages_received_total', 'Messages received by transport');
     this.parsed = options.metrics.counter('lagebild_parser_messages_total', 'Messages by parser and outcome (parsed or failed)');
     this.deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
     this.publishErrors = options.metrics.counter('lagebild_component_errors_total', 'Runtime errors by component and error code');
+    this.deadLettersLost = options.metrics.counter('lagebild_dead_letters_lost_total', 'Dead letters the bus refused for good (logged at error level)');
+    this.lastPublishedAt = options.clock.now().getTime();
   }
 
   get saturated(): boolean {
     return this.pending.length >= this.highWatermark;
+  }
+
+  /**
+   * How long messages have been waiting without a successful publish (0 while nothing waits or the
+   * bus takes them): readiness reports a collector that cannot get rid of its events.
+   */
+  stalledForMs(now: Date): number {
+    return this.pending.length === 0 ? 0 : Math.max(0, now.getTime() - this.lastPublishedAt);
   }
 
   /** The constituency changed (registry edit): new networks apply to the next message. */
@@ -73,22 +94,47 @@ export class CollectorPipeline implements IngestSink {
   accept(message: string, meta: MessageMeta): void {
     this.received.inc({ transport: meta.transport });
     const parserName = meta.parser ?? 'auto';
-    const parser: Parser | undefined = getParser(parserName);
-    const receivedAt = this.options.clock.now();
-    const outcome = parser ? parser.parse(message, { receivedAt, peerAddress: meta.peerAddress }) : { ok: false as const, reason: `unknown parser "${parserName}"` };
-    this.parsed.inc({ parser: parserName, outcome: outcome.ok ? 'parsed' : 'failed' });
-    if (!outcome.ok) {
-      this.reject(message, outcome.reason, meta, 'parse');
+    if (message.length > this.maxMessageBytes / 3 && Buffer.byteLength(message) > this.maxMessageBytes) {
+      this.parsed.inc({ parser: parserName, outcome: 'failed' });
+      this.reject(message, `the message is longer than ${this.maxMessageBytes} bytes`, meta, 'parse');
       return;
     }
-    const event = normaliseEvent(outcome.event, receivedAt, this.attributor, meta.organizationId);
-    this.enqueue(TOPICS.events, { key: event.organization?.id ?? UNATTRIBUTED_KEY, value: JSON.stringify(event) });
+    // Parsers never throw, but every step after them walks attacker-shaped data too: whatever
+    // fails here costs this one message a dead letter, never the process or the batch.
+    let outgoing: OutgoingMessage;
+    try {
+      const event = this.parse(message, meta, parserName);
+      if (typeof event === 'string') {
+        this.reject(message, event, meta, 'parse');
+        return;
+      }
+      outgoing = { key: event.organization?.id ?? UNATTRIBUTED_KEY, value: JSON.stringify(event) };
+    } catch (error) {
+      this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
+      this.reject(message, `the event could not be normalised: ${errorMessage(error)}`, meta, 'normalise');
+      return;
+    }
+    if (outgoing.value.length > MAX_EVENT_BYTES / 3 && Buffer.byteLength(outgoing.value) > MAX_EVENT_BYTES) {
+      this.reject(message, `the normalised event is larger than ${MAX_EVENT_BYTES} bytes`, meta, 'normalise');
+      return;
+    }
+    this.enqueue(TOPICS.events, outgoing);
   }
 
   reject(raw: string, reason: string, meta: MessageMeta, stage = 'framing'): void {
     this.deadLettered.inc({ stage, transport: meta.transport });
-    const entry = { reason, stage, original: raw, transport: meta.transport, peer: meta.peerAddress ?? null, organization_id: meta.organizationId ?? null, received_at: this.options.clock.now().toISOString() };
-    this.enqueue(TOPICS.eventsDlq, { key: meta.peerAddress ?? UNATTRIBUTED_KEY, value: JSON.stringify(entry), headers: { 'x-error': reason, 'x-error-code': `${stage}_failed`, 'x-original-topic': TOPICS.events } });
+    const entry = deadLetterEntry(raw, { reason, stage, transport: meta.transport, peer: meta.peerAddress ?? null, organization_id: meta.organizationId ?? null, received_at: this.options.clock.now().toISOString() });
+    this.enqueue(TOPICS.eventsDlq, { key: meta.peerAddress ?? UNATTRIBUTED_KEY, value: entry, headers: { 'x-error': reason.slice(0, MAX_HEADER_CHARS), 'x-error-code': `${stage}_failed`, 'x-original-topic': TOPICS.events } });
+  }
+
+  /** The normalised event, or why the message could not be parsed. */
+  private parse(message: string, meta: MessageMeta, parserName: string): EcsEvent | string {
+    const parser: Parser | undefined = getParser(parserName);
+    const receivedAt = this.options.clock.now();
+    const outcome = parser ? parser.parse(message, { receivedAt, peerAddress: meta.peerAddress }) : { ok: false as const, reason: `unknown parser "${parserName}"` };
+    this.parsed.inc({ parser: parserName, outcome: outcome.ok ? 'parsed' : 'failed' });
+    if (!outcome.ok) return outcome.reason;
+    return normaliseEvent(outcome.event, receivedAt, this.attributor, { peerAddress: meta.peerAddress, tokenOrganizationId: meta.organizationId });
   }
 
   onceDrained(callback: () => void): void {
@@ -111,6 +157,8 @@ export class CollectorPipeline implements IngestSink {
   }
 
   private enqueue(topic: string, message: OutgoingMessage): void {
+    // The stall clock starts when something starts waiting, not at the last publish long ago.
+    if (this.pending.length === 0) this.lastPublishedAt = this.options.clock.now().getTime();
     this.pending.push({ topic, message });
     if (this.closed) return;
     if (this.pending.length >= this.maxBatch) void this.flushSoon(0);
@@ -131,23 +179,27 @@ export class CollectorPipeline implements IngestSink {
     if (this.pending.length === 0) return Promise.resolve();
     const batch = this.pending.slice(0, this.maxBatch);
     const byTopic = new Map<string, PendingMessage[]>();
-    for (const entry of batch) byTopic.set(entry.topic, [...(byTopic.get(entry.topic) ?? []), entry]);
+    for (const entry of batch) {
+      const entries = byTopic.get(entry.topic);
+      if (entries) entries.push(entry);
+      else byTopic.set(entry.topic, [entry]);
+    }
     this.flushing = (async () => {
       const done = new Set<PendingMessage>();
       let failed = false;
       for (const [topic, entries] of byTopic) {
         try {
-          await this.options.bus.publish(topic, entries.map((entry) => entry.message));
+          const refused = await this.publishIsolating(topic, entries);
           for (const entry of entries) done.add(entry);
+          for (const { entry, reason } of refused) this.handleRefused(entry, reason);
+          this.lastPublishedAt = this.options.clock.now().getTime();
         } catch (error) {
           failed = true;
-          this.publishErrors.inc({ component: 'collector', error_code: isRetriable(error) ? 'publish_failed' : 'publish_refused' });
+          this.publishErrors.inc({ component: 'collector', error_code: 'publish_failed' });
           this.options.logger.warn({ error: errorMessage(error), topic, pending: this.pending.length }, 'Publishing failed; will retry');
-          // A refusal (not a passing outage) would refuse the same events for ever: they are dead-lettered instead.
-          if (!isRetriable(error) && topic === TOPICS.events) this.deadLetterRefused(entries, errorMessage(error));
         }
       }
-      // Only what the bus acknowledged leaves the queue; the rest is published again (ids are fixed).
+      // Only what the bus acknowledged or refused for good leaves the queue; the rest is published again (ids are fixed).
       this.pending = this.pending.filter((entry) => !done.has(entry));
       if (failed) await new Promise((resolve) => setTimeout(resolve, 500));
       this.flushing = undefined;
@@ -157,13 +209,37 @@ export class CollectorPipeline implements IngestSink {
     return this.flushing;
   }
 
-  private deadLetterRefused(entries: PendingMessage[], reason: string): void {
-    for (const entry of entries) {
-      const event = JSON.parse(entry.message.value) as { event?: { original?: string } };
-      entry.topic = TOPICS.eventsDlq;
-      entry.message = { key: entry.message.key, value: JSON.stringify({ reason: `the bus refused the event: ${reason}`, stage: 'publish', original: event.event?.original ?? entry.message.value }), headers: { 'x-error': reason, 'x-error-code': 'publish_refused', 'x-original-topic': TOPICS.events } };
-      this.deadLettered.inc({ stage: 'publish', transport: 'unknown' });
+  /**
+   * Publishes, and when the bus refuses (not a passing outage) halves the batch until the refused
+   * messages stand alone: one message the bus cannot take costs only itself. A retriable failure
+   * is thrown for the whole batch to be published again.
+   */
+  private async publishIsolating(topic: string, entries: PendingMessage[]): Promise<{ entry: PendingMessage; reason: string }[]> {
+    try {
+      await this.options.bus.publish(topic, entries.map((entry) => entry.message));
+      return [];
+    } catch (error) {
+      if (isRetriable(error)) throw error;
+      if (entries.length === 1) return [{ entry: entries[0]!, reason: errorMessage(error) }];
+      const middle = entries.length >> 1;
+      return [...(await this.publishIsolating(topic, entries.slice(0, middle))), ...(await this.publishIsolating(topic, entries.slice(middle)))];
     }
+  }
+
+  /** A refused event becomes a dead letter; a refused dead letter is counted and logged, never retried for ever. */
+  private handleRefused(entry: PendingMessage, reason: string): void {
+    this.publishErrors.inc({ component: 'collector', error_code: 'publish_refused' });
+    if (entry.topic !== TOPICS.events) {
+      this.deadLettersLost.inc({ stage: 'publish' });
+      this.options.logger.error({ error: reason, topic: entry.topic, bytes: entry.message.value.length }, 'The bus refused a dead letter; it is lost');
+      return;
+    }
+    const event = JSON.parse(entry.message.value) as { event?: { original?: unknown } };
+    const original = typeof event.event?.original === 'string' ? event.event.original : entry.message.value;
+    const refusal = `the bus refused the event: ${reason}`;
+    this.deadLettered.inc({ stage: 'publish', transport: 'unknown' });
+    const value = deadLetterEntry(original, { reason: refusal, stage: 'publish', transport: 'unknown', peer: null, organization_id: entry.message.key, received_at: this.options.clock.now().toISOString() });
+    this.pending.push({ topic: TOPICS.eventsDlq, message: { key: entry.message.key, value, headers: { 'x-error': refusal.slice(0, MAX_HEADER_CHARS), 'x-error-code': 'publish_refused', 'x-original-topic': TOPICS.events } } });
   }
 
   private releaseDrainWaiters(): void {

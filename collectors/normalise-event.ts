@@ -1,19 +1,45 @@
 import type { EcsEvent } from '../core/domain/ecs.js';
-import { newId } from '../core/ids.js';
+import { deterministicId, newId } from '../core/ids.js';
 import type { Attributor } from './attribution/attributor.js';
 import type { ParsedEvent } from './parsers/parser.js';
 
+/** Where the collector got the message from: decided by the collector, never by the message. */
+export interface MessageOrigin {
+  /** The sending peer (syslog); its address replaces whatever `log.source.address` the message claims. */
+  peerAddress?: string;
+  /** The organisation the source token is bound to (HTTP ingest); overrides address attribution. */
+  tokenOrganizationId?: string;
+}
+
 /**
- * The collector's last step: the event gets its permanent id (unless the source sent one), its
- * ingest time, its organisation (the source token's if given, else by address) and its direction.
+ * The collector's last step. The fields the service owns are set here whatever the message said:
+ * the organisation (the source token's if given, else by the constituency's networks), the ingest
+ * time and the id. A sender's own `event.id` is kept only inside its organisation's namespace, so a
+ * forwarder that resends a batch lands on the same events while no sender can name, and so
+ * overwrite, another source's event.
  */
-export function normaliseEvent(parsed: ParsedEvent, receivedAt: Date, attributor: Attributor, tokenOrganizationId?: string): EcsEvent {
+export function normaliseEvent(parsed: ParsedEvent, receivedAt: Date, attributor: Attributor, origin: MessageOrigin = {}): EcsEvent {
   const event = parsed as EcsEvent;
-  event.event.id ||= newId();
-  event.event.ingested = receivedAt.toISOString();
-  const organisation = tokenOrganizationId ? (attributor.byId(tokenOrganizationId) ?? { organizationId: tokenOrganizationId, organizationName: undefined }) : attributor.attribute(event);
+  delete event.organization;
+  if (origin.peerAddress !== undefined) {
+    const log = (event.log ??= {}) as Record<string, unknown>;
+    log.source = { ...(isRecord(log.source) ? log.source : {}), address: origin.peerAddress };
+  }
+  const organisation = origin.tokenOrganizationId ? (attributor.byId(origin.tokenOrganizationId) ?? { organizationId: origin.tokenOrganizationId, organizationName: undefined }) : attributor.attribute(event);
   if (organisation) event.organization = { id: organisation.organizationId, ...(organisation.organizationName ? { name: organisation.organizationName } : {}) };
-  const direction = attributor.direction(event.source?.ip, event.destination?.ip);
-  if (direction) event.network = { ...event.network, direction };
+  const senderId: unknown = event.event.id;
+  const namespace = organisation?.organizationId ?? origin.peerAddress ?? '';
+  event.event.id = typeof senderId === 'string' && senderId !== '' ? deterministicId('sender-event', namespace, senderId) : newId();
+  event.event.ingested = receivedAt.toISOString();
+  const direction = attributor.direction(stringOrUndefined(event.source?.ip), stringOrUndefined(event.destination?.ip));
+  if (direction) event.network = { ...(isRecord(event.network) ? event.network : {}), direction };
   return event;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

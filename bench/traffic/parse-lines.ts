@@ -28,7 +28,7 @@ export function parseLines(lines: GeneratedLine[], organisations: Organisation[]
       failed++;
       continue;
     }
-    const event = normaliseEvent(outcome.event, receivedAt, attributor, line.organizationId);
+    const event = normaliseEvent(outcome.event, receivedAt, attributor, { tokenOrganizationId: line.organizationId });
     events.push(event);
     if (line.label) labels.set(event.event.id, line.label);
   }

@@ -20,7 +20,7 @@ export async function runParse(args: string[]): Promise<number> {
     if (line.trim() === '') continue;
     const receivedAt = new Date();
     const outcome = parser.parse(line, { receivedAt });
-    if (outcome.ok) process.stdout.write(`${JSON.stringify(normaliseEvent(outcome.event, receivedAt, attributor, values.org))}\n`);
+    if (outcome.ok) process.stdout.write(`${JSON.stringify(normaliseEvent(outcome.event, receivedAt, attributor, { tokenOrganizationId: values.org }))}\n`);
     else process.stderr.write(`${JSON.stringify({ file: file ?? '-', line: number, reason: outcome.reason, original: line })}\n`);
   }
   return 0;

@@ -1,5 +1,6 @@
 import { defineParser, type ParseResult } from './define-parser.js';
 import { expandDottedKeys } from './expand-dotted-keys.js';
+import { exceededJsonLimit } from './json-limits.js';
 import type { ParseContext, ParsedEvent } from './parser.js';
 import { setOwnField } from './set-own-field.js';
 import { scanIsoTimestamp } from './syslog/iso-timestamp.js';
@@ -47,6 +48,8 @@ function fromNxlog(record: Fields, context: ParseContext): ParsedEvent {
  * `winlog.*` and gain the ECS meaning of the event id, NXLog Windows records are normalised to the same.
  */
 export function parseJson(line: string, context: ParseContext): ParseResult {
+  const exceeded = exceededJsonLimit(line);
+  if (exceeded !== undefined) return exceeded;
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);

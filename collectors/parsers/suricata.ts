@@ -1,4 +1,5 @@
 import { defineParser, type ParseResult } from './define-parser.js';
+import { exceededJsonLimit } from './json-limits.js';
 import { mergeFields } from './messages/merge-fields.js';
 import type { ParseContext, ParsedEvent } from './parser.js';
 import { scanIsoTimestamp } from './syslog/iso-timestamp.js';
@@ -114,6 +115,8 @@ const SECTIONS: [string, (fields: Fields) => Fields][] = [
 
 /** Suricata EVE JSON records (alert, dns, http, tls, flow, fileinfo) mapped to ECS. */
 export function parseSuricata(line: string, context: ParseContext): ParseResult {
+  const exceeded = exceededJsonLimit(line);
+  if (exceeded !== undefined) return exceeded;
   let record: unknown;
   try {
     record = JSON.parse(line);

@@ -36,7 +36,7 @@ export class HttpIngest {
       }
       const line = rawLineOf(record.value);
       if (line !== undefined) this.sink.accept(line, { ...meta, parser: source.parser });
-      else if (record.value !== null && typeof record.value === 'object' && !Array.isArray(record.value)) this.sink.accept(JSON.stringify(record.value), { ...meta, parser: source.parser ?? 'json' });
+      else if (record.value !== null && typeof record.value === 'object' && !Array.isArray(record.value)) this.sink.accept(record.text ?? JSON.stringify(record.value), { ...meta, parser: source.parser ?? 'json' });
       else {
         this.sink.reject(JSON.stringify(record.value), 'a record must be a JSON object or a string', meta);
         rejected += 1;
@@ -48,7 +48,8 @@ export class HttpIngest {
   }
 }
 
-type SplitRecord = { ok: true; value: unknown } | { ok: false; raw: string; reason: string };
+/** `text` is the record as sent, where the body has it on a line of its own: the event's limits are checked on it. */
+type SplitRecord = { ok: true; value: unknown; text?: string } | { ok: false; raw: string; reason: string };
 
 function splitRecords(body: string): SplitRecord[] {
   const trimmed = body.trim();
@@ -65,7 +66,7 @@ function splitRecords(body: string): SplitRecord[] {
     .filter((line) => line.trim() !== '')
     .map((line) => {
       try {
-        return { ok: true, value: JSON.parse(line) as unknown };
+        return { ok: true, value: JSON.parse(line) as unknown, text: line };
       } catch (error) {
         return { ok: false, raw: line, reason: `not valid JSON: ${(error as Error).message}` };
       }

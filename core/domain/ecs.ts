@@ -84,5 +84,8 @@ export function isEcsEvent(value: unknown): value is EcsEvent {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   const meta = record.event as Record<string, unknown> | undefined;
-  return typeof record['@timestamp'] === 'string' && meta !== null && typeof meta === 'object' && typeof meta.id === 'string';
+  if (typeof record['@timestamp'] !== 'string' || meta === null || typeof meta !== 'object' || typeof meta.id !== 'string') return false;
+  // The organisation keys the bus and a store column: anything but a string id there is not an event of ours.
+  const organisation = record.organization as Record<string, unknown> | undefined;
+  return organisation === undefined || (organisation !== null && typeof organisation === 'object' && (organisation.id === undefined || typeof organisation.id === 'string'));
 }
