@@ -43,6 +43,19 @@ export class UnavailableError extends LagebildError {
   }
 }
 
+/**
+ * A batch write in which the store refused some documents for their content (a mapping conflict)
+ * after writing the others: the caller dead-letters exactly those, never their batch neighbours.
+ */
+export class RejectedDocumentsError extends LagebildError {
+  constructor(
+    what: string,
+    readonly rejected: readonly { id: string; reason: string }[],
+  ) {
+    super('store_rejected', `${what}: ${rejected.length} documents rejected, first: ${rejected[0]?.reason ?? 'unknown'}`, { status: 400, details: rejected });
+  }
+}
+
 /** Unknown errors (library bugs, programming errors) are treated as retriable only when told so. */
 export function isRetriable(error: unknown): boolean {
   return error instanceof LagebildError ? error.retriable : false;

@@ -28,12 +28,21 @@ export async function decodeJsonBatch<T>(bus: Bus, messages: DeliveredMessage[],
   }
   if (poison.length > 0) {
     onPoison?.(poison.length);
-    await bus.publish(
-      deadLetterTopic(poison[0]!.topic),
-      poison.map((message) => ({ key: message.key, value: message.value, headers: { 'x-error': 'message is not a valid JSON document of this topic', 'x-error-code': 'malformed_message', 'x-original-topic': message.topic } })),
-    );
+    await publishDeadLetters(bus, poison, 'message is not a valid JSON document of this topic', 'malformed_message');
   }
   return values;
+}
+
+/** Reasons may quote the message (a store's parse error does): bounded, as headers are not for payloads. */
+const MAX_REASON_CHARS = 1_000;
+
+/** Sends messages a stage could not handle to their topic's dead-letter topic, each with why. */
+export async function publishDeadLetters(bus: Bus, messages: readonly DeliveredMessage[], reason: string | ((message: DeliveredMessage, index: number) => string), code: string): Promise<void> {
+  if (messages.length === 0) return;
+  await bus.publish(
+    deadLetterTopic(messages[0]!.topic),
+    messages.map((message, index) => ({ key: message.key, value: message.value, headers: { 'x-error': (typeof reason === 'string' ? reason : reason(message, index)).slice(0, MAX_REASON_CHARS), 'x-error-code': code, 'x-original-topic': message.topic } })),
+  );
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

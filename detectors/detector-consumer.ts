@@ -1,6 +1,6 @@
 import type { Alert } from '../core/domain/alert.js';
 import { isEcsEvent } from '../core/domain/ecs.js';
-import { decodeJsonBatch } from '../core/json-messages.js';
+import { decodeMessage, publishDeadLetters } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type OutgoingMessage, type Subscription } from '../core/ports/bus.js';
 import type { KeyedCorrelationInput } from './correlation/correlation-input.js';
@@ -36,7 +36,7 @@ export interface DetectorConsumerOptions {
 export async function startDetectorConsumer(options: DetectorConsumerOptions): Promise<Subscription> {
   const processed = options.metrics.counter('lagebild_detector_events_total', 'Events evaluated by the detectors');
   const produced = options.metrics.counter('lagebild_detector_alerts_total', 'Alerts produced by rule type');
-  const malformed = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
+  const deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
   const rekeyed = options.metrics.counter('lagebild_correlation_inputs_total', 'Correlation inputs re-keyed for cross-organisation correlations');
 
   return options.bus.subscribe({
@@ -44,12 +44,28 @@ export async function startDetectorConsumer(options: DetectorConsumerOptions): P
     group: DETECTOR_GROUP,
     handler: async (messages: DeliveredMessage[]) => {
       const engine = options.engine();
-      const events = await decodeJsonBatch(options.bus, messages, isEcsEvent, (count) => malformed.inc({ stage: 'detect' }, count));
       const alerts: Alert[] = [];
       const inputs: KeyedCorrelationInput[] = [];
+      const malformed: DeliveredMessage[] = [];
+      const failed: DeliveredMessage[] = [];
       const rekey = options.rekeyCrossOrg ? (input: KeyedCorrelationInput) => void inputs.push(input) : undefined;
-      for (const event of events) alerts.push(...engine.process(event, rekey));
-      processed.inc({}, events.length);
+      for (const message of messages) {
+        const event = decodeMessage(message, isEcsEvent);
+        if (event === undefined) {
+          malformed.push(message);
+          continue;
+        }
+        // Rules walk attacker-shaped events: one that trips the engine is that event's dead letter, not its batch's.
+        try {
+          for (const alert of engine.process(event, rekey)) alerts.push(alert);
+        } catch {
+          failed.push(message);
+        }
+      }
+      processed.inc({}, messages.length - malformed.length - failed.length);
+      deadLettered.inc({ stage: 'detect' }, malformed.length + failed.length);
+      await publishDeadLetters(options.bus, malformed, 'message is not a valid JSON document of this topic', 'malformed_message');
+      await publishDeadLetters(options.bus, failed, 'the detection engine failed on this event', 'detect_failed');
       if (inputs.length > 0) {
         rekeyed.inc({}, inputs.length);
         await options.bus.publish(REKEYED_TOPIC, inputs.map(({ key, input }) => ({ key, value: JSON.stringify(input) })));
@@ -64,7 +80,7 @@ export async function publishAlerts(bus: Bus, alerts: Alert[], counted: (alert: 
   if (alerts.length === 0) return;
   const messages: OutgoingMessage[] = alerts.map((alert) => {
     counted(alert);
-    return { key: alert.organization.id ?? CAMPAIGN_KEY, value: JSON.stringify(alert) };
+    return { key: typeof alert.organization.id === 'string' ? alert.organization.id : CAMPAIGN_KEY, value: JSON.stringify(alert) };
   });
   await bus.publish(TOPICS.alerts, messages);
 }

@@ -1,6 +1,9 @@
 import { errorMessage, LagebildError } from '../../core/errors.js';
 import type { DeliveredMessage, OutgoingMessage } from '../../core/ports/bus.js';
 
+/** Error messages may quote the payload; headers carry the reason, bounded, not a second copy. */
+const MAX_REASON_CHARS = 1_000;
+
 /**
  * The messages a non-retriable failure sends to the dead-letter topic: key, value and headers as
  * they were, plus why and where from, so that an operator can inspect and replay them. Both bus
@@ -13,7 +16,7 @@ export function deadLetterMessages(messages: DeliveredMessage[], error: unknown)
     value: message.value,
     headers: {
       ...message.headers,
-      'x-error': errorMessage(error),
+      'x-error': errorMessage(error).slice(0, MAX_REASON_CHARS),
       'x-error-code': code,
       'x-original-topic': message.topic,
       'x-original-partition': String(message.partition),

@@ -4,6 +4,7 @@ import type { Logger } from '../../../core/logging.js';
 import type { DeliveredMessage, SubscribeOptions, Subscription } from '../../../core/ports/bus.js';
 import { redeliveryDelay } from '../redelivery-delay.js';
 import { isRetriableBusError, translateKafkaError } from './translate-kafka-error.js';
+import { handleIsolating } from '../handle-isolating.js';
 import { CancellableDelay } from '../cancellable-delay.js';
 
 const DEFAULT_MAX_BATCH_SIZE = 500;
@@ -76,27 +77,23 @@ export class KafkaSubscription implements Subscription {
   }
 
   /** True once the slice is done with (handled or dead-lettered); false when it was left uncommitted. */
-  private async handle(slice: DeliveredMessage[], heartbeat: () => Promise<void>, abandoned: () => boolean): Promise<boolean> {
+  private handle(slice: DeliveredMessage[], heartbeat: () => Promise<void>, abandoned: () => boolean): Promise<boolean> {
     const { logger } = this.dependencies;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.whileHeartbeating(heartbeat, () => this.options.handler(slice.map((message) => ({ ...message, redeliveries: attempt }))));
-        return true;
-      } catch (error) {
-        const where = { topic: slice[0]!.topic, partition: slice[0]!.partition, offset: slice[0]!.offset, count: slice.length };
-        if (!isRetriableBusError(error)) {
-          logger.error({ error, ...where }, 'Handler failed for good, batch sent to the dead-letter topic');
-          await this.dependencies.deadLetter(slice, error);
-          return true;
-        }
+    return handleIsolating(slice, {
+      deliver: (messages, attempt) => this.whileHeartbeating(heartbeat, () => this.options.handler(messages.map((message) => ({ ...message, redeliveries: attempt })))),
+      deadLetter: (messages, error) => this.dependencies.deadLetter(messages, error),
+      backOff: async (error, attempt, messages) => {
         if (abandoned()) return false;
         const delayMs = redeliveryDelay(attempt);
-        logger.warn({ error, ...where, attempt, delayMs }, 'Handler failed, batch will be redelivered');
+        logger.warn({ error, topic: messages[0]!.topic, partition: messages[0]!.partition, offset: messages[0]!.offset, count: messages.length, attempt, delayMs }, 'Handler failed, batch will be redelivered');
         await this.backoff.wait(delayMs);
         if (abandoned()) return false;
         await heartbeat();
-      }
-    }
+        return true;
+      },
+      isRetriable: isRetriableBusError,
+      logger,
+    });
   }
 
   /** A slow handler must not cost the partition: the group would evict a member that stops heartbeating. */

@@ -1,10 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { isRetriable } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logging.js';
 import type { BatchHandler, DeliveredMessage, Subscription } from '../../../core/ports/bus.js';
 import { redeliveryDelay } from '../redelivery-delay.js';
 import type { Claim, ConsumerGroup, GroupMember } from './consumer-group.js';
+import { isRetriable } from '../../../core/errors.js';
 import { CancellableDelay } from '../cancellable-delay.js';
+import { handleIsolating } from '../handle-isolating.js';
 
 export interface MemorySubscriptionOptions {
   topic: string;
@@ -83,36 +84,23 @@ export class MemorySubscription implements Subscription, GroupMember {
 
   private async handle(claim: Claim): Promise<void> {
     const { group, handler, logger, topic } = this.options;
-    for (let attempt = 0; ; attempt++) {
-      const messages = claim.messages.map(
-        (stored): DeliveredMessage => ({
-          topic,
-          partition: claim.partition,
-          offset: String(stored.offset),
-          key: stored.key,
-          value: stored.value,
-          headers: { ...stored.headers },
-          redeliveries: group.redeliveries(claim, stored.offset),
-        }),
-      );
-      try {
-        await handler(messages);
-        group.commit(claim);
-        return;
-      } catch (error) {
-        if (!isRetriable(error)) {
-          logger.error({ error, topic, partition: claim.partition, count: messages.length }, 'Handler failed for good, batch sent to the dead-letter topic');
-          await this.options.deadLetter(messages, error);
-          group.commit(claim);
-          return;
-        }
+    const batch = claim.messages.map(
+      (stored): DeliveredMessage => ({ topic, partition: claim.partition, offset: String(stored.offset), key: stored.key, value: stored.value, headers: { ...stored.headers }, redeliveries: 0 }),
+    );
+    const done = await handleIsolating(batch, {
+      deliver: (messages) => handler(messages.map((message) => ({ ...message, headers: { ...message.headers }, redeliveries: group.redeliveries(claim, Number(message.offset)) }))),
+      deadLetter: (messages, error) => this.options.deadLetter(messages, error),
+      backOff: async (error, attempt, messages) => {
         group.failed(claim);
-        if (this.stopped) return;
+        if (this.stopped) return false;
         const delayMs = redeliveryDelay(attempt);
-        logger.warn({ error, topic, partition: claim.partition, attempt, delayMs }, 'Handler failed, batch will be redelivered');
+        logger.warn({ error, topic, partition: claim.partition, attempt, count: messages.length, delayMs }, 'Handler failed, batch will be redelivered');
         await this.backoff.wait(delayMs);
-        if (this.stopped) return;
-      }
-    }
+        return !this.stopped;
+      },
+      isRetriable,
+      logger,
+    });
+    if (done) group.commit(claim);
   }
 }

@@ -1,5 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { LagebildError, UnavailableError } from '../../../core/errors.js';
+import { RejectedDocumentsError, UnavailableError } from '../../../core/errors.js';
 import type { Logger } from '../../../core/logging.js';
 import { esRequest, isRejectedDocument } from './translateError.js';
 
@@ -48,7 +48,7 @@ export async function bulkWrite(client: Client, documents: BulkDocument[], what:
     pending = retry;
   }
   if (rejected.length > 0) {
-    throw new LagebildError('store_rejected', `${what}: ${rejected.length} documents rejected, first: ${rejected[0]!.reason}`, { status: 400, details: rejected });
+    throw new RejectedDocumentsError(what, rejected);
   }
 }
 
