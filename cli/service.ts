@@ -27,6 +27,7 @@ import { startScheduler } from '../workflows/jobs/scheduler.js';
 import { resolveSourceToken } from '../workflows/log-sources/resolve-source-token.js';
 import type { AppStore } from '../core/ports/app-store.js';
 import { createBus, createMailer, createStore } from './compose.js';
+import { ProgressTrackingBus } from '../adapters/bus/progress-tracking-bus.js';
 
 export interface RunningService {
   store: AppStore;
@@ -68,7 +69,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const store = await createStore(config, logger);
   await store.init();
   stops.push(() => store.close());
-  const bus = await createBus(config, logger);
+  const bus = new ProgressTrackingBus(await createBus(config, logger), clock);
   await bus.ensureTopics([TOPICS.events, TOPICS.alerts, TOPICS.eventsDlq, deadLetterTopic(TOPICS.alerts), REKEYED_TOPIC, deadLetterTopic(REKEYED_TOPIC)]);
   stops.push(() => bus.close());
   await options.prepare?.({ store, clock });
@@ -100,7 +101,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   if (has('collectors') || has('api')) {
     const collectorLogger = componentLogger(logger, 'collector');
-    const collector = new CollectorPipeline({ bus, clock, logger: collectorLogger, metrics, organisations: await store.organisations.list(ALL) });
+    const collector = new CollectorPipeline({ bus, clock, logger: collectorLogger, metrics, organisations: await store.organisations.list(ALL), maxMessageBytes: config.maxLineBytes });
     const refresh = setInterval(() => {
       store.organisations.list(ALL).then((organisations) => collector.updateOrganisations(organisations), (error) => collectorLogger.warn({ error }, 'Refreshing the constituency failed'));
     }, ORGANISATION_REFRESH_MS);
@@ -142,7 +143,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       rules,
       ingest: new HttpIngest(result.collector!, resolveSourceToken(store)),
       uiDir: path.resolve('ui/dist'),
-      readiness: async () => ({ store: await store.ping() }),
+      readiness: async () => {
+        const stallMs = config.readinessStallSeconds * 1000;
+        const checks: Record<string, boolean> = { store: await store.ping(), ...(await bus.progressChecks(stallMs)) };
+        if (result.collector) checks.collector = result.collector.stalledForMs(clock.now()) <= stallMs;
+        return checks;
+      },
     });
     const server = await listen(app, config.httpPort, config.bindAddress);
     result.httpPort = (server.address() as { port: number }).port;

@@ -45,6 +45,8 @@ export const configSchema = z
       .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean)),
     warningEscalationHours: z.coerce.number().positive().default(4),
     warningEscalationSeverity: z.enum(['niedrig', 'mittel', 'hoch', 'kritisch']).default('hoch'),
+    readinessStallSeconds: z.coerce.number().positive().default(60),
+    shutdownGraceSeconds: z.coerce.number().positive().default(25),
   })
   .strict();
 
@@ -77,6 +79,8 @@ export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_CERT_EMAILS: 'certEmails',
   LAGEBILD_WARNING_ESCALATION_HOURS: 'warningEscalationHours',
   LAGEBILD_WARNING_ESCALATION_SEVERITY: 'warningEscalationSeverity',
+  LAGEBILD_READINESS_STALL_SECONDS: 'readinessStallSeconds',
+  LAGEBILD_SHUTDOWN_GRACE_SECONDS: 'shutdownGraceSeconds',
 };
 
 const SECRET_KEYS = new Set(['jwtSecret', 'demoPassword']);

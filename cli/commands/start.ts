@@ -34,8 +34,15 @@ export async function runStart(args: string[]): Promise<number> {
     void replayAttackScenario(service.collector, logger);
   }
   await waitForShutdownSignal();
-  logger.info('Shutting down');
+  logger.info({ graceSeconds: config.shutdownGraceSeconds }, 'Shutting down');
+  // Whatever is in flight (a store that does not answer, a bus that refuses), the process ends
+  // within the grace period: what was not committed is delivered again after the restart.
+  const graceOver = setTimeout(() => {
+    logger.warn('Shutdown grace period over; exiting with work in flight');
+    process.exit(1);
+  }, config.shutdownGraceSeconds * 1000);
   await service.stop();
+  clearTimeout(graceOver);
   return 0;
 }
 
