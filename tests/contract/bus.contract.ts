@@ -198,6 +198,29 @@ export function busContract(
       expect(dead[0]!.headers).to.include({ source: 'syslog', 'x-error': 'not an event', 'x-error-code': 'validation_failed', 'x-original-topic': topic });
     });
 
+    it('dead-letters only the poison message of a batch that fails for good, its neighbours are handled', async () => {
+      const topic = await prepare('poison-batch');
+      const handled = new Set<string>();
+      subscriptions.push(
+        await bus.subscribe({
+          topic,
+          group: 'g',
+          maxBatchSize: 100,
+          handler: async (messages) => {
+            if (messages.some((message) => message.value === 'poison')) throw new ValidationError('a store column refused one value');
+            for (const message of messages) handled.add(message.value);
+          },
+        }),
+      );
+      const dead = await collect(deadLetterTopic(topic), 'inspectors');
+      const values = Array.from({ length: 40 }, (_, i) => (i === 23 ? 'poison' : `good-${i}`));
+      await bus.publish(topic, values.map((value) => ({ key: 'org-1', value })));
+      await eventually(() => handled.size >= 39 && dead.length >= 1, 'every good message and one dead letter');
+      expect([...handled].sort()).to.deep.equal(values.filter((value) => value !== 'poison').sort());
+      expect(dead.map((message) => message.value)).to.deep.equal(['poison']);
+      expect(dead[0]!.headers).to.include({ 'x-error-code': 'validation_failed', 'x-original-topic': topic });
+    });
+
     it('reports as lag what a group has not committed yet', async () => {
       const topic = await prepare('lag');
       await bus.publish(topic, numbered(5, 2));

@@ -38,7 +38,7 @@ export async function startRunningLagebild(options: { roles?: string; env?: Reco
     for (const [name, text] of Object.entries(options.rules)) writeFileSync(path.join(rulesDir, 'sigma', name), text);
     env.LAGEBILD_RULES_DIR = rulesDir;
   }
-  const child = await startServiceProcess({ roles: options.roles ?? 'api,collectors,detectors', env, demo: true, logFile: path.resolve('test-artifacts', 'security', `${options.logName}.log`) });
+  const child = await startServiceProcess({ roles: options.roles ?? 'api,collectors,detectors', env, demo: true, readyTimeoutMs: 120_000, logFile: path.resolve('test-artifacts', 'security', `${options.logName}.log`) });
   const baseUrl = `http://127.0.0.1:${child.httpPort}`;
   const tokens = new Map<string, string>();
   const login = async (user: string) => {
