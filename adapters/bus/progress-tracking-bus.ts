@@ -1,6 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import type { Bus, OutgoingMessage, SubscribeOptions, Subscription } from '../../core/ports/bus.js';
 
+const LAG_TIMEOUT_MS = 2_000;
+
 interface ConsumerProgress {
   topic: string;
   group: string;
@@ -70,10 +72,23 @@ export class ProgressTrackingBus implements Bus {
     const checks: Record<string, boolean> = {};
     for (const consumer of this.consumers) {
       const stuck = (consumer.inFlightSince !== undefined && now - consumer.inFlightSince > stallMs) || (consumer.failingSince !== undefined && now - consumer.failingSince > stallMs);
-      const idleWithLag = !stuck && now - consumer.lastActivityAt > stallMs && (await this.inner.lag(consumer.topic, consumer.group)) > 0;
+      const idleWithLag = !stuck && now - consumer.lastActivityAt > stallMs && (await this.lagWithin(consumer, LAG_TIMEOUT_MS)) > 0;
       checks[`consumer:${consumer.group}`] = !stuck && !idleWithLag;
     }
     return checks;
+  }
+
+  /** A bus that does not answer within `timeoutMs` counts as lag: readiness must answer, and such a bus is not ready. */
+  private async lagWithin(consumer: ConsumerProgress, timeoutMs: number): Promise<number> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<number>((resolve) => {
+      timer = setTimeout(() => resolve(Number.POSITIVE_INFINITY), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.inner.lag(consumer.topic, consumer.group).catch(() => Number.POSITIVE_INFINITY), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private now(): number {
