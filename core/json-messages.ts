@@ -13,24 +13,30 @@ export function decodeMessage<T>(message: DeliveredMessage, isValid: Guard<T>): 
   }
 }
 
+/** A decoded message and the message it came from, for dead-lettering it later if it fails. */
+export interface Decoded<T> {
+  value: T;
+  message: DeliveredMessage;
+}
+
 /**
  * Decodes a batch. Messages that are not valid JSON, or valid JSON of the wrong shape (a `null`,
  * an array), are dead-lettered on their own so that one poison message never holds up, or takes
  * down, the good ones of its batch.
  */
-export async function decodeJsonBatch<T>(bus: Bus, messages: DeliveredMessage[], isValid: Guard<T>, onPoison?: (count: number) => void): Promise<T[]> {
-  const values: T[] = [];
+export async function decodeJsonBatch<T>(bus: Bus, messages: DeliveredMessage[], isValid: Guard<T>, onPoison?: (count: number) => void): Promise<Decoded<T>[]> {
+  const decoded: Decoded<T>[] = [];
   const poison: DeliveredMessage[] = [];
   for (const message of messages) {
     const value = decodeMessage(message, isValid);
     if (value === undefined) poison.push(message);
-    else values.push(value);
+    else decoded.push({ value, message });
   }
   if (poison.length > 0) {
     onPoison?.(poison.length);
     await publishDeadLetters(bus, poison, 'message is not a valid JSON document of this topic', 'malformed_message');
   }
-  return values;
+  return decoded;
 }
 
 /** Reasons may quote the message (a store's parse error does): bounded, as headers are not for payloads. */

@@ -1,6 +1,6 @@
 import type { Alert } from '../core/domain/alert.js';
 import { isEcsEvent } from '../core/domain/ecs.js';
-import { decodeMessage, publishDeadLetters } from '../core/json-messages.js';
+import { decodeJsonBatch, publishDeadLetters } from '../core/json-messages.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type OutgoingMessage, type Subscription } from '../core/ports/bus.js';
 import type { KeyedCorrelationInput } from './correlation/correlation-input.js';
@@ -46,15 +46,10 @@ export async function startDetectorConsumer(options: DetectorConsumerOptions): P
       const engine = options.engine();
       const alerts: Alert[] = [];
       const inputs: KeyedCorrelationInput[] = [];
-      const malformed: DeliveredMessage[] = [];
       const failed: DeliveredMessage[] = [];
       const rekey = options.rekeyCrossOrg ? (input: KeyedCorrelationInput) => void inputs.push(input) : undefined;
-      for (const message of messages) {
-        const event = decodeMessage(message, isEcsEvent);
-        if (event === undefined) {
-          malformed.push(message);
-          continue;
-        }
+      const events = await decodeJsonBatch(options.bus, messages, isEcsEvent, (count) => deadLettered.inc({ stage: 'detect' }, count));
+      for (const { value: event, message } of events) {
         // Rules walk attacker-shaped events: one that trips the engine is that event's dead letter, not its batch's.
         try {
           for (const alert of engine.process(event, rekey)) alerts.push(alert);
@@ -62,9 +57,8 @@ export async function startDetectorConsumer(options: DetectorConsumerOptions): P
           failed.push(message);
         }
       }
-      processed.inc({}, messages.length - malformed.length - failed.length);
-      deadLettered.inc({ stage: 'detect' }, malformed.length + failed.length);
-      await publishDeadLetters(options.bus, malformed, 'message is not a valid JSON document of this topic', 'malformed_message');
+      processed.inc({}, events.length - failed.length);
+      deadLettered.inc({ stage: 'detect' }, failed.length);
       await publishDeadLetters(options.bus, failed, 'the detection engine failed on this event', 'detect_failed');
       if (inputs.length > 0) {
         rekeyed.inc({}, inputs.length);

@@ -1,6 +1,7 @@
 import { isAlert, type Alert } from '../core/domain/alert.js';
 import type { Clock } from '../core/clock.js';
-import { decodeJsonBatch } from '../core/json-messages.js';
+import { decodeJsonBatch, publishDeadLetters } from '../core/json-messages.js';
+import { writeIsolatingRejections } from './store-rejections.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
 import type { IncidentAlertUpdate, Store } from '../core/ports/stores.js';
@@ -22,17 +23,23 @@ export async function startIncidentRecorder(options: {
   incidentUpdateFor: (alert: Alert, now: Date) => IncidentAlertUpdate;
 }): Promise<Subscription> {
   const recorded = options.metrics.counter('lagebild_alerts_recorded_total', 'Alerts stored and folded into incidents');
+  const deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
   return options.bus.subscribe({
     topic: TOPICS.alerts,
     group: INCIDENT_GROUP,
     maxBatchSize: RECORDER_BATCH_SIZE,
     handler: async (messages: DeliveredMessage[]) => {
-      const alerts = await decodeJsonBatch(options.bus, messages, isAlert);
-      await options.store.alerts.putMany(alerts);
+      const decoded = await decodeJsonBatch(options.bus, messages, isAlert, (count) => deadLettered.inc({ stage: 'record' }, count));
+      const alerts = decoded.map(({ value }) => value);
+      const rejected = await writeIsolatingRejections(() => options.store.alerts.putMany(alerts), alerts.map((alert) => alert.alert.id), decoded.map(({ message }) => message));
+      const refused = new Set(rejected.map(({ message }) => message));
+      const stored = decoded.filter(({ message }) => !refused.has(message)).map(({ value }) => value);
       const now = options.clock.now();
       // One store call per batch: the store follows merges (mergedInto) and writes each incident once.
-      await options.store.incidents.recordAlerts(alerts.filter(opensIncident).map((alert) => options.incidentUpdateFor(alert, now)));
-      recorded.inc({}, alerts.length);
+      await options.store.incidents.recordAlerts(stored.filter(opensIncident).map((alert) => options.incidentUpdateFor(alert, now)));
+      recorded.inc({}, stored.length);
+      deadLettered.inc({ stage: 'record' }, rejected.length);
+      await publishDeadLetters(options.bus, rejected.map(({ message }) => message), (_, index) => `the store refused the alert: ${rejected[index]!.reason}`, 'store_rejected');
     },
   });
 }

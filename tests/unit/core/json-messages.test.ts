@@ -14,7 +14,8 @@ describe('core > json messages', () => {
     const batch = [delivered(JSON.stringify(good), 0), delivered('null', 1), delivered('{"half":', 2), delivered('[1,2]', 3), delivered('{"event":{}}', 4)];
     let poisonCount = 0;
     const events = await decodeJsonBatch(bus, batch, isEcsEvent, (count) => (poisonCount = count));
-    expect(events).to.deep.equal([good]);
+    expect(events.map(({ value }) => value)).to.deep.equal([good]);
+    expect(events[0]!.message).to.equal(batch[0]);
     expect(poisonCount).to.equal(4);
     const deadLetters: string[] = [];
     const subscription = await bus.subscribe({ topic: 'events.dlq', group: 'test', handler: async (messages) => void deadLetters.push(...messages.map((message) => message.value)) });
