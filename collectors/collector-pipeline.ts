@@ -9,7 +9,7 @@ import { createAttributor, type Attributor } from './attribution/attributor.js';
 import type { IngestSink, MessageMeta } from './ingest-sink.js';
 import { normaliseEvent } from './normalise-event.js';
 import type { Parser } from './parsers/parser.js';
-import { deadLetterEntry } from './dead-letter-entry.js';
+import { deadLetterEntry, MAX_BUS_MESSAGE_BYTES } from './dead-letter-entry.js';
 import { getParser } from './parsers/registry.js';
 
 export interface CollectorPipelineOptions {
@@ -27,8 +27,6 @@ export interface CollectorPipelineOptions {
 }
 
 export const UNATTRIBUTED_KEY = 'unattributed';
-/** Below Kafka's default message size limit (1 MB), so that the bus never refuses an event for its size. */
-const MAX_EVENT_BYTES = 900_000;
 const MAX_HEADER_CHARS = 1_000;
 
 interface PendingMessage {
@@ -114,8 +112,8 @@ export class CollectorPipeline implements IngestSink {
       this.reject(message, `the event could not be normalised: ${errorMessage(error)}`, meta, 'normalise');
       return;
     }
-    if (outgoing.value.length > MAX_EVENT_BYTES / 3 && Buffer.byteLength(outgoing.value) > MAX_EVENT_BYTES) {
-      this.reject(message, `the normalised event is larger than ${MAX_EVENT_BYTES} bytes`, meta, 'normalise');
+    if (outgoing.value.length > MAX_BUS_MESSAGE_BYTES / 3 && Buffer.byteLength(outgoing.value) > MAX_BUS_MESSAGE_BYTES) {
+      this.reject(message, `the normalised event is larger than ${MAX_BUS_MESSAGE_BYTES} bytes`, meta, 'normalise');
       return;
     }
     this.enqueue(TOPICS.events, outgoing);

@@ -1,5 +1,5 @@
-/** Below Kafka's default message size limit (1 MB) with room for headers and the other fields. */
-export const MAX_DEAD_LETTER_BYTES = 900_000;
+/** Below Kafka's default message size limit (1 MB) with room for key and headers: the largest event or dead letter the collector publishes. */
+export const MAX_BUS_MESSAGE_BYTES = 900_000;
 
 export interface DeadLetterContext {
   reason: string;
@@ -18,8 +18,8 @@ export interface DeadLetterContext {
  */
 export function deadLetterEntry(original: string, context: DeadLetterContext): string {
   const whole = JSON.stringify({ ...context, original });
-  if (whole.length <= MAX_DEAD_LETTER_BYTES / 3 || Buffer.byteLength(whole) <= MAX_DEAD_LETTER_BYTES) return whole;
+  if (whole.length <= MAX_BUS_MESSAGE_BYTES / 3 || Buffer.byteLength(whole) <= MAX_BUS_MESSAGE_BYTES) return whole;
   // Six bytes per character is the worst case of JSON escaping, so the cut always fits.
-  const kept = original.slice(0, Math.floor(MAX_DEAD_LETTER_BYTES / 6) - 1_000);
+  const kept = original.slice(0, Math.floor(MAX_BUS_MESSAGE_BYTES / 6) - 1_000);
   return JSON.stringify({ ...context, original: kept, original_truncated: true, original_length: original.length });
 }
