@@ -19,7 +19,7 @@ export function ingestRoutes(context: RouteContext): RouteDefinition[] {
     defineRoute({
       method: 'post',
       path: '/api/v1/ingest',
-      summary: 'Send events (NDJSON or a JSON array of at most 50,000 records, gzip allowed, up to 10 MB) with a source token',
+      summary: 'Send events (NDJSON or a JSON array of at most 50,000 records, up to 10 MB; gzip, deflate or br allowed) with a source token',
       tag: 'ingest',
       access: 'public',
       body: rawBody,
