@@ -1,16 +1,17 @@
-import express, { type RequestHandler } from 'express';
+import type express from 'express';
+import type { RequestHandler } from 'express';
 import type { Clock } from '../core/clock.js';
 import type { Store } from '../core/ports/stores.js';
 import { authenticate, principalOf, requirePermission } from './middleware/authenticate.js';
 import { routeLabel } from './middleware/http-metrics.js';
+import { readBody } from './middleware/read-body.js';
 import { validateInput } from './middleware/validate-input.js';
 import type { RouteDefinition } from './route-definition.js';
 
 /** Turns each route definition into its chain: label → authenticate → permission → body parser → validate → handler. */
 export function mountRoutes(app: express.Express, routes: readonly RouteDefinition[], deps: { store: Pick<Store, 'users'>; clock: Clock; jwtSecret: string }): void {
-  const json = express.json({ limit: '1mb' });
-  // Ingest batches are larger and may arrive gzip-compressed; body-parser inflates them (inflate: true).
-  const raw = express.raw({ type: () => true, limit: '10mb', inflate: true });
+  const json = readBody('json');
+  const raw = readBody('raw');
   for (const route of routes) {
     const chain: RequestHandler[] = [
       (_req, res, next) => {

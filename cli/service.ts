@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { CollectorPipeline } from '../collectors/collector-pipeline.js';
+import { ConnectionLimiter } from '../collectors/transports/connection-limiter.js';
 import { TcpTransport } from '../collectors/transports/tcp-transport.js';
 import { TlsTransport } from '../collectors/transports/tls-transport.js';
 import { transportMetrics } from '../collectors/transports/transport-metrics.js';
@@ -114,8 +115,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
     if (has('collectors')) {
       const counted = transportMetrics(metrics);
+      const streams = {
+        connections: new ConnectionLimiter({ maxConnections: config.syslogMaxConnections, maxConnectionsPerPeer: config.syslogMaxConnectionsPerPeer }, counted, componentLogger(logger, 'syslog-connections')),
+        idleTimeoutMs: config.syslogIdleTimeoutSeconds * 1000,
+      };
       const udp = new UdpTransport(collector, { host: config.bindAddress, port: config.syslogPort, logger: componentLogger(logger, 'syslog-udp'), metrics: counted });
-      const tcp = new TcpTransport(collector, { host: config.bindAddress, port: config.syslogPort, maxMessageBytes: config.maxLineBytes, logger: componentLogger(logger, 'syslog-tcp'), metrics: counted });
+      const tcp = new TcpTransport(collector, { host: config.bindAddress, port: config.syslogPort, maxMessageBytes: config.maxLineBytes, logger: componentLogger(logger, 'syslog-tcp'), metrics: counted, ...streams });
       result.syslogUdpPort = await udp.listen();
       result.syslogTcpPort = await tcp.listen();
       listeners.push(
@@ -124,7 +129,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       );
       if (config.tlsCertFile && config.tlsKeyFile) {
         const tlsFiles = { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile), ...(config.tlsCaFile ? { ca: readFileSync(config.tlsCaFile) } : {}) };
-        const tlsListener = new TlsTransport(collector, { host: config.bindAddress, port: config.syslogTlsPort, maxMessageBytes: config.maxLineBytes, logger: componentLogger(logger, 'syslog-tls'), metrics: counted, ...tlsFiles });
+        const tlsListener = new TlsTransport(collector, { host: config.bindAddress, port: config.syslogTlsPort, maxMessageBytes: config.maxLineBytes, logger: componentLogger(logger, 'syslog-tls'), metrics: counted, ...streams, handshakeTimeoutMs: config.syslogTlsHandshakeTimeoutSeconds * 1000, ...tlsFiles });
         result.syslogTlsPort = await tlsListener.listen();
         listeners.push(() => tlsListener.close());
       }

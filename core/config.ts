@@ -38,6 +38,11 @@ export const configSchema = z
     publicUrl: z.string().optional(),
     demoPassword: z.string().min(8).optional(),
     maxLineBytes: z.coerce.number().int().min(256).default(64 * 1024),
+    // Each connection holds a file descriptor that the API needs too; see docs/collectors.md for the numbers.
+    syslogMaxConnections: z.coerce.number().int().min(1).default(1000),
+    syslogMaxConnectionsPerPeer: z.coerce.number().int().min(1).default(50),
+    syslogIdleTimeoutSeconds: z.coerce.number().int().min(1).default(300),
+    syslogTlsHandshakeTimeoutSeconds: z.coerce.number().int().min(1).default(10),
     retentionDays: z.coerce.number().int().min(1).default(90),
     certEmails: z
       .string()
@@ -57,6 +62,10 @@ export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_HTTP_PORT: 'httpPort',
   LAGEBILD_SYSLOG_PORT: 'syslogPort',
   LAGEBILD_SYSLOG_TLS_PORT: 'syslogTlsPort',
+  LAGEBILD_SYSLOG_MAX_CONNECTIONS: 'syslogMaxConnections',
+  LAGEBILD_SYSLOG_MAX_CONNECTIONS_PER_PEER: 'syslogMaxConnectionsPerPeer',
+  LAGEBILD_SYSLOG_IDLE_TIMEOUT_SECONDS: 'syslogIdleTimeoutSeconds',
+  LAGEBILD_SYSLOG_TLS_HANDSHAKE_TIMEOUT_SECONDS: 'syslogTlsHandshakeTimeoutSeconds',
   LAGEBILD_TLS_CERT_FILE: 'tlsCertFile',
   LAGEBILD_TLS_KEY_FILE: 'tlsKeyFile',
   LAGEBILD_TLS_CA_FILE: 'tlsCaFile',

@@ -45,15 +45,6 @@ export function notFoundHandler(): RequestHandler {
   return (req, res) => sendProblem(req, res, { status: 404, code: 'not_found', detail: `no route for ${req.method} ${req.path}` });
 }
 
-/** body-parser failures carry a `type`; they are the client's fault and say so with a stable code. */
-const BODY_PARSER_CODES: Record<string, string> = {
-  'entity.parse.failed': 'malformed_json',
-  'entity.too.large': 'payload_too_large',
-  'encoding.unsupported': 'unsupported_encoding',
-  'charset.unsupported': 'unsupported_charset',
-  'request.aborted': 'request_aborted',
-};
-
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (error instanceof LagebildError && error.status < 500) {
@@ -66,12 +57,6 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
         ...(isList ? { errors: details } : {}),
         ...(!isList && details !== null && typeof details === 'object' ? { extensions: details as Record<string, unknown> } : {}),
       });
-      return;
-    }
-    const parserType = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
-    const parserStatus = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
-    if (typeof parserType === 'string' && typeof parserStatus === 'number' && parserStatus < 500) {
-      sendProblem(req, res, { status: parserStatus, code: BODY_PARSER_CODES[parserType] ?? 'bad_request', detail: 'the request body could not be read' });
       return;
     }
     if (error instanceof LagebildError) {

@@ -8,7 +8,9 @@ import { TOPICS } from '../../core/ports/bus.js';
 import { MemoryBus } from '../../adapters/bus/memory/memory-bus.js';
 import { CollectorPipeline } from '../../collectors/collector-pipeline.js';
 import { parsers } from '../../collectors/parsers/registry.js';
+import { ConnectionLimiter } from '../../collectors/transports/connection-limiter.js';
 import { TcpTransport } from '../../collectors/transports/tcp-transport.js';
+import { transportMetrics } from '../../collectors/transports/transport-metrics.js';
 import { progress } from '../progress.js';
 import { createConstituency } from '../traffic/constituency.js';
 import { linesPerParser } from '../traffic/lines-per-parser.js';
@@ -81,7 +83,8 @@ function measureParser(parse: (line: string) => boolean, lines: string[]): Rate 
 async function measureTcpPath(lines: string[], name: string): Promise<{ linesPerSecond: number; lines: number; seconds: number; events: number; deadLetters: number }> {
   const bus = new MemoryBus({ partitions: 4, logger: silentLogger() });
   const pipeline = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics: new MetricsRegistry(), organisations: createConstituency(20).map((o) => o.organisation) });
-  const transport = new TcpTransport(pipeline, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger() });
+  const connections = new ConnectionLimiter({ maxConnections: 10, maxConnectionsPerPeer: 10 }, transportMetrics(new MetricsRegistry()), silentLogger());
+  const transport = new TcpTransport(pipeline, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), connections, idleTimeoutMs: 60_000 });
   const port = await transport.listen();
   const total = 400_000;
   let events = 0;

@@ -19,13 +19,13 @@ export function ingestRoutes(context: RouteContext): RouteDefinition[] {
     defineRoute({
       method: 'post',
       path: '/api/v1/ingest',
-      summary: 'Send events (NDJSON or a JSON array, gzip allowed, up to 10 MB) with a source token',
+      summary: 'Send events (NDJSON or a JSON array of at most 50,000 records, up to 10 MB; gzip, deflate or br allowed) with a source token',
       tag: 'ingest',
       access: 'public',
       body: rawBody,
       bodyFormat: 'raw',
       headers: { 'X-Lagebild-Token': 'the source token, if not sent as Authorization: Bearer' },
-      responses: { 202: { description: 'accepted for processing', schema: z.object({ accepted: z.number().int(), rejected: z.number().int() }) }, 401: { description: 'missing or unknown source token' } },
+      responses: { 202: { description: 'accepted for processing', schema: z.object({ accepted: z.number().int(), rejected: z.number().int() }) }, 401: { description: 'missing or unknown source token' }, 413: { description: 'more than 10 MB (payload_too_large) or more than 50,000 records (too_many_records); nothing of it was accepted' }, 503: { description: 'the pipeline is saturated (ingest_busy); retry later' } },
       handle: async ({ body, req, res }) => {
         const token = sourceToken(req.get('authorization'), req.get('x-lagebild-token'));
         if (!context.ingest) throw new UnavailableError('ingest');

@@ -2,6 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import { expect } from 'chai';
 import { CollectorPipeline } from '../../../../collectors/collector-pipeline.js';
+import { ConnectionLimiter } from '../../../../collectors/transports/connection-limiter.js';
 import { TcpTransport } from '../../../../collectors/transports/tcp-transport.js';
 import { transportMetrics } from '../../../../collectors/transports/transport-metrics.js';
 import { UdpTransport } from '../../../../collectors/transports/udp-transport.js';
@@ -53,7 +54,9 @@ describe('collectors > transports > backpressure', function () {
   const received = (transport: string) => metrics.counter('lagebild_collector_messages_received_total', '').get({ transport });
 
   it('pauses TCP senders while the bus blocks, holds at most the watermark plus one read, and loses nothing once it moves', async () => {
-    const tcp = new TcpTransport(pipeline, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), metrics: transportMetrics(metrics) });
+    const counted = transportMetrics(metrics);
+    const connections = new ConnectionLimiter({ maxConnections: 10, maxConnectionsPerPeer: 10 }, counted, silentLogger());
+    const tcp = new TcpTransport(pipeline, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), metrics: counted, connections, idleTimeoutMs: 60_000 });
     const port = await tcp.listen();
     cleanups.push(() => tcp.close());
     bus.closeGate();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import tls from 'node:tls';
 import { expect } from 'chai';
+import { ConnectionLimiter } from '../../../../collectors/transports/connection-limiter.js';
 import { TlsTransport } from '../../../../collectors/transports/tls-transport.js';
 import { transportMetrics } from '../../../../collectors/transports/transport-metrics.js';
 import { silentLogger } from '../../../../core/logging.js';
@@ -41,15 +42,19 @@ describe('collectors > transports > tls-transport', function () {
   });
 
   async function start(sink: RecordingSink, extra: { ca?: Buffer; metrics?: MetricsRegistry } = {}): Promise<number> {
+    const counted = transportMetrics(extra.metrics ?? new MetricsRegistry());
     transport = new TlsTransport(sink, {
       host: '127.0.0.1',
       port: 0,
       maxMessageBytes: 64 * 1024,
       logger: silentLogger(),
+      connections: new ConnectionLimiter({ maxConnections: 10, maxConnectionsPerPeer: 10 }, counted, silentLogger()),
+      idleTimeoutMs: 60_000,
+      handshakeTimeoutMs: 10_000,
       cert: certs.serverCert,
       key: certs.serverKey,
       ...(extra.ca ? { ca: extra.ca } : {}),
-      ...(extra.metrics ? { metrics: transportMetrics(extra.metrics) } : {}),
+      metrics: counted,
     });
     return transport.listen();
   }
