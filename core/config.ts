@@ -45,6 +45,8 @@ export const configSchema = z
       .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean)),
     warningEscalationHours: z.coerce.number().positive().default(4),
     warningEscalationSeverity: z.enum(['niedrig', 'mittel', 'hoch', 'kritisch']).default('hoch'),
+    /** Warnings of this severity and above always need a second analyst's approval (four eyes). */
+    warningApprovalMinSeverity: z.enum(['niedrig', 'mittel', 'hoch', 'kritisch']).default('hoch'),
   })
   .strict();
 
@@ -77,6 +79,7 @@ export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_CERT_EMAILS: 'certEmails',
   LAGEBILD_WARNING_ESCALATION_HOURS: 'warningEscalationHours',
   LAGEBILD_WARNING_ESCALATION_SEVERITY: 'warningEscalationSeverity',
+  LAGEBILD_WARNING_APPROVAL_MIN_SEVERITY: 'warningApprovalMinSeverity',
 };
 
 const SECRET_KEYS = new Set(['jwtSecret', 'demoPassword']);
