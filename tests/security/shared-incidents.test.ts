@@ -16,6 +16,7 @@ interface IncidentView {
 
 interface DetailView {
   incident: IncidentView;
+  changeable: boolean;
   allowedTransitions: string[];
   mergedSources: { id: string }[];
   alerts: { alert: { id: string }; event_ids: string[] }[];
@@ -139,6 +140,7 @@ describe('security > shared incidents', function () {
     const view = answer.body as DetailView;
     expect(view.incident.organizationIds).to.deep.equal(['radebeul']);
     expect(view.allowedTransitions).to.deep.equal([]);
+    expect(view.changeable).to.equal(false);
     expect(view.alerts.length).to.be.greaterThan(0);
 
     const comments = await lagebild.request('GET', `/api/v1/incidents/${sharedId}/comments`, officer);

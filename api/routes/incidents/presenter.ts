@@ -19,6 +19,7 @@ export function presentComment(comment: IncidentComment) {
 export function presentIncidentDetail(detail: IncidentDetail) {
   return {
     incident: detail.incident,
+    changeable: detail.changeable,
     allowedTransitions: detail.changeable ? allowedTransitions(detail.incident) : [],
     mergedSources: detail.mergedSources,
     alerts: detail.alerts,

@@ -158,16 +158,18 @@ describe('api > authorisation matrix', () => {
 
   it('officerA reads only Stadt A\'s part of the shared incident: its own alerts and events, no merged or assigned foreign objects, no controls', async () => {
     const response = await api.client.request('GET', `/api/v1/incidents/${INCIDENT_AB}`, { token: api.token('officerA') });
-    const detail = response.body as { incident: Incident; allowedTransitions: string[]; mergedSources: unknown[]; alerts: { alert: { id: string } }[]; events: { event: { id: string } }[]; timeline: { actor: string }[] };
+    const detail = response.body as { incident: Incident; changeable: boolean; allowedTransitions: string[]; mergedSources: unknown[]; alerts: { alert: { id: string } }[]; events: { event: { id: string } }[]; timeline: { actor: string }[] };
     expect(detail.incident).to.deep.include({ organizationIds: [ORG_A], assignee: null, alertIds: ['al-ab-a'] });
     expect(detail.alerts.map((item) => item.alert.id)).to.deep.equal(['al-ab-a']);
     expect(detail.events.map((item) => item.event.id)).to.deep.equal(['ev-ab-a']);
     expect(detail.mergedSources).to.deep.equal([]);
     expect(detail.allowedTransitions).to.deep.equal([]);
+    expect(detail.changeable).to.equal(false);
     expect(detail.timeline.map((entry) => entry.actor)).not.to.include('officerB');
     const analystView = (await api.client.request('GET', `/api/v1/incidents/${INCIDENT_AB}`, { token: api.token('analyst') })).body as typeof detail;
     expect(analystView.incident.organizationIds).to.deep.equal([ORG_A, ORG_B]);
     expect(analystView.mergedSources).to.have.length(1);
+    expect(analystView.changeable).to.equal(true);
   });
 
   it('officerA assigns their own incident only to someone of Stadt A; the CERT gives a shared one only to CERT staff', async () => {
