@@ -13,3 +13,12 @@ export function organisationScope(organizationId: string): Scope {
 export function canSee(scope: Scope, organizationIds: readonly (string | null)[]): boolean {
   return scope.kind === 'all' || organizationIds.includes(scope.organizationId);
 }
+
+/**
+ * Whether the scope may change an object of these organisations: the CERT always, anyone else only
+ * what belongs to their organisation alone. A campaign is shared: one organisation changing its
+ * status, TLP or assignee would change it for all the others.
+ */
+export function canChange(scope: Scope, organizationIds: readonly (string | null)[]): boolean {
+  return scope.kind === 'all' || (organizationIds.length > 0 && organizationIds.every((id) => id === scope.organizationId));
+}

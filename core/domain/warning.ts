@@ -57,6 +57,11 @@ export interface Warning {
   /** The incident the warning was created from, if any. */
   incidentId: string | null;
   requiresApproval: boolean;
+  /**
+   * The analyst (never the author) who lowered `requiresApproval`. Like an approval, the waiver holds
+   * for the content they saw: a later change by someone else needs approval again.
+   */
+  approvalWaivedBy?: string | null;
   status: WarningStatus;
   createdBy: string;
   approvedBy: string | null;

@@ -125,7 +125,11 @@ export interface IncidentStore {
   recordAlerts(updates: IncidentAlertUpdate[]): Promise<void>;
   get(id: string, scope: Scope): Promise<Incident | undefined>;
   list(query: IncidentQuery, scope: Scope): Promise<Page<Incident>>;
-  /** Applies the patch only if the stored version still equals `expectedVersion`, else ConflictError. */
+  /**
+   * Applies the patch only if the stored version still equals `expectedVersion`, else ConflictError.
+   * A scoped caller changes only incidents of their organisation alone (`canChange`): a shared one
+   * is NotFound to the write, inside the query, even when the caller may read it.
+   */
   update(id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): Promise<Incident>;
   stats(query: IncidentStatsQuery, scope: Scope): Promise<IncidentStats>;
 }

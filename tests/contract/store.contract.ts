@@ -509,6 +509,20 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect(await rejection(store.incidents.update('missing', 1, { status: 'closed' }, ALL, minute(60)))).to.be.instanceOf(NotFoundError);
         expect((await store.incidents.get('inc-a', ALL))?.status).to.equal('new');
       });
+
+      it('lets a scoped caller change only incidents of their organisation alone, not one it shares', async () => {
+        await store.incidents.recordAlert(update('inc-a', 'al-1', { organizationId: ORG_A }));
+        await store.incidents.recordAlert(update('inc-ab', 'al-2', { organizationId: ORG_A }));
+        await store.incidents.recordAlert(update('inc-ab', 'al-3', { organizationId: ORG_B }));
+        await store.incidents.recordAlert(update('inc-campaign', 'al-4', { organizationId: null, organizationIds: [ORG_A, ORG_B] }));
+        expect((await store.incidents.update('inc-a', 1, { status: 'acknowledged' }, officerA, minute(60))).status).to.equal('acknowledged');
+        for (const id of ['inc-ab', 'inc-campaign']) {
+          const version = (await store.incidents.get(id, officerA))!.version;
+          expect(await rejection(store.incidents.update(id, version, { tlp: 'TLP:RED', assignee: 'someone' }, officerA, minute(60))), id).to.be.instanceOf(NotFoundError);
+          expect(await store.incidents.get(id, ALL), id).to.deep.include({ tlp: 'TLP:AMBER', assignee: null, version });
+        }
+        expect((await store.incidents.update('inc-ab', (await store.incidents.get('inc-ab', ALL))!.version, { tlp: 'TLP:RED' }, ALL, minute(61))).tlp).to.equal('TLP:RED');
+      });
     });
 
     describe('incident stats', () => {

@@ -47,6 +47,12 @@ export function warningStoreContract(create: () => Promise<WarningStores & { clo
     expect(await store.warnings.create(publishedWarning('w1')).catch((caught: unknown) => caught)).to.be.instanceOf(ConflictError);
   });
 
+  it('keeps who waived a draft\'s approval through a replace, so that a later change can let the waiver lapse', async () => {
+    await store.warnings.create(publishedWarning('w1', { status: 'draft', organizationIds: [], requiresApproval: true }));
+    await store.warnings.replace(publishedWarning('w1', { status: 'draft', organizationIds: [], requiresApproval: false, approvalWaivedBy: 'user-second', version: 2 }), 1);
+    expect(await store.warnings.get('w1', { scope: ALL, userId: '' })).to.include({ requiresApproval: false, approvalWaivedBy: 'user-second', version: 2 });
+  });
+
   it('pages newest first with a cursor', async () => {
     for (const id of ['w1', 'w2', 'w3']) await store.warnings.create(publishedWarning(id));
     const first = await store.warnings.list({ limit: 2 }, a);

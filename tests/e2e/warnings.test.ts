@@ -22,6 +22,8 @@ describe('e2e > ui > warnings', function () {
         }),
       });
       warningId = draft.id;
+      // A hoch warning always needs a second person's approval; the demo admin is not its author.
+      await demo.api(await demo.token('admin'), `/api/v1/warnings/${warningId}/approve`, { method: 'POST' });
       await demo.api(analyst, `/api/v1/warnings/${warningId}/publish`, { method: 'POST' });
     },
   });
@@ -67,7 +69,8 @@ describe('e2e > ui > warnings', function () {
     await ui.page.locator('#warning-title-input').fill('Phishing-Welle gegen Kreisverwaltungen');
     await ui.page.locator('#warning-summary-input').fill('Gefälschte Rechnungsmails mit Makro-Anhang im Landkreis.');
     await ui.page.locator('#warning-measures-input').fill('Makros aus dem Internet sperren\nMitarbeitende informieren');
-    await ui.page.locator('#warning-severity-input').selectOption('hoch');
+    // mittel: below the severity that always needs a second analyst, so the author publishes alone.
+    await ui.page.locator('#warning-severity-input').selectOption('mittel');
     await ui.page.locator('#warning-audience-input').selectOption('county');
     await ui.page.locator('#warning-county-input').selectOption('lk-meissen');
     expect(await ui.page.locator('#warning-approval-input').isChecked()).to.equal(false);

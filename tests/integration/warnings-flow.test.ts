@@ -121,6 +121,8 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
     const created = await client.request('POST', '/api/v1/warnings', { token: token('analyst'), body });
     expect(created.status, created.text).to.equal(201);
     const id = (created.body as { id: string }).id;
+    // hoch and kritisch warnings always need a second analyst (LAGEBILD_WARNING_APPROVAL_MIN_SEVERITY).
+    expect((await client.request('POST', `/api/v1/warnings/${id}/approve`, { token: token('analyst2') })).status).to.equal(200);
     const published = await client.request('POST', `/api/v1/warnings/${id}/publish`, { token: token('analyst') });
     expect(published.status, published.text).to.equal(200);
     return id;
@@ -184,7 +186,7 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
     expect(overview.pending).to.deep.equal(['moritzburg', 'radebeul-ortsteil']);
     expect(overview.organisations.find((entry) => entry.organizationId === 'radebeul')!.acknowledgedByName).to.equal('officerRadebeul');
     const actions = (await store.audit.list({ objectId: countyWarning })).map((entry) => entry.action);
-    expect(actions).to.deep.equal(['warning.create', 'warning.publish', 'warning.read', 'warning.acknowledge']);
+    expect(actions).to.deep.equal(['warning.create', 'warning.approve', 'warning.publish', 'warning.read', 'warning.acknowledge']);
   });
 
   it('escalates unacknowledged critical warnings after the configured time, once, to the deputy and the CERT', async () => {
@@ -214,6 +216,7 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
     const rejected = await client.request('POST', '/api/v1/warnings', { token: token('analyst'), body: draft({ tlp: 'TLP:AMBER', recipientUserIds: ['user-recipientRadebeul'] }) });
     expect(rejected.status).to.equal(400);
     const unnamed = (await client.request('POST', '/api/v1/warnings', { token: token('analyst'), body: draft({ tlp: 'TLP:RED' }) })).body as { id: string };
+    await client.request('POST', `/api/v1/warnings/${unnamed.id}/approve`, { token: token('analyst2') });
     expect((await client.request('POST', `/api/v1/warnings/${unnamed.id}/publish`, { token: token('analyst') })).status).to.equal(400);
 
     const red = await createAndPublish(draft({ tlp: 'TLP:RED', title: 'Rote Warnung', recipientUserIds: ['user-recipientRadebeul'] }));

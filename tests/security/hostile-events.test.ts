@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { eventually } from '../support/eventually.js';
-import { ingest, ingestToken, PROBE_RULE, probeEvent, probeEventsByOrganisation } from '../support/probe-events.js';
-import { startRunningLagebild, type RunningLagebild } from '../support/running-service.js';
+import { ingest, PROBE_RULE, probeEvent, probeEventsByOrganisation } from '../support/probe-events.js';
+import { startSpawnedLagebild, type SpawnedLagebild } from '../support/spawned-lagebild.js';
 
 /** An address in Radebeul's network (demo constituency). */
 const RADEBEUL_HOST = '10.51.0.20';
@@ -20,7 +20,7 @@ async function sendTcp(port: number, lines: string[]): Promise<void> {
   await new Promise<void>((resolve) => socket.end(lines.map((line) => `${line}\n`).join(''), resolve));
 }
 
-async function alive(service: RunningLagebild): Promise<void> {
+async function alive(service: SpawnedLagebild): Promise<void> {
   const started = Date.now();
   const response = await fetch(`${service.baseUrl}/healthz`);
   expect(response.status).to.equal(200);
@@ -38,10 +38,12 @@ function overLimitLines(): string[] {
 
 describe('security > hostile events against a running service', function () {
   this.timeout(120_000);
-  let service: RunningLagebild;
+  let service: SpawnedLagebild;
+  let analyst: string;
 
   before(async () => {
-    service = await startRunningLagebild({ logName: 'hostile-events', rules: { 'probe.yml': PROBE_RULE } });
+    service = await startSpawnedLagebild({ roles: 'api,collectors,detectors', logName: 'hostile-events', rules: { 'probe.yml': PROBE_RULE } });
+    analyst = await service.login('analyst');
   });
 
   after(async () => {
@@ -50,7 +52,7 @@ describe('security > hostile events against a running service', function () {
 
   it('dead-letters each JSON event beyond a limit on UDP, TCP and HTTP ingest, with a reason, and keeps detecting', async () => {
     const lines = overLimitLines();
-    const token = await ingestToken(service, 'radebeul');
+    const token = await service.sourceToken('radebeul', 'json');
     const before = { udp: await service.metric('lagebild_dead_letters_total', { stage: 'parse', transport: 'udp' }), tcp: await service.metric('lagebild_dead_letters_total', { stage: 'parse', transport: 'tcp' }), http: await service.metric('lagebild_dead_letters_total', { stage: 'parse', transport: 'http' }) };
 
     await sendUdp(service.syslogPort, lines);
@@ -70,7 +72,7 @@ describe('security > hostile events against a running service', function () {
     expect((await ingest(service, token, [JSON.stringify(probeEvent('after-http'))])).status).to.equal(202);
     let seen = new Map<string | null, Set<string>>();
     await eventually(async () => {
-      seen = await probeEventsByOrganisation(service);
+      seen = await probeEventsByOrganisation(service, analyst);
       return seen.get('radebeul')?.size === 3 ? true : undefined;
     }, 20_000, 'three probe events of Radebeul detected').catch((error: Error) => {
       throw new Error(`${error.message}; seen ${JSON.stringify([...seen].map(([org, ids]) => [org, ids.size]))}`);
@@ -79,8 +81,8 @@ describe('security > hostile events against a running service', function () {
   });
 
   it('decides organisation, event id and ingest time itself: forged owned fields neither misattribute, overwrite nor stop detection', async () => {
-    const moritzburg = await ingestToken(service, 'moritzburg');
-    const grossenhain = await ingestToken(service, 'grossenhain');
+    const moritzburg = await service.sourceToken('moritzburg', 'json');
+    const grossenhain = await service.sourceToken('grossenhain', 'json');
     const deadLettersBefore = await service.metric('lagebild_dead_letters_total');
     const forged: Record<string, unknown>[] = [
       { organization: { id: 'radebeul' } },
@@ -105,7 +107,7 @@ describe('security > hostile events against a running service', function () {
     await sendUdp(service.syslogPort, [JSON.stringify(probeEvent('claims-radebeul', { organization: { id: 'radebeul', name: 'Radebeul' } }))]);
 
     const events = await eventually(async () => {
-      const byOrganisation = await probeEventsByOrganisation(service);
+      const byOrganisation = await probeEventsByOrganisation(service, analyst);
       return byOrganisation.get('moritzburg')?.size === 100 && byOrganisation.get('grossenhain')?.size === 1 && byOrganisation.get(null)?.size === 1 ? byOrganisation : undefined;
     }, 30_000, 'every probe event detected under the organisation the collector decided');
     const moritzburgIds = [...events.get('moritzburg')!];

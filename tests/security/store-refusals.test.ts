@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import { eventually } from '../support/eventually.js';
-import { ingest, ingestToken, PROBE_RULE, probeEvent, probeEventsByOrganisation } from '../support/probe-events.js';
-import { startRunningLagebild, type RunningLagebild } from '../support/running-service.js';
+import { ingest, PROBE_RULE, probeEvent, probeEventsByOrganisation } from '../support/probe-events.js';
+import { startSpawnedLagebild, type SpawnedLagebild } from '../support/spawned-lagebild.js';
 import { ELASTICSEARCH_URL, requireService } from '../support/services.js';
 
 const STALL_SECONDS = 2;
@@ -13,7 +13,7 @@ async function elasticsearch(method: string, route: string, body?: unknown): Pro
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function readiness(service: RunningLagebild): Promise<{ status: number; checks: Record<string, boolean> }> {
+async function readiness(service: SpawnedLagebild): Promise<{ status: number; checks: Record<string, boolean> }> {
   const response = await fetch(`${service.baseUrl}/readyz`);
   return { status: response.status, checks: ((await response.json()) as { checks: Record<string, boolean> }).checks };
 }
@@ -32,17 +32,20 @@ async function storedEvents(prefix: string, ids: string[]): Promise<number> {
 describe('security > a store that refuses writes, against a running service', function () {
   this.timeout(180_000);
   const prefix = `lagebild-sec-${randomBytes(4).toString('hex')}`;
-  let service: RunningLagebild;
+  let service: SpawnedLagebild;
   let token: string;
+  let analyst: string;
 
   before(async function () {
     await requireService(this, 'elasticsearch');
-    service = await startRunningLagebild({
+    service = await startSpawnedLagebild({
+      roles: 'api,collectors,detectors',
       logName: 'store-refusals',
       rules: { 'probe.yml': PROBE_RULE },
       env: { LAGEBILD_STORE: 'elasticsearch', ELASTICSEARCH_URL, LAGEBILD_ES_INDEX_PREFIX: prefix, LAGEBILD_READINESS_STALL_SECONDS: String(STALL_SECONDS), LAGEBILD_SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) },
     });
-    token = await ingestToken(service, 'moritzburg');
+    token = await service.sourceToken('moritzburg', 'json');
+    analyst = await service.login('analyst');
   });
 
   after(async () => {
@@ -57,7 +60,7 @@ describe('security > a store that refuses writes, against a running service', fu
     const records = Array.from({ length: 30 }, (_, i) => JSON.stringify(probeEvent(`store-${i}`, i === 17 ? { source: { ip: { forged: 'object' } } } : {})));
     expect((await ingest(service, token, records)).status).to.equal(202);
     const ids = await eventually(async () => {
-      const events = (await probeEventsByOrganisation(service)).get('moritzburg');
+      const events = (await probeEventsByOrganisation(service, analyst)).get('moritzburg');
       return events?.size === 30 ? [...events] : undefined;
     }, 30_000, 'all 30 probe events detected');
     await eventually(async () => ((await service.metric('lagebild_dead_letters_total', { stage: 'archive' })) - before === 1 ? true : undefined), 30_000, 'one archive dead letter');

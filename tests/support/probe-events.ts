@@ -1,5 +1,4 @@
-import { expect } from 'chai';
-import type { RunningLagebild } from './running-service.js';
+import type { SpawnedLagebild } from './spawned-lagebild.js';
 
 /** The only rule of these services: alerts then come from the probe events alone, never from the demo's replay. */
 export const PROBE_RULE = `title: Probe event of the hostile-input tests
@@ -31,29 +30,22 @@ export function probeEvent(marker: string, extra: Record<string, unknown> = {}):
 }
 
 /** Event ids behind the probe rule's alerts, per organisation id (`null` for unattributed). */
-export async function probeEventsByOrganisation(service: RunningLagebild): Promise<Map<string | null, Set<string>>> {
+export async function probeEventsByOrganisation(service: SpawnedLagebild, token: string): Promise<Map<string | null, Set<string>>> {
   const byOrganisation = new Map<string | null, Set<string>>();
   let cursor: string | undefined;
   do {
-    const page = await service.api<AlertPage>('GET', `/api/v1/alerts?rule=${PROBE_RULE_ID}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(page.status).to.equal(200);
-    for (const alert of page.body.items) {
+    const page = await service.call<AlertPage>('GET', `/api/v1/alerts?rule=${PROBE_RULE_ID}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token);
+    for (const alert of page.items) {
       const ids = byOrganisation.get(alert.organization.id) ?? new Set<string>();
       for (const id of alert.event_ids) ids.add(id);
       byOrganisation.set(alert.organization.id, ids);
     }
-    cursor = page.body.nextCursor;
+    cursor = page.nextCursor;
   } while (cursor);
   return byOrganisation;
 }
 
-export async function ingestToken(service: RunningLagebild, organizationId: string): Promise<string> {
-  const created = await service.api<{ token: string }>('POST', '/api/v1/log-sources', { user: 'admin', body: { organizationId, name: `hostile ${organizationId}`, parser: 'json' } });
-  expect(created.status).to.equal(201);
-  return created.body.token;
-}
-
-export async function ingest(service: RunningLagebild, token: string, records: string[]): Promise<{ status: number; text: string }> {
+export async function ingest(service: SpawnedLagebild, token: string, records: string[]): Promise<{ status: number; text: string }> {
   const response = await fetch(`${service.baseUrl}/api/v1/ingest`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body: records.join('\n') });
   return { status: response.status, text: await response.text() };
 }

@@ -98,6 +98,8 @@ export interface MergedSource {
 
 export interface IncidentDetail {
   incident: Incident;
+  /** False for an officer on an incident shared with other organisations: only the CERT changes it. */
+  changeable: boolean;
   /** The statuses the server accepts next (workflows/triage/incident-state-machine.ts); empty once merged. */
   allowedTransitions: IncidentStatus[];
   mergedSources: MergedSource[];

@@ -3,6 +3,7 @@ import type { Incident } from '../../core/domain/incident.js';
 import { ConflictError, LagebildError, NotFoundError } from '../../core/errors.js';
 import type { IncidentAlertUpdate } from '../../core/ports/stores.js';
 import type { Principal } from '../auth/principal.js';
+import { assertChangeable } from './assert-changeable.js';
 import { auditChange, changedFields } from './audit-change.js';
 import { redactIncident } from './redact-incident.js';
 import type { TriageDeps } from './triage-deps.js';
@@ -35,7 +36,8 @@ export async function mergeIncidents(deps: TriageDeps, actor: Principal, targetI
     if (source.mergedInto && source.mergedInto !== target.id) throw alreadyMerged(source.id, source.mergedInto);
     sources.push(source);
   }
-  assertWithinOwnOrganisation(actor, [target, ...sources]);
+  // The target as much as the sources: a shared target would hand the officer's evidence to others.
+  for (const incident of [target, ...sources]) assertChangeable(actor.scope, incident);
 
   const pending = sources.filter((source) => source.mergedInto !== target.id);
   if (pending.length === 0) return { incident: redactIncident(target, actor.scope), merged: [] };
@@ -72,17 +74,6 @@ export async function mergeIncidents(deps: TriageDeps, actor: Principal, targetI
 
 function alreadyMerged(id: string, into: string): LagebildError {
   return new LagebildError('already_merged', `incident ${id} is already merged into ${into}`, { status: 409, details: { id, mergedInto: into } });
-}
-
-/**
- * An officer sees a campaign incident but not its other organisations' alerts: merging one would move
- * evidence they cannot see and widen who sees the target. Such merges are left to the CERT.
- */
-function assertWithinOwnOrganisation(actor: Principal, incidents: readonly Incident[]): void {
-  const scope = actor.scope;
-  if (scope.kind === 'all') return;
-  if (incidents.every((incident) => incident.organizationIds.every((organizationId) => organizationId === scope.organizationId))) return;
-  throw new LagebildError('forbidden', 'incidents that span other organisations can only be merged by the CERT', { status: 403 });
 }
 
 /**

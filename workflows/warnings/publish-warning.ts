@@ -6,6 +6,7 @@ import type { Mailer } from '../../core/ports/mailer.js';
 import type { Principal } from '../auth/principal.js';
 import { composeMail } from '../notifications/mail-template.js';
 import { auditChange } from '../triage/audit-change.js';
+import { approvalMandatory } from './approval-mandatory.js';
 import { findWarning } from './find-warning.js';
 import { mailRecipients } from './mail-recipients.js';
 import { warningPublishedMail } from './mail/warning-published-mail.js';
@@ -23,7 +24,9 @@ export async function publishWarning(deps: WarningDeps, actor: Principal, id: st
   if (!mailer) throw new UnavailableError('mail delivery');
   const before = await findWarning(deps, id);
   if (before.status === 'published') throw new ConflictError('the warning is already published');
-  if (before.requiresApproval && before.status !== 'approved') throw new LagebildError('approval_required', 'this warning needs a second analyst\'s approval first', { status: 409 });
+  // The severity rule again, for drafts stored before it or under a lower threshold.
+  const needsApproval = before.requiresApproval || approvalMandatory(before.severity, deps.settings);
+  if (needsApproval && before.status !== 'approved') throw new LagebildError('approval_required', 'this warning needs a second analyst\'s approval first', { status: 409 });
 
   const organisations = await deps.store.organisations.list(ALL);
   const organizationIds = await recipientOrganisations(deps, before, resolveAudience(before.audience, organisations));

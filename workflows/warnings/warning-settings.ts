@@ -1,3 +1,4 @@
+import type { WarningSeverity } from '../../core/domain/warning.js';
 import type { Locale } from '../notifications/mail-template.js';
 
 /** What the warning workflow needs to know about the CERT that publishes. */
@@ -11,6 +12,8 @@ export interface WarningSettings {
   locale: Locale;
   /** Base URL of the UI, for links in mails; without it mails carry no link. */
   publicUrl?: string;
+  /** Warnings of this severity and above always need a second analyst's approval (approval-mandatory.ts). */
+  approvalMinSeverity: WarningSeverity;
 }
 
 export const DEFAULT_WARNING_SETTINGS: Readonly<WarningSettings> = Object.freeze({
@@ -18,4 +21,5 @@ export const DEFAULT_WARNING_SETTINGS: Readonly<WarningSettings> = Object.freeze
   csafNamespace: 'https://www.cert.sachsen.de',
   trackingPrefix: 'SAXCERT',
   locale: 'de',
+  approvalMinSeverity: 'hoch',
 });

@@ -1,7 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { LEVEL_ORDER } from '../../../core/domain/alert.js';
 import type { Incident } from '../../../core/domain/incident.js';
-import { canSee, type Scope } from '../../../core/domain/scope.js';
+import { canChange, canSee, type Scope } from '../../../core/domain/scope.js';
 import { ConflictError, LagebildError, NotFoundError, UnavailableError } from '../../../core/errors.js';
 import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStats, IncidentStatsQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
 import { assembleIncidentStats } from '../assembleIncidentStats.js';
@@ -153,7 +153,7 @@ export class EsIncidentStore implements IncidentStore {
 
   async update(id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): Promise<Incident> {
     const current = await this.read(id);
-    if (current === undefined || !canSee(scope, current.incident.organizationIds)) throw new NotFoundError(`incident ${id}`);
+    if (current === undefined || !canChange(scope, current.incident.organizationIds)) throw new NotFoundError(`incident ${id}`);
     if (current.incident.version !== expectedVersion) throw new ConflictError(`incident ${id} is at version ${current.incident.version}, not ${expectedVersion}`);
     const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as IncidentPatch;
     const next: Incident = { ...current.incident, ...changes, updatedAt: now, version: expectedVersion + 1 };

@@ -29,6 +29,8 @@ const MAX_MERGE_HOPS = 10;
 const BUCKET_OF = { hour: "substr(first_seen, 1, 13) || ':00:00.000Z'", day: "substr(first_seen, 1, 10) || 'T00:00:00.000Z'" } as const;
 /** Officers see an incident when any of its organisations is theirs. */
 const IN_ORGANISATION = 'EXISTS (SELECT 1 FROM incident_organisations io WHERE io.incident_id = incidents.id AND io.organization_id = ?)';
+/** Officers change an incident only when no other organisation shares it (core/domain/scope.ts `canChange`). */
+const ONLY_ORGANISATION = 'NOT EXISTS (SELECT 1 FROM incident_organisations io WHERE io.incident_id = incidents.id AND io.organization_id <> ?)';
 
 export class SqliteIncidentStore implements IncidentStore {
   private readonly record;
@@ -103,7 +105,8 @@ export class SqliteIncidentStore implements IncidentStore {
     });
 
     this.applyPatch = db.transaction((id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): IncidentDocument => {
-      const current = this.selectDocuments(['incidents.id = ?'], [id], scope)[0];
+      const [where, params] = scope.kind === 'all' ? [['incidents.id = ?'], [id]] : [['incidents.id = ?', ONLY_ORGANISATION], [id, scope.organizationId]];
+      const current = this.selectDocuments(where, params, scope)[0];
       if (current === undefined) throw new NotFoundError(`incident ${id}`);
       if (current.version !== expectedVersion) throw new ConflictError(`incident ${id} is at version ${current.version}, not ${expectedVersion}`);
       const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as IncidentPatch;

@@ -3,7 +3,6 @@ import type { IncidentComment } from '../../../core/ports/triage-stores.js';
 import type { IncidentDetail } from '../../../workflows/triage/get-incident-detail.js';
 // Clients follow the server's state machine instead of keeping a copy of it.
 import { allowedTransitions } from '../../../workflows/triage/incident-state-machine.js';
-import type { MergedSource } from '../../../workflows/triage/list-merged-sources.js';
 
 /** List items, change results: the alert ids stay with the detail, where they are scoped and bounded. */
 export function presentIncidentSummary(incident: Incident): Omit<Incident, 'alertIds'> {
@@ -17,11 +16,12 @@ export function presentComment(comment: IncidentComment) {
   return { id: comment.id, incidentId: comment.incidentId, authorId: comment.authorId, authorName: comment.authorName, body: comment.body, createdAt: comment.createdAt };
 }
 
-export function presentIncidentDetail(detail: IncidentDetail, mergedSources: readonly MergedSource[]) {
+export function presentIncidentDetail(detail: IncidentDetail) {
   return {
     incident: detail.incident,
-    allowedTransitions: allowedTransitions(detail.incident),
-    mergedSources,
+    changeable: detail.changeable,
+    allowedTransitions: detail.changeable ? allowedTransitions(detail.incident) : [],
+    mergedSources: detail.mergedSources,
     alerts: detail.alerts,
     events: detail.events,
     observables: detail.observables,

@@ -5,7 +5,6 @@ import { getIncidentDetail } from '../../../workflows/triage/get-incident-detail
 import { getIncidentStats } from '../../../workflows/triage/incident-stats.js';
 import { listIncidents } from '../../../workflows/triage/list-incidents.js';
 import { addComment, listComments } from '../../../workflows/triage/incident-comments.js';
-import { listMergedSources } from '../../../workflows/triage/list-merged-sources.js';
 import { mergeIncidents } from '../../../workflows/triage/merge-incidents.js';
 import { updateIncident } from '../../../workflows/triage/update-incident.js';
 import { defineRoute, type RouteDefinition } from '../../route-definition.js';
@@ -54,7 +53,7 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
       responses: { 200: { description: 'the incident; a weak ETag over the whole body (comments and timeline change without a new version; send the version, not this ETag, as If-Match)', schema: incidentDetailSchema } },
       handle: async ({ principal, params, res }) => {
         const detail = await getIncidentDetail(context, principal, params.id);
-        const body = JSON.stringify(presentIncidentDetail(detail, await listMergedSources(context, principal, params.id)));
+        const body = JSON.stringify(presentIncidentDetail(detail));
         // A new comment does not change the incident version, so the version alone would let a
         // cache answer 304 with stale comments: the tag covers exactly what is returned.
         res.set('ETag', `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`).type('application/json').send(body);
@@ -71,6 +70,8 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
       headers: { 'If-Match': 'the incident version the change is based on, e.g. "3"' },
       responses: {
         200: { description: 'changed', schema: incidentSummarySchema },
+        400: { description: 'invalid change, or an assignee who may not change this incident (an officer assigns within their own organisation; a shared incident goes to CERT staff only)' },
+        403: { description: 'an officer changing an incident shared with other organisations (incident_shared)' },
         409: { description: 'stale version (conflict) or a transition the state machine does not allow (invalid_transition)' },
         428: { description: 'no version given' },
       },
@@ -91,7 +92,7 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
       headers: { 'If-Match': 'the version of this (target) incident the merge is based on, e.g. "3"' },
       responses: {
         200: { description: 'merged (or found already merged); the target', schema: mergeResultSchema },
-        403: { description: 'an officer naming an incident that spans other organisations (forbidden)' },
+        403: { description: 'an officer naming an incident shared with other organisations (incident_shared)' },
         404: { description: 'the target or a source is unknown or out of scope' },
         409: { description: 'stale target version (conflict), a source merged elsewhere or a merged target (already_merged), the target among the sources (merge_into_self)' },
         428: { description: 'no version given' },
@@ -108,7 +109,7 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
       tag: 'incidents',
       access: 'incidents:write',
       body: bulkBody,
-      responses: { 200: { description: 'per-incident results', schema: bulkResultSchema } },
+      responses: { 200: { description: 'per-incident results; an officer\'s shared incident fails with 403 incident_shared', schema: bulkResultSchema } },
       handle: async ({ principal, body, res }) => {
         const results = await bulkUpdateIncidents(context, principal, body.ids, body.patch);
         res.json({ results: results.map((result) => (result.ok ? { ...result, incident: presentIncidentSummary(result.incident) } : result)) });

@@ -77,7 +77,8 @@ export const timelineEntrySchema = z.object({ seq: z.number().int(), at: z.strin
 
 export const incidentDetailSchema = z.object({
   incident: incidentSchema,
-  allowedTransitions: z.array(statusSchema).describe('the statuses a PATCH may move the incident to now (workflows/triage/incident-state-machine.ts); empty once merged'),
+  changeable: z.boolean().describe('whether you may change it; false for an officer on an incident shared with other organisations, which only the CERT changes'),
+  allowedTransitions: z.array(statusSchema).describe('the statuses a PATCH by you may move the incident to now (workflows/triage/incident-state-machine.ts); empty once merged, and for an officer on an incident shared with other organisations'),
   mergedSources: z.array(z.object({ id: z.string(), title: z.string(), status: statusSchema, alertCount: z.number().int() })).describe('incidents merged into this one; their comments stay on them'),
   alerts: z.array(alertSchema),
   events: z.array(eventSchema),

@@ -22,7 +22,7 @@ export function warningRoutes(context: RouteContext): RouteDefinition[] {
     store: context.store,
     clock: context.clock,
     logger: context.logger,
-    settings: { ...DEFAULT_WARNING_SETTINGS, ...(context.config.publicUrl ? { publicUrl: context.config.publicUrl } : {}) },
+    settings: { ...DEFAULT_WARNING_SETTINGS, approvalMinSeverity: context.config.warningApprovalMinSeverity, ...(context.config.publicUrl ? { publicUrl: context.config.publicUrl } : {}) },
     ...(context.mailer ? { mailer: context.mailer } : {}),
   };
   return [
@@ -67,12 +67,16 @@ export function warningRoutes(context: RouteContext): RouteDefinition[] {
     defineRoute({
       method: 'patch',
       path: '/api/v1/warnings/:id',
-      summary: 'Change a draft at a known version (withdraws an approval)',
+      summary: 'Change a draft at a known version (withdraws an approval); requiresApproval false from another analyst than the author waives the approval',
       tag: 'warnings',
       access: 'warnings:write',
       params: idParams,
       body: updateWarningBody,
-      responses: { 200: { description: 'the changed draft', schema: warningSchema }, 409: { description: 'stale version or already published' } },
+      responses: {
+        200: { description: 'the changed draft', schema: warningSchema },
+        403: { description: 'the author lowering requiresApproval on their own warning (approval_waiver_by_author)' },
+        409: { description: 'stale version, already published, or requiresApproval lowered on a warning whose severity always needs approval (approval_mandatory)' },
+      },
       handle: async ({ principal, params, body, res }) => {
         const { version, ...changes } = body;
         res.json(await updateWarningDraft(deps, principal, params.id, version, changes));
@@ -99,7 +103,7 @@ export function warningRoutes(context: RouteContext): RouteDefinition[] {
       params: idParams,
       responses: {
         200: { description: 'the published warning and its deliveries', schema: warningDetailSchema },
-        409: { description: 'already published, or approval required (approval_required)' },
+        409: { description: 'already published, or approval required (approval_required): asked for, or by severity (LAGEBILD_WARNING_APPROVAL_MIN_SEVERITY)' },
         503: { description: 'mail delivery is not configured' },
       },
       handle: async ({ principal, params, res }) => {

@@ -33,7 +33,7 @@ const content = {
   audience: audienceSchema,
   recipientUserIds: z.array(id).max(200).default([]).describe('TLP:RED only: the users the warning is for'),
   indicators: z.array(indicatorSchema).max(500).default([]),
-  requiresApproval: z.boolean().default(false).describe('publishing then needs a second analyst\'s approval'),
+  requiresApproval: z.boolean().default(false).describe('publishing then needs a second analyst\'s approval; always set for severities at or above LAGEBILD_WARNING_APPROVAL_MIN_SEVERITY (default hoch)'),
 };
 
 export const createWarningBody = z.strictObject(content);
@@ -50,7 +50,7 @@ export const updateWarningBody = z
     audience: audienceSchema.optional(),
     recipientUserIds: z.array(id).max(200).optional(),
     indicators: z.array(indicatorSchema).max(500).optional(),
-    requiresApproval: z.boolean().optional(),
+    requiresApproval: z.boolean().optional().describe('false waives the approval: only another analyst than the author, and not for severities that always need it'),
     version: z.number().int().min(1).describe('the version you saw'),
   })
   .refine((body) => Object.keys(body).some((key) => key !== 'version'), 'nothing to change');
@@ -101,6 +101,7 @@ export const warningSchema = z.object({
   requiresApproval: z.boolean().optional(),
   createdBy: z.string().optional(),
   approvedBy: z.string().nullable().optional(),
+  approvalWaivedBy: z.string().nullable().optional().describe('the analyst who waived the approval, for the content as it was then'),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

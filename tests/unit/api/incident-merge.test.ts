@@ -63,7 +63,7 @@ describe('api > incidents > merge', () => {
       expect((await merge(INCIDENT_A, { sourceIds: [DUPLICATE_A], version: 1 }, 'recipientA')).status).to.equal(403);
       const campaignSource = await merge(INCIDENT_A, { sourceIds: [INCIDENT_AB], version: 1 }, 'officerA');
       expect(campaignSource.status).to.equal(403);
-      expect(campaignSource.body).to.include({ code: 'forbidden' });
+      expect(campaignSource.body).to.include({ code: 'incident_shared' });
       expect((await merge(INCIDENT_AB, { sourceIds: [DUPLICATE_A], version: 1 }, 'officerA')).status).to.equal(403);
       expect((await api.store.incidents.get(DUPLICATE_A, ALL))?.status).to.equal('new');
     });

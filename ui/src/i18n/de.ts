@@ -104,6 +104,7 @@ export const de = {
   'detail.triage': 'Bearbeitung',
   'detail.statusActions': 'Status ändern',
   'detail.noTransitions': 'Kein Statuswechsel möglich.',
+  'detail.sharedReadOnly': 'Dieser Vorfall betrifft auch andere Organisationen. Status, Einstufung und Zuweisung ändert das CERT; Kommentare bleiben in Ihrer Organisation.',
   'detail.changeSeverity': 'Schweregrad',
   'detail.changeTlp': 'TLP',
   'detail.save': 'Speichern',

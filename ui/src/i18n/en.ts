@@ -105,6 +105,7 @@ export const en: Messages = {
   'detail.triage': 'Triage',
   'detail.statusActions': 'Change status',
   'detail.noTransitions': 'No status change possible.',
+  'detail.sharedReadOnly': 'This incident also concerns other organisations. The CERT changes its status, classification and assignee; comments stay within your organisation.',
   'detail.changeSeverity': 'Severity',
   'detail.changeTlp': 'TLP',
   'detail.save': 'Save',

@@ -79,7 +79,7 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       incident.mergedInto
         ? h('p', { class: 'notice', id: 'merged-into' }, t('detail.mergedInto'), ' ', h('a', { href: incidentHref(incident.mergedInto) }, incident.mergedInto))
         : null,
-      h('div', { class: 'detail-grid' }, summarySection(), canWrite ? triageSection() : null),
+      h('div', { class: 'detail-grid' }, summarySection(), canWrite ? (detail.changeable ? triageSection() : sharedNotice()) : null),
       mergeSection(),
       cert ? reportingSection() : null,
       alertsSection(detail.alerts, detail.events),
@@ -112,6 +112,11 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
         incident.tags.length ? row(t('detail.tags'), incident.tags.map((tag) => h('span', { class: 'tag' }, tag))) : null,
       ),
     );
+  }
+
+  /** Instead of controls the server would refuse (403 incident_shared). */
+  function sharedNotice(): HTMLElement {
+    return h('section', { class: 'panel', 'aria-labelledby': 'triage-title' }, h('h2', { id: 'triage-title' }, t('detail.triage')), h('p', { id: 'incident-shared' }, t('detail.sharedReadOnly')));
   }
 
   function triageSection(): HTMLElement {
