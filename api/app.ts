@@ -31,7 +31,7 @@ export function createApp(deps: ApiDeps): express.Express {
     clock: deps.clock,
     logger: componentLogger(deps.logger, 'auth'),
     tokens: { secret: jwtSecret, ttlSeconds: deps.config.accessTokenTtlSeconds },
-    throttle: new LoginThrottle(deps.clock),
+    throttle: new LoginThrottle(deps.store.loginAttempts, deps.clock),
     refreshTtlSeconds: REFRESH_TOKEN_TTL_SECONDS,
   };
   const context = { ...deps, auth };
