@@ -183,7 +183,8 @@ describe('api > auth', () => {
       expect((await api.client.request('GET', '/api/v1/auth/me', { token: session.accessToken })).status).to.equal(200);
 
       const short = await api.client.request('POST', '/api/v1/auth/password', { token: session.accessToken, body: { currentPassword: PASSWORD, newPassword: 'short' } });
-      expect(short.status).to.equal(400);
+      expect(short.status).to.equal(422);
+      expect(short.body).to.include({ code: 'password_too_short' });
       const wrongCurrent = await api.client.request('POST', '/api/v1/auth/password', { token: session.accessToken, body: { currentPassword: 'not it at all', newPassword: 'a much better passphrase' } });
       expect(wrongCurrent.status).to.equal(403);
       const changed = await api.client.request('POST', '/api/v1/auth/password', { token: session.accessToken, body: { currentPassword: PASSWORD, newPassword: 'a much better passphrase' } });
