@@ -25,6 +25,8 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
   if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
   res
     .status(problem.status)
+    // Also for problems after the UI's files removed the API's no-store (see no-store.ts).
+    .set('Cache-Control', 'no-store')
     .type('application/problem+json')
     .send(
       JSON.stringify({
@@ -72,6 +74,11 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     const parserStatus = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
     if (typeof parserType === 'string' && typeof parserStatus === 'number' && parserStatus < 500) {
       sendProblem(req, res, { status: parserStatus, code: BODY_PARSER_CODES[parserType] ?? 'bad_request', detail: 'the request body could not be read' });
+      return;
+    }
+    // The router's decoding of a path parameter such as `/api/v1/incidents/%`: the client's fault.
+    if (error instanceof URIError) {
+      sendProblem(req, res, { status: 400, code: 'malformed_path', detail: 'the request path is not validly percent-encoded' });
       return;
     }
     if (error instanceof LagebildError) {
