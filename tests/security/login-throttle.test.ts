@@ -72,30 +72,34 @@ describe('security > login throttle (spawned API processes, SQLite)', function (
 describe('security > login throttle (spawned API processes, Elasticsearch)', function () {
   this.timeout(180_000);
   const openStore = useElasticsearchTestStore();
-  let dataDir: string;
-  let cleanup: (() => Promise<void>) | undefined;
-  let apis: SpawnedApi[] = [];
 
-  before(async () => {
-    const opened = await openStore();
-    await opened.store.close();
-    cleanup = opened.cleanup;
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-security-throttle-es-'));
-    const env = { LAGEBILD_STORE: 'elasticsearch', ELASTICSEARCH_URL, LAGEBILD_ES_INDEX_PREFIX: opened.prefix };
-    apis = [await startSpawnedApi({ dataDir, name: 'api-es-1', env }), await startSpawnedApi({ dataDir, name: 'api-es-2', env })];
-  });
+  // Nested, so that its clean-up runs before the helper closes its admin client.
+  describe('two API processes on one index prefix', () => {
+    let dataDir: string;
+    let cleanup: (() => Promise<void>) | undefined;
+    const apis: SpawnedApi[] = [];
 
-  after(async () => {
-    await Promise.all(apis.map((api) => api.process.stop()));
-    await cleanup?.();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+    before(async () => {
+      const opened = await openStore();
+      await opened.store.close();
+      cleanup = opened.cleanup;
+      dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-security-throttle-es-'));
+      const env = { LAGEBILD_STORE: 'elasticsearch', ELASTICSEARCH_URL, LAGEBILD_ES_INDEX_PREFIX: opened.prefix };
+      for (const name of ['api-es-1', 'api-es-2']) apis.push(await startSpawnedApi({ dataDir, name, env }));
+    });
 
-  it('checks at most the limit of parallel wrong passwords sent to two processes on one cluster', async () => {
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => apis[i % 2]!.login('analyst', `wrong password number ${i}`)));
-    expect(checked(answers).length).to.be.at.most(USERNAME_LIMIT);
-    const right = await apis[1]!.login('Analyst', DEMO_PASSWORD);
-    expect(right.status).to.equal(429);
-    expect(code(right)).to.equal('login_locked');
+    after(async () => {
+      await Promise.all(apis.map((api) => api.process.stop()));
+      await cleanup?.();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('checks at most the limit of parallel wrong passwords sent to two processes on one cluster', async () => {
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => apis[i % 2]!.login('analyst', `wrong password number ${i}`)));
+      expect(checked(answers).length).to.be.at.most(USERNAME_LIMIT);
+      const right = await apis[1]!.login('Analyst', DEMO_PASSWORD);
+      expect(right.status).to.equal(429);
+      expect(code(right)).to.equal('login_locked');
+    });
   });
 });

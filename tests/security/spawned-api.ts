@@ -26,6 +26,8 @@ export async function startSpawnedApi(options: { dataDir: string; name: string; 
     roles: 'api',
     demo: true,
     logFile: path.join(options.dataDir, `${options.name}.log`),
+    // Seeding the demo users hashes five passwords; on a busy machine that takes a while.
+    readyTimeoutMs: 120_000,
     env: {
       LAGEBILD_DATA_DIR: options.dataDir,
       LAGEBILD_HTTP_PORT: String(port),
