@@ -86,6 +86,8 @@ export class EsLoginAttemptStore implements LoginAttemptStore {
         return result;
       } catch (error) {
         if (!isVersionConflict(error)) throw translateError(error, 'login attempt store');
+        // A jittered pause, as in the incident store, so that the losers of a round do not all collide again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(round, 10)));
       }
     }
     throw new UnavailableError('login attempt store (key stayed contended)');
