@@ -6,6 +6,7 @@ import { REFRESH_TOKEN_TTL_SECONDS, type AuthContext } from '../workflows/auth/a
 import { LoginThrottle } from '../workflows/auth/login-throttle.js';
 import type { ApiDeps } from './api-deps.js';
 import { httpMetrics } from './middleware/http-metrics.js';
+import { noStore } from './middleware/no-store.js';
 import { notFoundHandler, problemHandler } from './middleware/problem-details.js';
 import { requestId } from './middleware/request-id.js';
 import { mountRoutes } from './mount-routes.js';
@@ -31,7 +32,7 @@ export function createApp(deps: ApiDeps): express.Express {
     clock: deps.clock,
     logger: componentLogger(deps.logger, 'auth'),
     tokens: { secret: jwtSecret, ttlSeconds: deps.config.accessTokenTtlSeconds },
-    throttle: new LoginThrottle(deps.clock),
+    throttle: new LoginThrottle(deps.store.loginAttempts, deps.clock),
     refreshTtlSeconds: REFRESH_TOKEN_TTL_SECONDS,
   };
   const context = { ...deps, auth };
@@ -42,6 +43,7 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId());
+  app.use(noStore());
   app.use(httpMetrics(deps.metrics, logger));
   app.use(
     helmet({

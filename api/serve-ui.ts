@@ -13,6 +13,8 @@ export function serveUi(uiDir: string): RequestHandler[] {
     (req, res, next) => {
       if (NOT_UI.test(req.path)) return next();
       routeLabel(res, 'ui');
+      // The UI's files may be cached as usual (send sets its own Cache-Control only when none is set).
+      res.removeHeader('Cache-Control');
       files(req, res, next);
     },
     (req, res, next) => {

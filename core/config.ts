@@ -36,7 +36,8 @@ export const configSchema = z
     jwtSecret: z.string().min(32, 'LAGEBILD_JWT_SECRET must be at least 32 characters').optional(),
     accessTokenTtlSeconds: z.coerce.number().int().min(60).default(900),
     publicUrl: z.string().optional(),
-    demoPassword: z.string().min(8).optional(),
+    // The demo users get it through the same password policy as everyone (workflows/auth/password-policy.ts).
+    demoPassword: z.string().min(12, 'LAGEBILD_DEMO_PASSWORD must be at least 12 characters').optional(),
     maxLineBytes: z.coerce.number().int().min(256).default(64 * 1024),
     // Each connection holds a file descriptor that the API needs too; see docs/collectors.md for the numbers.
     syslogMaxConnections: z.coerce.number().int().min(1).default(1000),

@@ -10,7 +10,8 @@ const unauthenticated = () => new LagebildError('unauthenticated', 'a valid bear
 
 /**
  * Verifies the bearer token and checks it against the stored user on every request, so that a
- * disabled user or a changed role or organisation takes effect at once, not when the token expires.
+ * disabled user, a changed role or organisation, or a changed password takes effect at once, not
+ * when the token expires.
  */
 export function authenticate(deps: { store: Pick<Store, 'users'>; clock: Clock; jwtSecret: string }, allowPendingPasswordChange: boolean): RequestHandler {
   return async (req, res, next) => {
@@ -19,7 +20,8 @@ export function authenticate(deps: { store: Pick<Store, 'users'>; clock: Clock; 
     if (!match) throw unauthenticated();
     const claims = verifyAccessToken(match[1]!, deps.jwtSecret, deps.clock.now());
     const user = await deps.store.users.get(claims.sub);
-    if (!user || user.disabled || user.role !== claims.role || user.organizationId !== claims.org) {
+    const staleVersion = (claims.ver ?? 0) !== (user?.tokenVersion ?? 0);
+    if (!user || user.disabled || user.role !== claims.role || user.organizationId !== claims.org || staleVersion) {
       throw new LagebildError('invalid_token', 'the access token no longer matches the account; log in again', { status: 401 });
     }
     if (user.mustChangePassword && !allowPendingPasswordChange) {

@@ -25,6 +25,8 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
   if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
   res
     .status(problem.status)
+    // Also for problems after the UI's files removed the API's no-store (see no-store.ts).
+    .set('Cache-Control', 'no-store')
     .type('application/problem+json')
     .send(
       JSON.stringify({
@@ -57,6 +59,11 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
         ...(isList ? { errors: details } : {}),
         ...(!isList && details !== null && typeof details === 'object' ? { extensions: details as Record<string, unknown> } : {}),
       });
+      return;
+    }
+    // The router's decoding of a path parameter such as `/api/v1/incidents/%`: the client's fault.
+    if (error instanceof URIError) {
+      sendProblem(req, res, { status: 400, code: 'malformed_path', detail: 'the request path is not validly percent-encoded' });
       return;
     }
     if (error instanceof LagebildError) {

@@ -13,5 +13,11 @@ export interface User {
   disabled: boolean;
   /** Set for one-time passwords (first admin, admin resets): until changed, the account may only change it. */
   mustChangePassword?: boolean;
+  /**
+   * Raised by every password change or reset; access tokens carry the value they were issued with,
+   * and one carrying another value is refused, so a changed password ends every session at once.
+   * Absent counts as 0.
+   */
+  tokenVersion?: number;
   createdAt: string;
 }

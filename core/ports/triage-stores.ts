@@ -1,4 +1,5 @@
 import type { Scope } from '../domain/scope.js';
+import type { LoginAttemptStore } from './login-attempt-store.js';
 
 /**
  * Stores the triage workflow and authentication need beyond core/ports/stores.ts. Both store
@@ -76,5 +77,6 @@ export interface LogSourceStore {
 export interface TriageStores {
   comments: CommentStore;
   refreshTokens: RefreshTokenStore;
+  loginAttempts: LoginAttemptStore;
   logSources: LogSourceStore;
 }

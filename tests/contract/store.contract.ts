@@ -616,6 +616,17 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect((await store.users.findByUsername('admin'))?.mustChangePassword).to.equal(true);
       });
 
+      it('finds a user by username regardless of case, and refuses the name in another case for another user', async () => {
+        await store.users.upsert(user('u1', 'Officer.A', ORG_A));
+        expect((await store.users.findByUsername('officer.a'))?.id).to.equal('u1');
+        expect((await store.users.findByUsername('OFFICER.A'))?.id).to.equal('u1');
+        const error = await rejection(store.users.upsert(user('u2', 'officer.a', ORG_A)));
+        expect(error).to.be.instanceOf(ConflictError);
+        expect(await store.users.get('u2')).to.equal(undefined);
+        await store.users.upsert({ ...user('u1', 'Officer.A', ORG_A), disabled: true });
+        expect((await store.users.get('u1'))?.disabled).to.equal(true);
+      });
+
       it('lists only the users of the scope organisation', async () => {
         await store.users.upsert(user('u1', 'officer', ORG_A));
         await store.users.upsert(user('u2', 'officer2', ORG_B));

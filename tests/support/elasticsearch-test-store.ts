@@ -6,6 +6,8 @@ import { ELASTICSEARCH_URL, requireService } from './services.js';
 
 export interface ElasticsearchTestStore {
   store: ElasticsearchStore;
+  /** The store's index prefix, for a second store on the same indices. */
+  prefix: string;
   /** Makes every completed write searchable now instead of at the next refresh (1 s). */
   refresh(): Promise<void>;
   /** Closes the store and deletes its indices and index templates. */
@@ -34,6 +36,7 @@ export function useElasticsearchTestStore(): () => Promise<ElasticsearchTestStor
     await store.init();
     return {
       store,
+      prefix,
       async refresh() {
         await admin.indices.refresh({ index: `${prefix}-*`, allow_no_indices: true, ignore_unavailable: true });
       },

@@ -42,6 +42,8 @@ export interface SpawnOptions {
   rules?: Record<string, string>;
   /** Keeps the process output in test-artifacts/security/<name>.log after the test, for reading a failure. */
   logName?: string;
+  /** A data directory shared with other processes (one SQLite file, as several API instances share); kept at stop. */
+  dataDir?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface SpawnOptions {
  * outside as a sender, a user or an attacker would: sockets and HTTP only, nothing shared in memory.
  */
 export async function startSpawnedLagebild(options: SpawnOptions = {}): Promise<SpawnedLagebild> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-security-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lagebild-security-'));
   const logFile = options.logName ? path.resolve('test-artifacts', 'security', `${options.logName}.log`) : path.join(dataDir, 'lagebild.log');
   const env: Record<string, string> = {
     LAGEBILD_DATA_DIR: dataDir,
@@ -120,7 +122,7 @@ export async function startSpawnedLagebild(options: SpawnOptions = {}): Promise<
     output: () => readFileSync(logFile, 'utf8'),
     async stop() {
       await running.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -23,18 +23,23 @@ const claimsSchema = z.object({
   jti: z.string().min(1),
   /** Set while the account still has a one-time password: only the password change is allowed. */
   pwc: z.boolean().optional(),
+  /** The user's token version at issue; a password change or reset raises it (see authenticate). */
+  ver: z.number().int().nonnegative().optional(),
+  /** Required: jsonwebtoken checks `exp` only when present, and a token without it would never expire. */
+  exp: z.number().int(),
 });
 export type AccessClaims = z.infer<typeof claimsSchema>;
 
 export function issueAccessToken(user: User, settings: AccessTokenSettings, now: Date): { token: string; expiresAt: Date } {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + settings.ttlSeconds;
-  const claims: AccessClaims & { iat: number; exp: number } = {
+  const claims: AccessClaims & { iat: number } = {
     sub: user.id,
     name: user.username,
     role: user.role,
     org: user.organizationId,
     jti: randomUUID(),
+    ver: user.tokenVersion ?? 0,
     iat,
     exp,
     ...(user.mustChangePassword ? { pwc: true } : {}),

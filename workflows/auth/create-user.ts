@@ -1,12 +1,12 @@
 import type { Clock } from '../../core/clock.js';
 import { ALL } from '../../core/domain/scope.js';
 import type { Role, User } from '../../core/domain/user.js';
-import { ConflictError, ValidationError } from '../../core/errors.js';
+import { ConflictError, LagebildError, ValidationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Store } from '../../core/ports/stores.js';
 import { auditChange } from '../triage/audit-change.js';
 import { hashPassword, type ScryptCost } from './password-hash.js';
-import { oneTimePassword } from './password-policy.js';
+import { assertAcceptablePassword, oneTimePassword } from './password-policy.js';
 import { visibleUser } from './visible-user.js';
 
 export interface NewUser {
@@ -37,9 +37,12 @@ export async function assertOrganisationFits(deps: UserDeps, role: Role, organiz
   }
 }
 
+const usernameTaken = (username: string) => new LagebildError('username_taken', `username ${username} is taken (usernames are compared without regard to case)`, { status: 409 });
+
 export async function createUser(deps: UserDeps, actor: string, input: NewUser): Promise<{ user: User; oneTimePassword?: string }> {
   await assertOrganisationFits(deps, input.role, input.organizationId);
-  if (await deps.store.users.findByUsername(input.username)) throw new ConflictError(`username ${input.username} is taken`);
+  if (input.password !== undefined) assertAcceptablePassword(input.password);
+  if (await deps.store.users.findByUsername(input.username)) throw usernameTaken(input.username);
   const generated = input.password === undefined ? oneTimePassword() : undefined;
   const user: User = {
     id: newId(),
@@ -53,7 +56,13 @@ export async function createUser(deps: UserDeps, actor: string, input: NewUser):
     mustChangePassword: input.mustChangePassword ?? true,
     createdAt: deps.clock.now().toISOString(),
   };
-  await deps.store.users.upsert(user);
+  try {
+    await deps.store.users.upsert(user);
+  } catch (error) {
+    // A new id can only collide on the username: another request took it since the lookup above.
+    if (error instanceof ConflictError) throw usernameTaken(input.username);
+    throw error;
+  }
   await auditChange(deps, actor, { action: 'user.create', objectType: 'user', objectId: user.id, after: visibleUser(user), organizationId: user.organizationId });
   return generated === undefined ? { user } : { user, oneTimePassword: generated };
 }

@@ -1,4 +1,7 @@
 import type { Clock } from '../../core/clock.js';
+import { LagebildError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { LoginAttempt, LoginAttemptStore } from '../../core/ports/login-attempt-store.js';
 
 export interface LoginThrottleLimits {
   /** Failed logins per username within `windowMs` before the username is locked. */
@@ -18,47 +21,45 @@ export const DEFAULT_LOGIN_LIMITS: LoginThrottleLimits = {
 };
 
 /**
- * Sliding-window failure counts per username and per client address, with a lockout once a limit
- * is hit. Kept in memory: each API instance counts on its own, so N instances allow N times the
- * attempts — still a hard bound for online guessing. Unknown usernames are counted like known ones,
- * so the lockout reveals nothing about which accounts exist.
+ * Sliding-window counts per username (case-insensitive) and per client address, with a lockout once
+ * a limit is hit. Every password check is counted in the store before the password is verified and
+ * forgiven when it was right: parallel attempts and several API instances share one count, so no
+ * more than the limit of passwords is ever tried. Unknown usernames are counted like known ones, so
+ * the lockout reveals nothing about which accounts exist.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly lockedUntil = new Map<string, number>();
-
   constructor(
+    private readonly store: LoginAttemptStore,
     private readonly clock: Clock,
     private readonly limits: LoginThrottleLimits = DEFAULT_LOGIN_LIMITS,
   ) {}
 
-  /** Milliseconds until the caller may try again, or 0 when not locked. */
-  retryAfterMs(username: string, address: string): number {
-    const now = this.clock.now().getTime();
-    const until = Math.max(this.lockedUntil.get(userKey(username)) ?? 0, this.lockedUntil.get(addressKey(address)) ?? 0);
-    return Math.max(0, until - now);
-  }
-
-  recordFailure(username: string, address: string): void {
-    this.count(userKey(username), this.limits.maxFailuresPerUsername);
-    this.count(addressKey(address), this.limits.maxFailuresPerAddress);
-  }
-
-  recordSuccess(username: string): void {
-    this.failures.delete(userKey(username));
-    this.lockedUntil.delete(userKey(username));
-  }
-
-  private count(key: string, limit: number): void {
-    const now = this.clock.now().getTime();
-    const recent = (this.failures.get(key) ?? []).filter((at) => at > now - this.limits.windowMs);
-    recent.push(now);
-    if (recent.length >= limit) {
-      this.lockedUntil.set(key, now + this.limits.lockoutMs);
-      this.failures.delete(key);
-      return;
+  /** Counts an attempt before its password is checked; `login_locked` (429) when a limit is reached. */
+  async begin(username: string, address: string): Promise<LoginAttempt> {
+    const attempt: LoginAttempt = {
+      id: newId(),
+      keys: [
+        { key: userKey(username), limit: this.limits.maxFailuresPerUsername },
+        { key: addressKey(address), limit: this.limits.maxFailuresPerAddress },
+      ],
+      at: this.clock.now(),
+      windowMs: this.limits.windowMs,
+      lockoutMs: this.limits.lockoutMs,
+    };
+    const decision = await this.store.reserve(attempt);
+    if (!decision.allowed) {
+      throw new LagebildError('login_locked', 'too many failed logins; try again later', {
+        status: 429,
+        details: { retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) },
+      });
     }
-    this.failures.set(key, recent);
+    return attempt;
+  }
+
+  /** The password was right: the attempt stops counting, and the username's earlier failures are forgotten. */
+  async succeeded(username: string, attempt: LoginAttempt): Promise<void> {
+    await this.store.release(attempt);
+    await this.store.clear(userKey(username));
   }
 }
 

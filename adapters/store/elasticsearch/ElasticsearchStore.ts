@@ -10,6 +10,7 @@ import { EsCommentStore } from './EsCommentStore.js';
 import { EsEventStore } from './EsEventStore.js';
 import { EsIncidentStore } from './EsIncidentStore.js';
 import { EsLeaseStore } from './EsLeaseStore.js';
+import { EsLoginAttemptStore } from './EsLoginAttemptStore.js';
 import { EsLogSourceStore } from './EsLogSourceStore.js';
 import { EsObligationStore } from './EsObligationStore.js';
 import { EsOrganisationStore } from './EsOrganisationStore.js';
@@ -40,6 +41,7 @@ export class ElasticsearchStore implements Store, TriageStores, ReportingStores,
   readonly leases: EsLeaseStore;
   readonly comments: EsCommentStore;
   readonly refreshTokens: EsRefreshTokenStore;
+  readonly loginAttempts: EsLoginAttemptStore;
   readonly logSources: EsLogSourceStore;
   readonly reports: EsReportStore;
   readonly obligations: EsObligationStore;
@@ -61,6 +63,7 @@ export class ElasticsearchStore implements Store, TriageStores, ReportingStores,
     this.leases = new EsLeaseStore(this.client, this.names);
     this.comments = new EsCommentStore(this.client, this.names);
     this.refreshTokens = new EsRefreshTokenStore(this.client, this.names);
+    this.loginAttempts = new EsLoginAttemptStore(this.client, this.names);
     this.logSources = new EsLogSourceStore(this.client, this.names);
     this.reports = new EsReportStore(this.client, this.names);
     this.obligations = new EsObligationStore(this.client, this.names);

@@ -150,6 +150,12 @@ const userMapping: Mapping = {
   properties: { id: keyword, username: keyword, email: keyword, role: keyword, organizationId: keyword, disabled: bool, mustChangePassword: bool, passwordHash: stored, createdAt: date },
 };
 
+/** Read and written by id only (the lowercased username). */
+const usernameMapping: Mapping = { dynamic: false, properties: { userId: keyword } };
+
+/** Read and written by id only (the throttled key); the attempts are kept, never searched. */
+const loginAttemptMapping: Mapping = { dynamic: false, properties: { key: keyword, lockedUntil: long, attempts: { type: 'object', enabled: false } } };
+
 const auditMapping: Mapping = {
   dynamic: false,
   properties: {
@@ -309,6 +315,8 @@ export function indexDefinitions(names: IndexNames): { templates: TemplateDefini
       { name: names.leases, settings: COMMON_SETTINGS, mappings: leaseMapping },
       { name: names.comments, settings: COMMON_SETTINGS, mappings: commentMapping },
       { name: names.refreshTokens, settings: COMMON_SETTINGS, mappings: refreshTokenMapping },
+      { name: names.usernames, settings: COMMON_SETTINGS, mappings: usernameMapping },
+      { name: names.loginAttempts, settings: COMMON_SETTINGS, mappings: loginAttemptMapping },
       { name: names.logSources, settings: COMMON_SETTINGS, mappings: logSourceMapping },
       { name: names.reports, settings: COMMON_SETTINGS, mappings: reportMapping },
       { name: names.reportVersions, settings: COMMON_SETTINGS, mappings: reportVersionMapping },

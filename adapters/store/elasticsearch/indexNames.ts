@@ -51,6 +51,15 @@ export class IndexNames {
     return `${this.prefix}-refresh-tokens`;
   }
 
+  get loginAttempts(): string {
+    return `${this.prefix}-login-attempts`;
+  }
+
+  /** One document per lowercased username: what makes usernames unique regardless of case. */
+  get usernames(): string {
+    return `${this.prefix}-usernames`;
+  }
+
   get logSources(): string {
     return `${this.prefix}-log-sources`;
   }

@@ -13,6 +13,7 @@ import { SqliteEventStore } from './SqliteEventStore.js';
 import { SqliteIncidentStore } from './SqliteIncidentStore.js';
 import { SqliteLeaseStore } from './SqliteLeaseStore.js';
 import { SqliteLogSourceStore } from './SqliteLogSourceStore.js';
+import { SqliteLoginAttemptStore } from './SqliteLoginAttemptStore.js';
 import { SqliteObligationStore } from './SqliteObligationStore.js';
 import { SqliteOrganisationStore } from './SqliteOrganisationStore.js';
 import { SqliteRefreshTokenStore } from './SqliteRefreshTokenStore.js';
@@ -36,6 +37,7 @@ export class SqliteStore implements Store, TriageStores, ReportingStores, Warnin
   readonly leases: SqliteLeaseStore;
   readonly comments: SqliteCommentStore;
   readonly refreshTokens: SqliteRefreshTokenStore;
+  readonly loginAttempts: SqliteLoginAttemptStore;
   readonly logSources: SqliteLogSourceStore;
   readonly reports: SqliteReportStore;
   readonly obligations: SqliteObligationStore;
@@ -57,6 +59,7 @@ export class SqliteStore implements Store, TriageStores, ReportingStores, Warnin
     this.leases = new SqliteLeaseStore(this.db);
     this.comments = new SqliteCommentStore(this.db);
     this.refreshTokens = new SqliteRefreshTokenStore(this.db);
+    this.loginAttempts = new SqliteLoginAttemptStore(this.db);
     this.logSources = new SqliteLogSourceStore(this.db);
     this.reports = new SqliteReportStore(this.db);
     this.obligations = new SqliteObligationStore(this.db);

@@ -7,7 +7,7 @@ import { runSql } from './runSql.js';
 export class SqliteUserStore implements UserStore {
   constructor(private readonly db: Database.Database) {}
 
-  /** A username taken by another user id fails with ConflictError (unique column). */
+  /** A username taken by another user id, in any case, fails with ConflictError (unique index). */
   upsert(user: User): Promise<void> {
     return runSql(() => {
       this.db
@@ -24,7 +24,7 @@ export class SqliteUserStore implements UserStore {
   }
 
   findByUsername(username: string): Promise<User | undefined> {
-    return this.one('SELECT doc FROM users WHERE username = ?', username);
+    return this.one('SELECT doc FROM users WHERE username = ? COLLATE NOCASE', username);
   }
 
   list(scope: Scope): Promise<User[]> {

@@ -206,6 +206,25 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX log_sources_by_organisation ON log_sources (organization_id, created_at);
   `,
+  // Issue 14: usernames unique regardless of case (they are ASCII, which NOCASE folds), and the login
+  // throttle's counters, shared by every API process on this file. A database holding two usernames
+  // that differ only in case stops here until one of them is renamed.
+  `
+  CREATE UNIQUE INDEX users_by_username_nocase ON users (username COLLATE NOCASE);
+
+  CREATE TABLE login_attempts (
+    key TEXT NOT NULL,
+    attempt_id TEXT NOT NULL,
+    at_ms INTEGER NOT NULL,
+    PRIMARY KEY (key, attempt_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX login_attempts_by_time ON login_attempts (at_ms);
+
+  CREATE TABLE login_locks (
+    key TEXT PRIMARY KEY,
+    until_ms INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -33,11 +33,11 @@ export function authRoutes(context: RouteContext): RouteDefinition[] {
       summary: 'Exchange the refresh cookie for a new access token and a new refresh cookie',
       tag: 'auth',
       access: 'public',
-      responses: { 200: { description: 'refreshed', schema: sessionSchema }, 401: { description: 'no valid session' } },
+      responses: { 200: { description: 'refreshed', schema: sessionSchema }, 400: { description: 'the cookie is not validly encoded' }, 401: { description: 'no valid session' } },
       handle: async ({ req, res }) => {
-        const token = readRefreshCookie(req);
-        if (!token) throw new LagebildError('invalid_refresh_token', 'no session cookie', { status: 401 });
         try {
+          const token = readRefreshCookie(req);
+          if (!token) throw new LagebildError('invalid_refresh_token', 'no session cookie', { status: 401 });
           const session = await refreshSession(auth, token);
           setRefreshCookie(req, res, session.refreshToken, session.refreshTokenExpiresAt, context.config.publicUrl);
           res.json(presentSession(session));
@@ -53,10 +53,10 @@ export function authRoutes(context: RouteContext): RouteDefinition[] {
       summary: 'End the session of the refresh cookie',
       tag: 'auth',
       access: 'public',
-      responses: { 204: { description: 'logged out' } },
+      responses: { 204: { description: 'logged out' }, 400: { description: 'the cookie is not validly encoded (it is cleared all the same)' } },
       handle: async ({ req, res }) => {
-        await logout(auth, readRefreshCookie(req));
         clearRefreshCookie(res);
+        await logout(auth, readRefreshCookie(req));
         res.status(204).end();
       },
     }),
@@ -82,9 +82,14 @@ export function authRoutes(context: RouteContext): RouteDefinition[] {
       access: 'authenticated',
       allowPendingPasswordChange: true,
       body: changePasswordBody,
-      responses: { 200: { description: 'changed; a new session', schema: sessionSchema }, 403: { description: 'the current password is wrong' } },
+      responses: {
+        200: { description: 'changed; a new session', schema: sessionSchema },
+        403: { description: 'the current password is wrong' },
+        422: { description: 'the new password is too short, common or unchanged' },
+        429: { description: 'locked after too many wrong current passwords' },
+      },
       handle: async ({ principal, body, req, res }) => {
-        const session = await changeOwnPassword(auth, principal, body.currentPassword, body.newPassword);
+        const session = await changeOwnPassword(auth, principal, { ...body, address: req.ip ?? 'unknown' });
         setRefreshCookie(req, res, session.refreshToken, session.refreshTokenExpiresAt, context.config.publicUrl);
         res.json(presentSession(session));
       },

@@ -143,6 +143,20 @@ describe('api > auth', () => {
       expect((await me(jwt.sign(claims(), privateKey, { algorithm: 'RS256' }))).status).to.equal(401);
     });
 
+    it('rejects a correctly signed token without exp: it would never expire', async () => {
+      const withoutExpiry: Partial<ReturnType<typeof claims>> = claims();
+      delete withoutExpiry.exp;
+      const response = await me(jwt.sign(withoutExpiry, JWT_SECRET, { algorithm: 'HS256' }));
+      expect(response.status).to.equal(401);
+      expect(response.body).to.include({ code: 'invalid_token' });
+    });
+
+    it('rejects a token issued before the user\'s password was changed', async () => {
+      const token = api.token('officerA');
+      await api.store.users.upsert({ ...api.users.officerA, tokenVersion: 1 });
+      expect((await me(token)).status).to.equal(401);
+    });
+
     it('rejects an expired token with token_expired', async () => {
       const token = api.token('officerA');
       api.clock.advance(901_000);
@@ -183,7 +197,8 @@ describe('api > auth', () => {
       expect((await api.client.request('GET', '/api/v1/auth/me', { token: session.accessToken })).status).to.equal(200);
 
       const short = await api.client.request('POST', '/api/v1/auth/password', { token: session.accessToken, body: { currentPassword: PASSWORD, newPassword: 'short' } });
-      expect(short.status).to.equal(400);
+      expect(short.status).to.equal(422);
+      expect(short.body).to.include({ code: 'password_too_short' });
       const wrongCurrent = await api.client.request('POST', '/api/v1/auth/password', { token: session.accessToken, body: { currentPassword: 'not it at all', newPassword: 'a much better passphrase' } });
       expect(wrongCurrent.status).to.equal(403);
       const changed = await api.client.request('POST', '/api/v1/auth/password', { token: session.accessToken, body: { currentPassword: PASSWORD, newPassword: 'a much better passphrase' } });
