@@ -397,6 +397,9 @@ function ownedFieldTypes(random: RandomSource, line: string, sequence: number): 
     }
   }
   if (eventReplacement) (event as Record<string, unknown>).event = eventReplacement.value;
+  // Without an address of the constituency the event is attributed by its sender, which is no
+  // member either: then nothing overwrites the organisation the line claims.
+  if (random.chance(0.5)) delete event.source;
   return JSON.stringify(event);
 }
 
