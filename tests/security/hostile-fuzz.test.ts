@@ -11,9 +11,9 @@ describe('security > hostile fuzz', function () {
 
   it(`takes ${UNITS} hostile units over UDP, TCP and HTTP ingest: no crash, every message an event or a dead letter, RSS bounded, /healthz under 1 s`, async () => {
     const report = await runHostileFuzz({ units: UNITS, seed: SEED, mix: { classes: HOSTILE_CLASSES }, unitsPerSecond: 4000, quietTimeoutMs: 60_000 });
+    expect(report.invariants.filter((check) => !check.ok).map((check) => `${check.name}: ${check.detail}`), `service log: ${report.logFile}`).to.deep.equal([]);
     const sentClasses = new Set(Object.values(report.transports).flatMap((figures) => Object.keys(figures.byClass)));
     expect([...HOSTILE_CLASSES].filter((cls) => !sentClasses.has(cls)), 'classes never sent').to.deep.equal([]);
-    expect(report.invariants.filter((check) => !check.ok).map((check) => `${check.name}: ${check.detail}`), `service log: ${report.logFile}`).to.deep.equal([]);
     expect(report.units).to.equal(UNITS);
   });
 });
