@@ -547,12 +547,21 @@ async function write(socket: net.Socket, bytes: Buffer, state: RunState): Promis
   }
 }
 
-async function endTcp(socket: net.Socket): Promise<void> {
-  await new Promise<void>((resolve) => {
-    if (socket.destroyed) return resolve();
-    socket.once('close', () => resolve());
+/** Ends our side and waits for the service to close its side, which it does only once it has read to the end. */
+async function endTcp(socket: net.Socket, state: RunState): Promise<void> {
+  const closed = await new Promise<boolean>((resolve) => {
+    if (socket.destroyed) return resolve(true);
+    const timer = setTimeout(() => resolve(false), STALL_MS);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
     socket.end();
   });
+  if (!closed) {
+    state.stalled ??= `a TCP connection was not read to its end within ${STALL_MS / 1000} s`;
+    socket.destroy();
+  }
 }
 
 /** One long-lived newline-framed connection; units are written in chunks of about 64 KiB. */
@@ -578,7 +587,7 @@ async function sendTcp(port: number, units: Iterable<HostileUnit>, pacer: Pacer,
     }
   }
   if (chunk.length > 0 && !stopped(state)) await flush();
-  await endTcp(socket);
+  await endTcp(socket, state);
 }
 
 /** Short connections of the framing class, two at a time, until `budget` units are sent. */
@@ -599,7 +608,7 @@ async function sendTcpFraming(port: number, random: RandomSource, budget: number
         record(unit);
         await sleep(pacer.delay());
       }
-      await endTcp(socket);
+      await endTcp(socket, state);
     }
   };
   await Promise.all([worker(), worker()]);
