@@ -240,20 +240,22 @@ export async function runHostileFuzz(options: FuzzOptions): Promise<FuzzReport> 
 export function invariants(report: FuzzReport): { name: string; ok: boolean; detail: string }[] {
   const checks: { name: string; ok: boolean; detail: string }[] = [];
   checks.push({ name: 'no crash', ok: report.crashes === 0, detail: report.crashes === 0 ? 'process alive' : `${report.exit.during}; last units sent: ${report.lastUnitsBeforeExit.slice(-8).join(', ')}; ${report.exit.stderr.slice(0, 3).join(' | ')}` });
+  // After a crash the counters are those of the last /metrics read, and sends fail for want of a receiver.
+  const gone = report.crashes > 0 ? ' (the process is gone: counters from before the crash)' : '';
   checks.push({ name: 'the service keeps taking input', ok: report.stalled === null, detail: report.stalled ?? 'every sender handed over all its units' });
   for (const t of TRANSPORTS) {
     const f = report.transports[t];
     const accounted = f.events + f.deadLetters.framing + f.deadLetters.parse;
-    checks.push({ name: `${t}: events + dead letters = messages sent`, ok: accounted === f.expected && f.dropped === 0, detail: `${f.events} events + ${f.deadLetters.framing + f.deadLetters.parse} dead letters = ${accounted} of ${f.expected} expected (${f.units} units)${f.dropped ? `; ${f.dropped} dropped by the service` : ''}` });
+    checks.push({ name: `${t}: events + dead letters = messages sent`, ok: accounted === f.expected && f.dropped === 0, detail: `${f.events} events + ${f.deadLetters.framing + f.deadLetters.parse} dead letters = ${accounted} of ${f.expected} expected (${f.units} units)${f.dropped ? `; ${f.dropped} dropped by the service` : ''}${gone}` });
   }
   const udpLoss = report.udp.socketDrops + report.udp.sendErrors;
-  checks.push({ name: 'udp: no datagram lost before the service', ok: udpLoss === 0, detail: `kernel drops on the service socket ${report.udp.socketDrops}, send errors ${report.udp.sendErrors} (host-wide RcvbufErrors +${report.udp.rcvbufErrorsHostWide})` });
-  checks.push({ name: 'http: every request answered 202 (503 retried)', ok: report.http.refusedRecords === 0 && report.http.answerMismatches === 0, detail: `statuses ${JSON.stringify(report.http.statuses)}, ${report.http.refusedRecords} records refused, ${report.http.answerMismatches} answers whose counts differ from the records sent` });
+  checks.push({ name: 'udp: no datagram lost before the service', ok: udpLoss === 0, detail: `kernel drops on the service socket ${report.udp.socketDrops}, send errors ${report.udp.sendErrors} (host-wide RcvbufErrors +${report.udp.rcvbufErrorsHostWide})${gone}` });
+  checks.push({ name: 'http: every request answered 202 (503 retried)', ok: report.http.refusedRecords === 0 && report.http.answerMismatches === 0, detail: `statuses ${JSON.stringify(report.http.statuses)}, ${report.http.refusedRecords} records refused, ${report.http.answerMismatches} answers whose counts differ from the records sent${gone}` });
   const publishRefused = report.deadLettersByStage.publish ?? 0;
-  checks.push({ name: 'no batch refused by the bus', ok: publishRefused === 0, detail: `${publishRefused} events dead-lettered at stage "publish" (a refused batch takes its good events along)` });
+  checks.push({ name: 'no batch refused by the bus', ok: publishRefused === 0, detail: `${publishRefused} events dead-lettered at stage "publish" (a refused batch takes its good events along)${gone}` });
   const rejected = report.deadLettersByStage.detect ?? 0;
-  checks.push({ name: 'every published event is detected and archived', ok: report.events.detected === report.events.published && rejected === 0 && report.events.archived === report.events.published, detail: `published ${report.events.published}, detected ${report.events.detected}, rejected by the detector as not an ECS event ${rejected} (counted as events by the collector, never archived), archived ${report.events.archived}` });
-  checks.push({ name: 'RSS bounded', ok: report.rss.peakMb - report.rss.startMb <= RSS_GROWTH_LIMIT_MB, detail: `start ${report.rss.startMb} MB, peak ${report.rss.peakMb} MB (limit +${RSS_GROWTH_LIMIT_MB} MB)` });
+  checks.push({ name: 'every published event is detected and archived', ok: report.events.detected === report.events.published && rejected === 0 && report.events.archived === report.events.published, detail: `published ${report.events.published}, detected ${report.events.detected}, rejected by the detector as not an ECS event ${rejected} (counted as events by the collector, never archived), archived ${report.events.archived}${gone}` });
+  checks.push({ name: 'RSS bounded', ok: report.rss.peakMb - report.rss.startMb <= RSS_GROWTH_LIMIT_MB, detail: `start ${report.rss.startMb} MB, peak ${report.rss.peakMb} MB (limit +${RSS_GROWTH_LIMIT_MB} MB)${gone}` });
   checks.push({ name: '/healthz under 1 s throughout', ok: report.healthz.failures === 0 && report.healthz.maxMs < HEALTHZ_LIMIT_MS, detail: `max ${report.healthz.maxMs} ms (${report.healthz.maxAtSecond} s into the run), p99 ${report.healthz.p99Ms} ms, ${report.healthz.over1s} of ${report.healthz.probes} probes at 1 s or more, ${report.healthz.failures} failed` });
   return checks;
 }
