@@ -487,6 +487,8 @@ function rcvbufErrors(): number {
 
 async function sendUdp(port: number, units: Iterable<HostileUnit>, pacer: Pacer, state: RunState, record: (unit: HostileUnit) => void, figures: { sendErrors: number }): Promise<void> {
   const socket = dgram.createSocket({ type: 'udp4', sendBufferSize: 4 * 1024 * 1024 });
+  // A connected UDP socket hears ICMP "port unreachable" once the service is gone; the watch reports that.
+  socket.on('error', () => undefined);
   await new Promise<void>((resolve) => socket.connect(port, '127.0.0.1', () => resolve()));
   const burst: Promise<void>[] = [];
   for (const unit of units) {
