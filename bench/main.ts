@@ -4,6 +4,7 @@ import { writeSummary } from './write-summary.js';
 import { runApi } from './suites/api.js';
 import { runCollectors } from './suites/collectors.js';
 import { runDetect } from './suites/detect.js';
+import { runFuzz } from './suites/fuzz.js';
 import { runMemory } from './suites/memory.js';
 import { runPipelineEmbedded } from './suites/pipeline-embedded.js';
 import { runPipelineKafka } from './suites/pipeline-kafka.js';
@@ -20,6 +21,7 @@ const SUITES: Record<string, Suite> = {
   'pipeline-embedded': runPipelineEmbedded,
   api: runApi,
   'pipeline-kafka': runPipelineKafka,
+  fuzz: runFuzz,
 };
 
 /** Suites that read the heap and need `global.gc`: main re-spawns itself with --expose-gc for them. */
