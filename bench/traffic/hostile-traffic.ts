@@ -11,7 +11,7 @@ import { RandomSource } from './random-source.js';
  * - TCP newline framing: one line is one message; a line longer than `maxLineBytes` is one dead letter.
  * - TCP octet counting: one frame is one message; a broken count dead-letters the rest of the connection
  *   as one entry, so the frames sent after the break expect nothing (they are counted as swallowed).
- *   A connection whose first byte is a digit is octet counted, even if the sender meant lines.
+ *   A connection is octet counted only when it starts with `MSG-LEN SP <`; lines starting with digits stay lines.
  * - HTTP ingest: one NDJSON line is one record, i.e. one message.
  *
  * No unit is empty after trimming (an empty line or datagram is not a message and is not counted).
@@ -210,8 +210,8 @@ export function tcpFramingConnection(random: RandomSource, maxLineBytes: number)
     }
     case 6: {
       // A sender meaning newline framing whose first line starts with a digit (headerless BIND or
-      // Squid): the framer takes the date for an octet count; documented, so one dead letter.
-      const lines = Array.from({ length: random.int(2, 8) }, (_, index) => ({ cls: 'framing' as const, bytes: Buffer.from(`${index === 0 ? `${random.int(10, 31)}-Dec-2026 10:00:00.000 queries: info: client` : writer.valid()}\n`), expected: index === 0 ? 1 : 0 }));
+      // Squid): octet counting needs `MSG-LEN SP <`, so these stay lines, one message each.
+      const lines = Array.from({ length: random.int(2, 8) }, (_, index) => ({ cls: 'framing' as const, bytes: Buffer.from(`${index === 0 ? `${random.int(10, 31)}-Dec-2026 10:00:00.000 queries: info: client` : writer.valid()}\n`), expected: 1 }));
       return lines;
     }
     default:
