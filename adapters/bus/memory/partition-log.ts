@@ -17,6 +17,8 @@ export class PartitionLog {
   /** Index in `messages` of the oldest retained message; dropping lazily keeps trimming O(1). */
   private head = 0;
   private first = 0;
+  /** Characters of the keys and values retained, the measure of the byte bound on retention. */
+  private retainedChars = 0;
 
   get firstOffset(): number {
     return this.first;
@@ -28,6 +30,23 @@ export class PartitionLog {
 
   append(key: string, value: string, headers: Record<string, string>): void {
     this.messages.push({ offset: this.nextOffset, key, value, headers });
+    this.retainedChars += key.length + value.length;
+  }
+
+  /**
+   * The lowest offset from which the retained messages hold at most `maxChars` characters, but not
+   * above `limit`: the walk then covers only messages the caller drops, so trimming stays O(1) amortised.
+   */
+  offsetKeepingChars(maxChars: number, limit: number): number {
+    let chars = this.retainedChars;
+    let index = this.head;
+    const end = Math.min(this.messages.length, this.head + Math.max(0, limit - this.first));
+    while (chars > maxChars && index < end) {
+      const message = this.messages[index]!;
+      chars -= message.key.length + message.value.length;
+      index += 1;
+    }
+    return this.first + (index - this.head);
   }
 
   /** Up to `max` messages starting at `from` (which must not be below `firstOffset`). */
@@ -40,6 +59,7 @@ export class PartitionLog {
   trimBefore(offset: number): void {
     const drop = Math.min(offset, this.nextOffset) - this.first;
     if (drop <= 0) return;
+    for (let index = this.head; index < this.head + drop; index += 1) this.retainedChars -= this.messages[index]!.key.length + this.messages[index]!.value.length;
     this.head += drop;
     this.first += drop;
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.messages.length) {

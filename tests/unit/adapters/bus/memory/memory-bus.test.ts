@@ -42,6 +42,17 @@ describe('adapters > bus > memory > memory-bus', () => {
     expect(late[9]).to.equal('tick-0');
   });
 
+  it('bounds the retention window by size too: a topic nobody reads keeps only the newest characters', async () => {
+    bus = new MemoryBus({ partitions: 1, retainCharsPerPartition: 50_000, logger: silentLogger() });
+    const large = (i: number) => ({ key: 'org', value: `${i}:${'x'.repeat(9_990)}` });
+    await bus.publish('events.dlq', Array.from({ length: 100 }, (_, i) => large(i)));
+    expect(await bus.lag('events.dlq', 'inspector')).to.equal(5);
+    const kept: string[] = [];
+    await bus.subscribe({ topic: 'events.dlq', group: 'inspector', handler: async (batch) => void kept.push(...batch.map((m) => m.value.split(':')[0]!)) });
+    await until(() => kept.length >= 5);
+    expect(kept).to.deep.equal(['95', '96', '97', '98', '99']);
+  });
+
   it('does not trim what a known group has not committed, whatever the retention', async () => {
     bus = new MemoryBus({ partitions: 1, retainPerPartition: 1, logger: silentLogger() });
     let open: () => void = () => {};
