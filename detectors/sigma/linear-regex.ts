@@ -1,6 +1,7 @@
 import RE2 from 're2';
 import { ModifierError } from './modifiers/modifier.js';
 import { findNestedQuantifier } from './nested-quantifier.js';
+import { requiredLiteral } from './required-literal.js';
 import type { TextTest } from './textTest.js';
 
 /**
@@ -21,5 +22,7 @@ export function compileLinearRegex(source: string, flags: string): TextTest {
   } catch (err) {
     throw new ModifierError(`invalid regular expression /${source}/: ${(err as Error).message} (Lagebild matches with RE2, in linear time: no backreferences, no lookaround)`);
   }
+  const literal = flags.includes('i') ? undefined : requiredLiteral(source);
+  if (literal !== undefined) return (text) => text.includes(literal) && regex.test(text);
   return (text) => regex.test(text);
 }
