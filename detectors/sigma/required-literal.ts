@@ -10,7 +10,7 @@ function countedAt(source: string, at: number): { min: number; length: number } 
  * pattern has an alternation or inline flags: what is left is certain. Testing it with `includes`
  * first spares most calls into RE2, each of which costs a copy of the text into native memory.
  */
-export function requiredLiteral(source: string, minLength = 3): string | undefined {
+export function requiredLiteral(source: string, minLength = 2): string | undefined {
   if (/\(\?[a-zA-Z]*[imsU-]/.test(source) || source.includes('\\Q')) return undefined;
   let best = '';
   let run = '';
