@@ -15,7 +15,7 @@ ENV npm_config_update_notifier=false npm_config_fund=false npm_config_audit=fals
 
 # Dependencies first, so that a source change does not re-download them. --ignore-scripts keeps
 # the package's own "prepare" (which builds) from running before the sources are here; the
-# native modules (better-sqlite3) are compiled by "npm rebuild" further down.
+# native modules (better-sqlite3, re2) are compiled by "npm rebuild" further down.
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts
 

@@ -4,9 +4,10 @@ import type { Alert, RuleLevel, RuleType } from '../core/domain/alert.js';
 import type { RuleDetail, RuleProblem, RulesCatalog, RuleSummary } from '../core/ports/rules-catalog.js';
 import type { EcsEvent } from '../core/domain/ecs.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { compileCorrelations } from './correlation/compile-correlations.js';
-import { DetectionEngine } from './detection-engine.js';
-import { loadRuleText } from './sigma/loadRules.js';
+import type { DetectionEngine } from './detection-engine.js';
+import { RuleTooComplexError } from './rule-too-complex-error.js';
+import type { RuleTrialRequest, RuleTrialResult } from './rule-trial.js';
+import { RuleTrialThread, type RuleTrialLimits } from './rule-trial-thread.js';
 import type { RuleProblem as LoadProblem } from './sigma/types.js';
 
 export interface EngineRulesCatalogOptions {
@@ -14,6 +15,8 @@ export interface EngineRulesCatalogOptions {
   rulesDir: string;
   /** Where `rule-state.json` keeps the disabled rules across restarts; without it they are kept in memory only. */
   dataDir?: string;
+  /** Bounds of validating or testing an upload; the defaults suit 10,000 sample events. */
+  trialLimits?: RuleTrialLimits;
 }
 
 interface RuleState {
@@ -29,6 +32,7 @@ interface CatalogEntry {
 
 const STATE_FILE = 'rule-state.json';
 const UPLOAD_NAME = 'upload.yml';
+const DEFAULT_TRIAL_LIMITS: RuleTrialLimits = { timeoutMs: 10_000, maxHeapMb: 256 };
 
 /**
  * The rules of a live detection engine as the API sees them: listing, the source of each rule,
@@ -41,6 +45,7 @@ export class EngineRulesCatalog implements RulesCatalog {
   private readonly stateFile: string | undefined;
   /** Disabled ids as persisted, including those of rules not loaded now (a broken rule stays off once fixed). */
   private readonly disabled: Set<string>;
+  private readonly trials: RuleTrialThread;
   private saving: Promise<void> = Promise.resolve();
 
   private constructor(options: EngineRulesCatalogOptions, disabled: Set<string>) {
@@ -48,6 +53,7 @@ export class EngineRulesCatalog implements RulesCatalog {
     this.rulesDir = resolve(options.rulesDir);
     this.stateFile = options.dataDir === undefined ? undefined : join(options.dataDir, STATE_FILE);
     this.disabled = disabled;
+    this.trials = new RuleTrialThread(options.trialLimits ?? DEFAULT_TRIAL_LIMITS);
   }
 
   /** Opens the catalog and applies the persisted rule state to the engine. */
@@ -78,43 +84,36 @@ export class EngineRulesCatalog implements RulesCatalog {
   }
 
   /** Every error in the text, with line and column; warnings (such as a missing id) do not make a rule invalid. */
-  validate(yamlText: string): RuleProblem[] {
-    const { problems } = this.compile(yamlText, true);
-    return problems.filter((problem) => problem.severity === 'error').map(toProblem);
+  async validate(yamlText: string): Promise<RuleProblem[]> {
+    const { sigmaRules, correlations, iocLists } = this.engine.rules();
+    const known = [...sigmaRules, ...correlations, ...iocLists].map((rule) => ({ id: rule.id, ...('name' in rule && rule.name ? { name: rule.name } : {}) }));
+    const { problems } = await this.trial({ yamlText, fileName: UPLOAD_NAME, known, options: this.engine.options });
+    return errorsOf(problems);
   }
 
   /**
    * Runs the rules of the text (a Sigma rule, or several documents: rules and the correlations over
    * them) over the sample events in event-time order as given, on a fresh engine, and returns every
-   * alert including those decided at the end of the input.
+   * alert including those decided at the end of the input. Only the rules of the text exist there,
+   * so a correlation naming a live rule is an error.
    */
-  test(yamlText: string, events: unknown[]): Alert[] {
-    const compiled = this.compile(yamlText, false);
-    const errors = compiled.problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0) throw new ValidationError('the rule has errors', { problems: errors.map(toProblem) });
+  async test(yamlText: string, events: unknown[]): Promise<Alert[]> {
     const samples = events.map((event, index) => {
       if (event === null || typeof event !== 'object' || Array.isArray(event)) throw new ValidationError(`event ${index + 1} is not a JSON object`);
       return event as EcsEvent;
     });
-    const engine = new DetectionEngine({ sigmaRules: compiled.sigmaRules, correlations: compiled.correlations, iocLists: [], options: this.engine.options });
-    return [...samples.flatMap((event) => engine.process(event)), ...engine.flush()];
+    const { problems, alerts } = await this.trial({ yamlText, fileName: UPLOAD_NAME, known: [], options: this.engine.options, events: samples });
+    const errors = errorsOf(problems);
+    if (errors.length > 0) throw new ValidationError('the rule has errors', { problems: errors });
+    return alerts ?? [];
   }
 
-  /**
-   * Compiles an uploaded text. For validation its correlations may also reference the live rules;
-   * for a test only the rules of the text exist, so such a reference is an error there.
-   */
-  private compile(yamlText: string, withLiveRules: boolean) {
-    const loaded = loadRuleText(yamlText, UPLOAD_NAME, this.engine.options.placeholders ? { placeholders: this.engine.options.placeholders } : {});
-    const problems: LoadProblem[] = [...loaded.problems];
-    if (loaded.rules.length === 0 && loaded.correlations.length === 0 && problems.every((problem) => problem.severity !== 'error')) {
-      problems.push({ file: UPLOAD_NAME, line: 1, column: 1, message: 'the text holds no rule', severity: 'error' });
-    }
-    const live = withLiveRules ? this.engine.rules() : { sigmaRules: [], correlations: [], iocLists: [] };
-    const known = [...live.sigmaRules, ...live.correlations, ...live.iocLists, ...loaded.rules].map((rule) => ({ id: rule.id, ...('name' in rule && rule.name ? { name: rule.name } : {}) }));
-    const correlations = compileCorrelations(loaded.correlations, known);
-    problems.push(...correlations.problems);
-    return { sigmaRules: loaded.rules, correlations: correlations.correlations, problems };
+  /** An uploaded text is parsed and run in a worker with a deadline; one that hits a parser limit is refused as a whole. */
+  private async trial(request: RuleTrialRequest): Promise<RuleTrialResult> {
+    const result = await this.trials.run(request);
+    const limits = result.problems.filter((problem) => problem.limit);
+    if (limits.length > 0) throw new RuleTooComplexError('the rule text exceeds the limits of the rule parser', limits.map(toProblem));
+    return result;
   }
 
   private entries(): CatalogEntry[] {
@@ -172,6 +171,10 @@ async function readState(file: string): Promise<string[]> {
   }
   if (!Array.isArray(state.disabled) || !state.disabled.every((id) => typeof id === 'string')) throw new ValidationError(`${file}: "disabled" must be a list of rule ids`);
   return state.disabled;
+}
+
+function errorsOf(problems: LoadProblem[]): RuleProblem[] {
+  return problems.filter((problem) => problem.severity === 'error').map(toProblem);
 }
 
 function toProblem(problem: LoadProblem): RuleProblem {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { AddressRanges } from './addressRanges.js';
 import type { FieldView } from './fieldView.js';
+import { compileLinearRegex } from './linear-regex.js';
 import { ModifierError, type ItemState, type ModifierValue } from './modifiers/modifier.js';
 import { SigmaString } from './sigmaString.js';
 import type { Guard } from './ruleGuard.js';
@@ -72,22 +73,7 @@ function stringValueTest(alternatives: ModifierValue[], cased: boolean): { test:
 }
 
 function regexValueTest(alternatives: ModifierValue[], flags: string): ViewTest {
-  const regexes = alternatives.map((value) => {
-    let source = String(value instanceof SigmaString ? value.plain() : value);
-    let own = flags;
-    // PCRE-style leading inline flags, common in Sigma rules, are not JavaScript syntax.
-    const inline = /^\(\?([ims]+)\)/.exec(source);
-    if (inline) {
-      source = source.slice(inline[0].length);
-      for (const f of inline[1]!) if (!own.includes(f)) own += f;
-    }
-    try {
-      return new RegExp(source, own);
-    } catch (err) {
-      throw new ModifierError(`invalid regular expression /${source}/: ${(err as Error).message}`);
-    }
-  });
-  const matches = anyOfTexts(regexes.map((regex) => (text: string) => regex.test(text)));
+  const matches = anyOfTexts(alternatives.map((value) => compileLinearRegex(String(value instanceof SigmaString ? value.plain() : value), flags)));
   return (v) => v.someText(matches);
 }
 

@@ -20,6 +20,15 @@ export interface LoadedRules {
   problems: RuleProblem[];
 }
 
+/**
+ * How many nodes aliases may expand to in one document (yaml's `maxAliasCount`): Sigma rules hardly
+ * use aliases, and a few nested ones ("billion laughs") otherwise expand to gigabytes.
+ */
+const MAX_ALIAS_EXPANSION = 100;
+
+/** Rule files are a few kilobytes (SigmaHQ's largest is about 30 KB); a bigger one is a mistake or an attack on the parser. */
+const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
 function isRuleFile(name: string): boolean {
   return /\.ya?ml$/i.test(name) && !/\.test\.ya?ml$/i.test(name);
 }
@@ -66,7 +75,13 @@ export async function loadRules(paths: string[], options: LoadRulesOptions = {})
   const filters: CompiledFilter[] = [];
   const cache = new FieldCache();
   const files = (await Promise.all(paths.map(ruleFiles))).flat();
-  for (const file of files) addRuleText(result, filters, await readFile(file, 'utf8'), file, options, cache);
+  for (const file of files) {
+    if ((await stat(file)).size > MAX_RULE_FILE_BYTES) {
+      result.problems.push({ file, line: 1, column: 1, message: `file is larger than ${MAX_RULE_FILE_BYTES / 1024 / 1024} MiB; skipped`, severity: 'error', limit: true });
+      continue;
+    }
+    addRuleText(result, filters, await readFile(file, 'utf8'), file, options, cache);
+  }
   applyFilters(result.rules, filters, result.problems);
   return result;
 }
@@ -96,7 +111,15 @@ function addRuleText(result: LoadedRules, filters: CompiledFilter[], text: strin
       continue;
     }
     if (doc.contents === null) continue;
-    const data = doc.toJS() as unknown;
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error) {
+      // yaml throws a ReferenceError for alias bombs ("billion laughs") and a RangeError when nesting overflows the stack.
+      if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
+      result.problems.push({ ...at({ path: [], message: `YAML: ${error instanceof ReferenceError ? `aliases expand to too many nodes (more than ${MAX_ALIAS_EXPANSION})` : 'nested too deeply'}; document skipped`, severity: 'error' }), limit: true });
+      continue;
+    }
     const line = doc.contents.range ? lines.linePos(doc.contents.range[0]).line : 1;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       result.problems.push(at({ path: [], message: 'a rule document must be a map', severity: 'error' }));

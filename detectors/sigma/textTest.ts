@@ -1,4 +1,5 @@
 import { ANY_CHARS, ONE_CHAR, type SigmaString } from './sigmaString.js';
+import { compileWildcardTest } from './wildcard-test.js';
 
 /** Tests one field text; case-insensitive tests receive the lowercased text. */
 export type TextTest = (text: string) => boolean;
@@ -11,13 +12,9 @@ export interface CompiledText {
   cost: number;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 /**
  * Compiles a Sigma string to the cheapest test that implements it: equality, startsWith, endsWith
- * or includes for the common shapes, a regular expression only for inner wildcards. Literals are
+ * or includes for the common shapes, a wildcard scan (no regular expression) for inner wildcards. Literals are
  * lowercased up front unless `cased`.
  */
 export function compileText(value: SigmaString, cased: boolean): CompiledText {
@@ -38,18 +35,5 @@ export function compileText(value: SigmaString, cased: boolean): CompiledText {
     if (first && tokens.length === 2) return { test: (t) => t.endsWith(needle), cost: 2 };
     if (last && tokens.length === 2) return { test: (t) => t.startsWith(needle), cost: 2 };
   }
-  // Leading and trailing `*` become an unanchored search instead of `[\s\S]*` that would backtrack.
-  let start = 0;
-  let end = tokens.length;
-  while (start < end && tokens[start] === ANY_CHARS) start++;
-  while (end > start && tokens[end - 1] === ANY_CHARS) end--;
-  let source = start === 0 ? '^' : '';
-  for (const token of tokens.slice(start, end)) {
-    if (token === ANY_CHARS) {
-      if (!source.endsWith('[\\s\\S]*')) source += '[\\s\\S]*';
-    } else if (token === ONE_CHAR) source += '[\\s\\S]';
-    else if (typeof token === 'string') source += escapeRegex(fold(token));
-  }
-  const regex = new RegExp(source + (end === tokens.length ? '$' : ''));
-  return { test: (t) => regex.test(t), cost: 8 };
+  return { test: compileWildcardTest(tokens.map((token) => (typeof token === 'string' ? fold(token) : token))), cost: 8 };
 }

@@ -36,6 +36,8 @@ export interface RuleProblem {
   column: number;
   message: string;
   severity: 'error' | 'warning';
+  /** The text hit a limit of the parser (an alias bomb, nesting, size): an upload is then refused as a whole. */
+  limit?: true;
 }
 
 /** A Sigma correlation document, handed over unparsed so the correlation engine compiles it. */

@@ -1,6 +1,6 @@
 import { ModifierError, refuseTimePart, type Modifier } from './modifier.js';
 
-/** Values are JavaScript regular expressions, case-sensitive unless `re|i`; matched anywhere in the field. */
+/** Values are regular expressions (RE2: linear time), case-sensitive unless `re|i`; matched anywhere in the field. */
 export const re: Modifier = {
   name: 're',
   rawValues: true,

@@ -7,6 +7,7 @@ import type { EcsEvent } from '../../../core/domain/ecs.js';
 import { NotFoundError, ValidationError } from '../../../core/errors.js';
 import { DetectionEngine } from '../../../detectors/detection-engine.js';
 import { EngineRulesCatalog } from '../../../detectors/rules-catalog.js';
+import { RuleTooComplexError } from '../../../detectors/rule-too-complex-error.js';
 
 const RULES = path.resolve('rules');
 const DYNDNS = '26ec16fb-59fe-5164-b54d-d623c38cefde';
@@ -104,31 +105,48 @@ describe('detectors > rules-catalog', () => {
     expect(error).to.be.instanceOf(NotFoundError);
   });
 
-  it('validates a rule: nothing for a good one, every problem with its line for a broken one', () => {
-    expect(catalog.validate(RULE)).to.deep.equal([]);
-    expect(catalog.validate(RULE + CORRELATION)).to.deep.equal([]);
+  it('validates a rule: nothing for a good one, every problem with its line for a broken one', async () => {
+    expect(await catalog.validate(RULE)).to.deep.equal([]);
+    expect(await catalog.validate(RULE + CORRELATION)).to.deep.equal([]);
     const broken = RULE.replace('level: high', 'level: high\nfalsepositives: [x]').replace('condition: selection', 'condition: selection and (').replace('title: Root login\n', '');
-    const problems = catalog.validate(broken);
+    const problems = await catalog.validate(broken);
     expect(problems.map((problem) => problem.message)).to.have.length.of.at.least(2);
     expect(problems.some((problem) => /title/.test(problem.message) && problem.line === 1)).to.equal(true);
     expect(problems.some((problem) => /condition/.test(problem.message) && problem.line === 8)).to.equal(true);
-    expect(catalog.validate('title: [unclosed')[0]!.message).to.match(/^YAML/);
-    expect(catalog.validate('')).to.deep.equal([{ message: 'the text holds no rule', line: 1, column: 1 }]);
+    expect((await catalog.validate('title: [unclosed'))[0]!.message).to.match(/^YAML/);
+    expect(await catalog.validate('')).to.deep.equal([{ message: 'the text holds no rule', line: 1, column: 1 }]);
   });
 
-  it('tests a rule over sample events on an engine of its own', () => {
-    const alerts = catalog.test(RULE, [login('203.0.113.1', 0), { ...login('203.0.113.1', 1), user: { name: 'alice' } }]);
+  it('tests a rule over sample events on an engine of its own', async () => {
+    const alerts = await catalog.test(RULE, [login('203.0.113.1', 0), { ...login('203.0.113.1', 1), user: { name: 'alice' } }]);
     expect(alerts.map((alert) => [alert.rule.id, alert.event_ids])).to.deep.equal([['11111111-2222-3333-4444-555555555555', ['l-0']]]);
   });
 
-  it('tests a correlation given with its rule in one text', () => {
-    const alerts = catalog.test(RULE + CORRELATION, [login('203.0.113.1', 0), login('203.0.113.2', 1)]);
+  it('tests a correlation given with its rule in one text', async () => {
+    const alerts = await catalog.test(RULE + CORRELATION, [login('203.0.113.1', 0), login('203.0.113.2', 1)]);
     expect(alerts.map((alert) => alert.rule.id)).to.deep.equal(['66666666-2222-3333-4444-555555555555']);
   });
 
-  it('refuses to test a broken rule or events that are not objects', () => {
-    expect(() => catalog.test('title: x', [])).to.throw(ValidationError);
-    expect(() => catalog.test(CORRELATION, [])).to.throw(ValidationError, /errors/);
-    expect(() => catalog.test(RULE, [42])).to.throw(ValidationError, /event 1/);
+  it('refuses to test a broken rule or events that are not objects', async () => {
+    expect(await rejection(catalog.test('title: x', []))).to.be.instanceOf(ValidationError);
+    expect(await rejection(catalog.test(CORRELATION, []))).to.be.instanceOf(ValidationError).with.property('message').that.matches(/errors/);
+    expect(await rejection(catalog.test(RULE, [42]))).to.be.instanceOf(ValidationError).with.property('message').that.matches(/event 1/);
+  });
+
+  it('refuses a text that overruns the time of a trial, and an alias bomb, as too complex', async () => {
+    const hasty = await EngineRulesCatalog.open({ engine, rulesDir: RULES, trialLimits: { timeoutMs: 1, maxHeapMb: 64 } });
+    expect(await rejection(hasty.test(RULE, [login('203.0.113.1', 0)]))).to.be.instanceOf(RuleTooComplexError).with.property('code', 'rule_too_complex');
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdef'[i]!}`).join(', ')}]`)];
+    const bomb = `${levels.join('\n')}\n${RULE}`;
+    expect(await rejection(catalog.validate(bomb))).to.be.instanceOf(RuleTooComplexError);
   });
 });
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
