@@ -1,10 +1,4 @@
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from '../json-char-codes.js';
 
 /**
  * Cuts an HTTP ingest body into the texts of its records, lazily, so that a caller can stop at a
@@ -37,11 +31,11 @@ export function* jsonRecordTexts(body: string): Generator<string> {
 
 /** `[` … `]` whose top-level commas and closing bracket line up, with nothing after that bracket. */
 function isOneArray(text: string): boolean {
-  if (text.charCodeAt(0) !== OPEN_BRACKET || text.charCodeAt(text.length - 1) !== CLOSE_BRACKET) return false;
+  if (text.charCodeAt(0) !== OPEN_ARRAY || text.charCodeAt(text.length - 1) !== CLOSE_ARRAY) return false;
   for (let start = 1; ; ) {
     const end = elementEnd(text, start);
     if (end < 0) return false;
-    if (text.charCodeAt(end) === CLOSE_BRACKET) return end === text.length - 1;
+    if (text.charCodeAt(end) === CLOSE_ARRAY) return end === text.length - 1;
     start = end + 1;
   }
 }
@@ -54,9 +48,9 @@ function elementEnd(text: string, start: number): number {
     if (char === QUOTE) {
       index = stringEnd(text, index);
       if (index < 0) return -1;
-    } else if (char === OPEN_BRACKET || char === OPEN_BRACE) depth += 1;
-    else if (char === CLOSE_BRACKET || char === CLOSE_BRACE) {
-      if (depth === 0) return char === CLOSE_BRACKET ? index : -1;
+    } else if (char === OPEN_ARRAY || char === OPEN_OBJECT) depth += 1;
+    else if (char === CLOSE_ARRAY || char === CLOSE_OBJECT) {
+      if (depth === 0) return char === CLOSE_ARRAY ? index : -1;
       depth -= 1;
     } else if (char === COMMA && depth === 0) return index;
   }

@@ -1,3 +1,5 @@
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from '../json-char-codes.js';
+
 /**
  * Limits on JSON events, checked on the text before it is parsed. JSON itself has none, and every
  * later stage walks events recursively (serialising for the bus, expanding dotted keys, mapping
@@ -14,13 +16,6 @@ export const JSON_EVENT_LIMITS = {
   maxKeyLength: 256,
 } as const;
 
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
 const DOT = 0x2e;
 
 /**

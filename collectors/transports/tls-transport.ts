@@ -1,20 +1,10 @@
 import tls from 'node:tls';
-import type { Logger } from '../../core/logging.js';
 import type { IngestSink } from '../ingest-sink.js';
-import type { ConnectionLimiter } from './connection-limiter.js';
-import { TcpTransport } from './tcp-transport.js';
-import type { TransportMetrics } from './transport-metrics.js';
+import { TcpTransport, type TcpTransportOptions } from './tcp-transport.js';
 
-export interface TlsTransportOptions {
-  host: string;
-  port: number;
-  maxMessageBytes: number;
-  logger: Logger;
-  connections: ConnectionLimiter;
-  idleTimeoutMs: number;
+export interface TlsTransportOptions extends Omit<TcpTransportOptions, 'transport'> {
   /** A connection that has not completed its handshake by then is closed (slowloris on TLS). */
   handshakeTimeoutMs: number;
-  metrics?: TransportMetrics;
   /** PEM server certificate (chain) and key. */
   cert: string | Buffer;
   key: string | Buffer;
