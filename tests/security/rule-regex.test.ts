@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { eventually } from '../support/eventually.js';
 import { probeHealth } from './health-probe.js';
-import { startSpawnedLagebild, type SpawnedLagebild } from './spawned-lagebild.js';
+import { startSpawnedLagebild, type SpawnedLagebild } from '../support/spawned-lagebild.js';
 
 const run = promisify(execFile);
 
@@ -46,13 +46,13 @@ describe('security > rule regular expressions', function () {
   let lagebild: SpawnedLagebild | undefined;
 
   afterEach(async () => {
-    await lagebild?.process.stop();
+    await lagebild?.stop();
     lagebild = undefined;
   });
 
   it('tests uploaded rules with catastrophic patterns without stalling the service', async () => {
-    lagebild = await startSpawnedLagebild('api');
-    const token = await lagebild.token('analyst');
+    lagebild = await startSpawnedLagebild({ roles: 'api' });
+    const token = await lagebild.login('analyst');
     const probe = probeHealth(lagebild.baseUrl);
     const nested = await postJson(lagebild, token, '/api/v1/rules/test', { rule: regexRule('Nested', NESTED), events: [linuxEvent(CRAFTED)] });
     const overlapping = await postJson(lagebild, token, '/api/v1/rules/test', { rule: regexRule('Overlapping', OVERLAPPING), events: [linuxEvent(CRAFTED), linuxEvent('aaaa')] });
@@ -74,8 +74,8 @@ describe('security > rule regular expressions', function () {
     writeFileSync(path.join(rulesDir, 'sigma', 'hostile-nested.yml'), regexRule('Hostile nested pattern', NESTED));
     const marker = `marker-${Date.now()}`;
     writeFileSync(path.join(rulesDir, 'sigma', 'security-test-marker.yml'), `title: Security test marker\nid: security-test-marker\ntaxonomy: ecs\nlogsource: {product: linux}\ndetection:\n  selection:\n    message|contains: '${marker}'\n  condition: selection\nlevel: high\n`);
-    lagebild = await startSpawnedLagebild('api,detectors,collectors', { LAGEBILD_RULES_DIR: rulesDir });
-    const token = await lagebild.token('analyst');
+    lagebild = await startSpawnedLagebild({ roles: 'api,detectors,collectors', env: { LAGEBILD_RULES_DIR: rulesDir } });
+    const token = await lagebild.login('analyst');
     const probe = probeHealth(lagebild.baseUrl);
     const port = lagebild.process.syslogPort!;
     await sendUdp(port, syslog(CRAFTED));

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startSpawnedLagebild, type SpawnedLagebild } from './spawned-lagebild.js';
+import { startSpawnedLagebild, type SpawnedLagebild } from '../support/spawned-lagebild.js';
 
 /** "Billion laughs": nine aliases per level, nine levels, 9^9 strings once expanded. */
 function aliasBomb(): string {
@@ -13,12 +13,12 @@ describe('security > rule YAML', function () {
   let lagebild: SpawnedLagebild | undefined;
 
   after(async () => {
-    await lagebild?.process.stop();
+    await lagebild?.stop();
   });
 
   it('refuses an alias bomb on validate and test with 400 rule_too_complex, and stays up', async () => {
-    lagebild = await startSpawnedLagebild('api');
-    const token = await lagebild.token('analyst');
+    lagebild = await startSpawnedLagebild({ roles: 'api' });
+    const token = await lagebild.login('analyst');
     for (const [route, body] of [
       ['/api/v1/rules/validate', { rule: aliasBomb() }],
       ['/api/v1/rules/test', { rule: aliasBomb(), events: [{ message: 'lol' }] }],
