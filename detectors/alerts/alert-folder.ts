@@ -50,9 +50,10 @@ export type Evidence = () => EcsEvent;
  * Folds repeated firings of one rule and group key into few alerts. The first firing of a window is
  * emitted at once; later ones collect into a batch that is emitted when `reemitMs` of event time
  * has passed since the last emission, when the window ends, when the fold falls silent, or on
- * flush. Each emission is its own alert with a deterministic id (rule, group key, window start, batch number) whose `count` and
- * `event_ids` cover exactly the firings of that batch: the incident store records every alert id
- * once, so summing over the batches gives the right totals and a redelivered batch changes nothing.
+ * flush. Each emission is its own alert with a deterministic id (rule, group key, window start,
+ * batch number) whose `count` and `event_ids` cover exactly the firings of that batch: the incident
+ * store records every alert id once, so summing over the batches gives the right totals and a
+ * redelivered batch changes nothing.
  * Each fold runs on its own event time; while it is silent, wall-clock time stands in for it (see
  * advance), so no other source's events, whatever their clock, close it.
  */
