@@ -29,6 +29,8 @@ function item(key: string, valueNode: unknown, path: YamlPath, report: ProblemSi
     if (value) values.push(value);
   }
   if (modifiers.some((m) => m === '')) report({ path, message: `empty modifier in "${key}"`, severity: 'error' });
+  // The rules specification: "null cannot be part of a list of field values"; it needs its own selection.
+  if (values.length > 1 && values.some((v) => v.kind === 'null')) report({ path, message: 'null cannot be part of a list of values; test it in a selection of its own', severity: 'error' });
   return { type: 'item', field: field ? field : null, modifiers, values, path };
 }
 
