@@ -134,13 +134,16 @@ function addRuleText(result: LoadedRules, filters: CompiledFilter[], text: strin
       result.correlations.push({ file, line, doc: record });
       continue;
     }
+    // Parsing and compiling go on after an error so that one run reports every problem; any error keeps the document out.
+    let failed = false;
     const report = (problem: PathProblem): void => {
+      if (problem.severity === 'error') failed = true;
       result.problems.push(at(problem));
     };
     if ('filter' in record && !('detection' in record)) {
       const filter = parseFilter(doc, file, line, report);
       const compiled = filter && compileRule(filter.detection, { cache, placeholders }, report);
-      if (filter && compiled) {
+      if (filter && compiled && !failed) {
         const rules = filter.rules === 'any' ? 'any' : filter.rules.map(({ reference, path }) => ({ reference, at: { file, ...locate(doc, lines, { path }) } }));
         filters.push({ title: compiled.title, logsource: compiled.logsource, match: compiled.match, rules });
       }
@@ -148,6 +151,6 @@ function addRuleText(result: LoadedRules, filters: CompiledFilter[], text: strin
     }
     const rule = parseRule(doc, file, line, report);
     const compiled = rule && compileRule(rule, { cache, placeholders }, report);
-    if (compiled) result.rules.push(compiled);
+    if (compiled && !failed) result.rules.push(compiled);
   }
 }
