@@ -6,14 +6,14 @@ import type { ProblemSink } from './problemSink.js';
  * JSON schemas (sigma-detection-rule-schema.json, sigma-filters-schema.json): what a schema requires
  * is an error, what it or the specification only recommends (a UUID as id, lower-case log source
  * values) a warning. Attributes the specification does not name are custom attributes, which it
- * allows. `title`, `logsource` and the detection are checked where they are parsed.
+ * allows. Whether `title`, `logsource` and the detection are there is checked where they are parsed.
  */
 export function checkAttributes(data: Record<string, unknown>, kind: 'rule' | 'filter', report: ProblemSink): void {
   const error = (key: string, message: string, index?: number): void =>
     report({ path: index === undefined ? [key] : [key, index], message, severity: 'error' });
   const warn = (key: string, message: string): void => report({ path: [key], message, severity: 'warning' });
 
-  if (typeof data.title === 'string' && data.title.length > 256) error('title', 'title is longer than 256 characters');
+  checkString(data, 'title', 256, error);
   if (present(data.id)) {
     if (typeof data.id !== 'string') error('id', 'id must be a string');
     else if (!UUID.test(data.id)) warn('id', `id "${data.id}" is not a UUID; the specification recommends a random UUID (version 4)`);
