@@ -6,7 +6,7 @@ import type { EcsEvent } from '../../../../core/domain/ecs.js';
 import { loadRuleText } from '../../../../detectors/sigma/loadRules.js';
 
 /**
- * The Sigma 2.1 specification as data: each file of tests/fixtures/sigma/spec is a table of cases
+ * The Sigma 2.1 specification as data: each file of tests/fixtures/sigma-spec is a table of cases
  * for one construct. A case is a rule (a `detection`, `attributes` over a valid rule, or whole
  * `text` with several documents), the events it must match and must not match, and exactly the
  * errors and warnings loading it reports (as substrings, in order). `source` says where it is from.
@@ -30,7 +30,7 @@ interface SpecTable {
   cases: SpecCase[];
 }
 
-const dir = path.resolve('tests/fixtures/sigma/spec');
+const dir = path.resolve('tests/fixtures/sigma-spec');
 
 const BASE_RULE = {
   title: 'Specification case',
