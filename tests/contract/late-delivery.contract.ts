@@ -40,17 +40,18 @@ let sequence = 0;
 
 /** A Winlogbeat logon document of the fixture with this test's time, source, address and account. */
 function winlogbeat(logon: Logon): EcsEvent {
-  const event = structuredClone(logon.success ? LOGGED_IN : FAILED) as EcsEvent & Record<string, any>;
+  const event = structuredClone(logon.success ? LOGGED_IN : FAILED);
+  const winlog = event.winlog as { computer_name: string; event_data: Record<string, string> };
   const account = logon.account ?? 'administrator';
   event['@timestamp'] = new Date(T0 + logon.minute * MINUTE).toISOString();
   event.event.id = `late-${++sequence}-${randomBytes(4).toString('hex')}`;
   event.organization = { id: logon.organisation };
   event.host = { name: logon.host };
-  event.winlog.computer_name = logon.host;
+  winlog.computer_name = logon.host;
   event.source = { ...event.source, ip: logon.address };
-  event.winlog.event_data.IpAddress = logon.address;
+  winlog.event_data.IpAddress = logon.address;
   event.user = { ...event.user, name: account };
-  event.winlog.event_data.TargetUserName = account;
+  winlog.event_data.TargetUserName = account;
   return event;
 }
 
