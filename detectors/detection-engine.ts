@@ -62,6 +62,9 @@ interface Stage {
 /** Fields that tell repeats of a single-event rule apart: the same rule on another host or user is another alert. */
 const SIGMA_GROUP_READERS = ['organization.id', 'host.name', 'source.ip', 'user.name'].map(fieldReader);
 
+/** How far ahead of its arrival an event's time may be before correlations take its clock for wrong. */
+const CLOCK_AHEAD_TOLERANCE_MS = 5 * 60_000;
+
 /** Fields that name the source whose clock an event's time comes from, most specific first (see SourceClocks). */
 const SOURCE_READERS = ['host.name', 'observer.hostname', 'log.source.address'].map(fieldReader);
 const readOrganisation = fieldReader('organization.id');
@@ -173,8 +176,8 @@ export class DetectionEngine {
     let groupKey: string | undefined;
     let eventIds: string[] | undefined;
     let organizationIds: string[] | undefined;
-    let late: boolean | undefined;
-    const correlates = (): boolean => !(late ??= this.judgeLate(event, time));
+    let trusted: number | null | undefined;
+    const correlationTime = (): number | null => (trusted === undefined ? (trusted = this.correlationTimeOf(event, time)) : trusted);
 
     const candidates = this.sigmaRules.candidates(event, this.candidates);
     for (let i = 0; i < candidates; i++) {
@@ -184,10 +187,10 @@ export class DetectionEngine {
       eventIds ??= eventIdsOf(event);
       organizationIds ??= organizationIdsOf(event);
       const firing: Firing = { rule: ruleOf(rule, 'sigma'), tags: rule.tags, groupKey, organizationIds, time, eventIds, events: [] };
-      this.fire(firing, event, alerts, stage, correlates);
+      this.fire(firing, event, alerts, stage, correlationTime);
     }
     const iocMatches = this.iocMatcher.match(event);
-    if (iocMatches.length > 0) this.fireIocMatches(iocMatches, event, time, alerts, stage, correlates);
+    if (iocMatches.length > 0) this.fireIocMatches(iocMatches, event, time, alerts, stage, correlationTime);
     alerts.push(...this.advance(stage));
     return alerts;
   }
@@ -205,19 +208,24 @@ export class DetectionEngine {
   }
 
   /**
-   * Whether the event arrives too late to correlate, judged against its own source (organisation and
-   * host, see SourceClocks). Late events still go through single-event rules and IOC lists; they are
-   * counted, and only correlations leave them out.
+   * The time correlations count the event at, or null when it arrives too late to correlate, judged
+   * against its own source (organisation and host, see SourceClocks). Late events still go through
+   * single-event rules and IOC lists; they are counted, and only correlations leave them out. A time
+   * ahead of the event's arrival is a wrong clock, not a message from the future: correlations take
+   * the arrival time instead, so that the source's events still meet those of other organisations
+   * in a key that spans them (the event itself keeps its time).
    */
-  private judgeLate(event: EcsEvent, time: number): boolean {
+  private correlationTimeOf(event: EcsEvent, time: number): number | null {
+    const now = this.clock();
+    const trusted = Math.min(time, now + CLOCK_AHEAD_TOLERANCE_MS);
     let host: unknown;
     for (const read of SOURCE_READERS) if ((host = read(event)) !== undefined) break;
-    const late = this.sources.isLate(`${String(readOrganisation(event) ?? '')}\u0000${String(host ?? '')}`, time, this.clock());
-    if (late) this.lateEvents++;
-    return late;
+    if (!this.sources.isLate(`${String(readOrganisation(event) ?? '')}\u0000${String(host ?? '')}`, trusted, now)) return trusted;
+    this.lateEvents++;
+    return null;
   }
 
-  private fireIocMatches(iocMatches: readonly IocMatch[], event: EcsEvent, time: number, alerts: Alert[], stage: Stage, correlates: () => boolean): void {
+  private fireIocMatches(iocMatches: readonly IocMatch[], event: EcsEvent, time: number, alerts: Alert[], stage: Stage, correlationTime: () => number | null): void {
     const eventIds = eventIdsOf(event);
     const organizationIds = organizationIdsOf(event);
     for (const [list, matches] of byList(iocMatches)) {
@@ -234,7 +242,7 @@ export class DetectionEngine {
         eventIds,
         events: [],
       };
-      this.fire(firing, event, alerts, stage, correlates);
+      this.fire(firing, event, alerts, stage, correlationTime);
     }
   }
 
@@ -275,12 +283,14 @@ export class DetectionEngine {
     return time;
   }
 
-  private fire(firing: Firing, event: EcsEvent, alerts: Alert[], stage: Stage, correlates: () => boolean): void {
+  private fire(firing: Firing, event: EcsEvent, alerts: Alert[], stage: Stage, correlationTime: () => number | null): void {
     let evidence: EcsEvent | undefined;
     const trimmed = (): EcsEvent => (evidence ??= trimEvent(event));
     if (!this.silent.has(firing.rule.id)) alerts.push(...this.folder.offer(firing, this.clock(), trimmed));
-    if (!this.correlations.listensTo(firing.rule.id) || !correlates()) return;
-    this.feed({ ruleId: firing.rule.id, event, time: firing.time, eventIds: firing.eventIds, organizationIds: firing.organizationIds }, trimmed, alerts, stage);
+    if (!this.correlations.listensTo(firing.rule.id)) return;
+    const time = correlationTime();
+    if (time === null) return;
+    this.feed({ ruleId: firing.rule.id, event, time, eventIds: firing.eventIds, organizationIds: firing.organizationIds }, trimmed, alerts, stage);
   }
 
   /** Hands a firing to the correlations that reference its rule: here, or re-keyed to their stage. */

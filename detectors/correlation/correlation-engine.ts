@@ -257,8 +257,9 @@ export class CorrelationEngine {
     const now = this.now();
     let state = keys.get(key);
     if (state) {
-      // Too old for any window the key still holds: it cannot be counted right any more.
-      if (time < state.last - correlation.timespanMs - this.options.latenessMs) {
+      // Too old for any window the key still holds, or in a window already decided: it cannot be
+      // counted right any more.
+      if (time < state.last - correlation.timespanMs - this.options.latenessMs || (state.data instanceof WindowEntries && time <= state.data.decidedUntil)) {
         this.lateEvents++;
         return;
       }
@@ -282,7 +283,8 @@ export class CorrelationEngine {
     if (measured === undefined || !satisfies(correlation.condition, measured)) return;
     keys.delete(key);
     this.keyCount--;
-    hits.push(this.hitOf(correlation, key, state, { measured, eventCount: measured, time: state.last, event: firing.event }));
+    const eventCount = state.data instanceof WindowEntries ? state.data.size : measured;
+    hits.push(this.hitOf(correlation, key, state, { measured, eventCount, time: state.last, event: firing.event }));
   }
 
   /** Adds a firing to the entries of a key deciding at close. */

@@ -8,6 +8,8 @@
 export class WindowEntries {
   readonly times: number[] = [];
   readonly values: unknown[] = [];
+  /** The end of the last window taken: a firing up to it belongs to a window already decided. */
+  decidedUntil = Number.NEGATIVE_INFINITY;
 
   get size(): number {
     return this.times.length;
@@ -37,6 +39,7 @@ export class WindowEntries {
     let count = 1;
     while (count < this.times.length && this.times[count]! <= start + span) count++;
     const end = this.times[count - 1]!;
+    this.decidedUntil = start + span;
     this.times.splice(0, count);
     return { end, values: this.values.splice(0, count) };
   }

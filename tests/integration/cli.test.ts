@@ -63,6 +63,24 @@ describe('cli > lagebild', function () {
     for (const id of guessing[0].event_ids) expect(eventIds).to.include(id);
   });
 
+  it('detect: takes the file's order as arrival, leaves events far behind their source out of correlations, and says so', async () => {
+    const parsed = await lagebild(['parse', '--org', 'radebeul', 'tests/fixtures/cli/ssh-guessing.log']);
+    const events = lines(parsed.stdout).map((line) => JSON.parse(line));
+    // The same host reported three hours later first: the guessing lines arrive after it.
+    const newer = { ...events[0], '@timestamp': new Date(Date.parse(events[0]['@timestamp']) + 3 * 3_600_000).toISOString(), event: { ...events[0].event, id: 'newer-line' } };
+    const eventsFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lagebild-cli-')), 'events.ndjson');
+    writeFileSync(eventsFile, [newer, ...events].map((event) => JSON.stringify(event)).join('\n'));
+
+    const strict = await lagebild(['detect', '--rules', 'rules', '--events', eventsFile]);
+    expect(strict.code, strict.stderr).to.equal(0);
+    expect(lines(strict.stdout).map((line) => JSON.parse(line).rule.title)).to.not.include('SSH password guessing');
+    expect(strict.stderr).to.contain(`${eventsFile}: ${events.length} events arrived more than 3600 s behind their source`);
+
+    const patient = await lagebild(['detect', '--rules', 'rules', '--events', eventsFile, '--lateness', '14400']);
+    expect(lines(patient.stdout).map((line) => JSON.parse(line).rule.title)).to.include('SSH password guessing');
+    expect(patient.stderr).to.equal('');
+  });
+
   it('detect: exits 2 and names file and line for every problem of a broken rule', async () => {
     const result = await lagebild(['detect', '--rules', 'tests/fixtures/cli/broken-rules', '--events', '-'], '');
     expect(result.code).to.equal(2);

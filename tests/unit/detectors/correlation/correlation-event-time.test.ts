@@ -68,6 +68,17 @@ describe('detectors > correlation > event time per group key', () => {
     expect(engine.stats().keys).to.equal(0);
   });
 
+  it('counts a firing for a window already decided as late instead of deciding that window again', () => {
+    const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '5m', condition: { lt: 2 } }, () => 0);
+    engine.observe(failed(BASE, '198.51.100.1'));
+    // Only just past the window and the lateness: the firing below is within the key's horizon.
+    const decided = engine.observe(failed(BASE + HOUR + 5 * MINUTE + 30_000, '198.51.100.1'));
+    expect(decided.map((hit) => hit.eventCount)).to.deep.equal([1]);
+    expect(engine.observe(failed(BASE + 3 * MINUTE, '198.51.100.1'))).to.have.length(0);
+    expect(engine.stats().lateEvents).to.equal(1);
+    expect(engine.flush().map((hit) => hit.time)).to.deep.equal([BASE + HOUR + 5 * MINUTE + 30_000]);
+  });
+
   it('finds temporal_ordered sequences whose first step arrives last, within the lateness', () => {
     const engine = engineFor({ type: 'temporal_ordered', rules: ['a', 'b'], 'group-by': ['source.ip'], timespan: '10m' }, () => 0);
     expect(engine.observe(failed(BASE + 5 * MINUTE, '203.0.113.7', 'b'))).to.have.length(0);
