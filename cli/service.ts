@@ -82,7 +82,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   // The API's rules catalog needs an engine; in a detector process it is the live one.
   let rules: EngineRulesCatalog | undefined;
   if (has('detectors') || has('api')) {
-    const { engine, problems } = await DetectionEngine.load(config.rulesDir);
+    const { engine, problems } = await DetectionEngine.load(config.rulesDir, { correlation: { latenessMs: config.correlationLatenessSeconds * 1000 } });
     for (const problem of problems) componentLogger(logger, 'rules').warn({ file: problem.file, line: problem.line, problem: problem.message }, 'Rule problem');
     rules = await EngineRulesCatalog.open({ engine, rulesDir: config.rulesDir, dataDir: config.dataDir });
     if (has('detectors')) {

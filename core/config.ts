@@ -53,6 +53,8 @@ export const configSchema = z
     warningEscalationSeverity: z.enum(['niedrig', 'mittel', 'hoch', 'kritisch']).default('hoch'),
     readinessStallSeconds: z.coerce.number().positive().default(60),
     shutdownGraceSeconds: z.coerce.number().positive().default(25),
+    /** How late (behind its source's own time) an event may arrive and still correlate. */
+    correlationLatenessSeconds: z.coerce.number().int().min(0).default(3600),
     /** Warnings of this severity and above always need a second analyst's approval (four eyes). */
     warningApprovalMinSeverity: z.enum(['niedrig', 'mittel', 'hoch', 'kritisch']).default('hoch'),
   })
@@ -93,6 +95,7 @@ export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_WARNING_ESCALATION_SEVERITY: 'warningEscalationSeverity',
   LAGEBILD_READINESS_STALL_SECONDS: 'readinessStallSeconds',
   LAGEBILD_SHUTDOWN_GRACE_SECONDS: 'shutdownGraceSeconds',
+  LAGEBILD_CORRELATION_LATENESS_SECONDS: 'correlationLatenessSeconds',
   LAGEBILD_WARNING_APPROVAL_MIN_SEVERITY: 'warningApprovalMinSeverity',
 };
 

@@ -7,19 +7,30 @@ import { trimEvent } from './alerts/trim-event.js';
 import { spansOrganisations, type CompiledCorrelation } from './correlation/compiled-correlation.js';
 import { CorrelationEngine, DEFAULT_CORRELATION_OPTIONS, eventOfHit, type CorrelationHit, type CorrelationOptions, type CorrelationStats, type RuleFiring } from './correlation/correlation-engine.js';
 import { correlationInputOf, firingOfInput, type CorrelationInput, type KeyedCorrelationInput } from './correlation/correlation-input.js';
+import { SourceClocks } from './correlation/source-clocks.js';
 import { IocMatcher, type IocMatch } from './ioc/ioc-matcher.js';
 import type { IocList } from './ioc/ioc-list.js';
 import { loadIocLists } from './ioc/load-ioc-lists.js';
 import { compileCorrelations } from './correlation/compile-correlations.js';
 import { loadRules } from './sigma/loadRules.js';
+import { sigmaFieldReader } from './sigma/sigma-field-reader.js';
 import { RuleIndex } from './sigma/ruleIndex.js';
 import type { CompiledSigmaRule, RuleProblem } from './sigma/types.js';
 
 export interface DetectionEngineOptions {
   /** Values for Sigma `expand` placeholders (groups of hosts or organisations). */
   placeholders?: Record<string, string[]>;
-  correlation?: Partial<CorrelationOptions>;
+  /** Field readers are the engine's own: it maps each referenced rule's fields by its log source. */
+  correlation?: Partial<Omit<CorrelationOptions, 'fieldReaderFor'>>;
   folding?: Partial<FoldingOptions>;
+  /** How many sources (organisation and host) the lateness judgement remembers. */
+  maxSources?: number;
+}
+
+export interface DetectionStats extends CorrelationStats {
+  openFolds: number;
+  /** Sources whose event time the engine follows. */
+  sources: number;
 }
 
 export interface DetectionEngineParts {
@@ -51,6 +62,10 @@ interface Stage {
 /** Fields that tell repeats of a single-event rule apart: the same rule on another host or user is another alert. */
 const SIGMA_GROUP_READERS = ['organization.id', 'host.name', 'source.ip', 'user.name'].map(fieldReader);
 
+/** Fields that name the source whose clock an event's time comes from, most specific first (see SourceClocks). */
+const SOURCE_READERS = ['host.name', 'observer.hostname', 'log.source.address'].map(fieldReader);
+const readOrganisation = fieldReader('organization.id');
+
 /**
  * The detection pipeline for one stream of events: Sigma rules and IOC lists per event, correlations
  * over their firings (and over other correlations: chains), folding of repeats into few alerts.
@@ -68,22 +83,34 @@ export class DetectionEngine {
   private readonly inventory: { sigmaRules: CompiledSigmaRule[]; correlations: CompiledCorrelation[] };
   private readonly everywhere: Stage = { accepts: (correlation) => !this.disabled.has(correlation.id) };
   private readonly folder: AlertFolder;
-  private readonly latenessMs: number;
+  private readonly sources: SourceClocks;
+  private readonly clock: () => number;
   readonly options: DetectionEngineOptions;
   private iocMatcher: IocMatcher;
   private newest = Number.NEGATIVE_INFINITY;
   private lastAdvance = Number.NEGATIVE_INFINITY;
+  private lateEvents = 0;
 
   constructor(parts: DetectionEngineParts) {
     this.sigmaRules = new RuleIndex(parts.sigmaRules);
     this.candidates = new Array<CompiledSigmaRule>(this.sigmaRules.size);
-    this.correlations = new CorrelationEngine(parts.correlations, parts.options?.correlation);
+    const byId = new Map(parts.sigmaRules.map((rule) => [rule.id, rule]));
+    this.correlations = new CorrelationEngine(parts.correlations, {
+      ...parts.options?.correlation,
+      // A correlation names fields as the rules it references do: a group-by `IpAddress` over a
+      // Windows rule reads `source.ip` from a Winlogbeat event, exactly like the rule's own matching.
+      fieldReaderFor: (ruleId, field) => {
+        const rule = byId.get(ruleId);
+        return rule ? sigmaFieldReader(rule.logsource, rule.taxonomy, field) : fieldReader(field);
+      },
+    });
+    this.clock = parts.options?.correlation?.clock ?? DEFAULT_CORRELATION_OPTIONS.clock;
+    this.sources = new SourceClocks(this.correlations.latenessMs, parts.options?.maxSources ?? 100_000);
     this.silent = silentRules(parts.correlations);
     this.crossOrg = crossOrganisationStage(parts.correlations);
     this.inventory = { sigmaRules: parts.sigmaRules, correlations: parts.correlations };
     this.options = parts.options ?? {};
     this.folder = new AlertFolder(parts.options?.folding);
-    this.latenessMs = parts.options?.correlation?.latenessMs ?? DEFAULT_CORRELATION_OPTIONS.latenessMs;
     this.iocMatcher = new IocMatcher(parts.iocLists);
   }
 
@@ -139,13 +166,15 @@ export class DetectionEngine {
    * to be evaluated by `processCorrelationInput` where all inputs of a group meet.
    */
   process(event: EcsEvent, rekey?: CorrelationInputSink): Alert[] {
-    const stage: Stage = rekey ? { accepts: (correlation) => !this.disabled.has(correlation.id) && !this.crossOrg.has(correlation.id), rekey } : this.everywhere;
+    const stage = this.stageOf(rekey);
     const time = this.timeOf(event);
     const alerts: Alert[] = [];
     // Built on the first firing only: most events fire no rule.
     let groupKey: string | undefined;
     let eventIds: string[] | undefined;
     let organizationIds: string[] | undefined;
+    let late: boolean | undefined;
+    const correlates = (): boolean => !(late ??= this.judgeLate(event, time));
 
     const candidates = this.sigmaRules.candidates(event, this.candidates);
     for (let i = 0; i < candidates; i++) {
@@ -155,15 +184,40 @@ export class DetectionEngine {
       eventIds ??= eventIdsOf(event);
       organizationIds ??= organizationIdsOf(event);
       const firing: Firing = { rule: ruleOf(rule, 'sigma'), tags: rule.tags, groupKey, organizationIds, time, eventIds, events: [] };
-      this.fire(firing, event, alerts, stage);
+      this.fire(firing, event, alerts, stage, correlates);
     }
     const iocMatches = this.iocMatcher.match(event);
-    if (iocMatches.length > 0) this.fireIocMatches(iocMatches, event, time, alerts, stage);
+    if (iocMatches.length > 0) this.fireIocMatches(iocMatches, event, time, alerts, stage, correlates);
     alerts.push(...this.advance(stage));
     return alerts;
   }
 
-  private fireIocMatches(iocMatches: readonly IocMatch[], event: EcsEvent, time: number, alerts: Alert[], stage: Stage): void {
+  /**
+   * Decides what time alone decides: correlation windows of silent keys, folded repeats held back.
+   * The service calls it from a timer, so an idle stream still gets its alerts; `rekey` as for process.
+   */
+  tick(rekey?: CorrelationInputSink): Alert[] {
+    return [...this.advance(this.stageOf(rekey))];
+  }
+
+  private stageOf(rekey: CorrelationInputSink | undefined): Stage {
+    return rekey ? { accepts: (correlation) => !this.disabled.has(correlation.id) && !this.crossOrg.has(correlation.id), rekey } : this.everywhere;
+  }
+
+  /**
+   * Whether the event arrives too late to correlate, judged against its own source (organisation and
+   * host, see SourceClocks). Late events still go through single-event rules and IOC lists; they are
+   * counted, and only correlations leave them out.
+   */
+  private judgeLate(event: EcsEvent, time: number): boolean {
+    let host: unknown;
+    for (const read of SOURCE_READERS) if ((host = read(event)) !== undefined) break;
+    const late = this.sources.isLate(`${String(readOrganisation(event) ?? '')}\u0000${String(host ?? '')}`, time, this.clock());
+    if (late) this.lateEvents++;
+    return late;
+  }
+
+  private fireIocMatches(iocMatches: readonly IocMatch[], event: EcsEvent, time: number, alerts: Alert[], stage: Stage, correlates: () => boolean): void {
     const eventIds = eventIdsOf(event);
     const organizationIds = organizationIdsOf(event);
     for (const [list, matches] of byList(iocMatches)) {
@@ -180,7 +234,7 @@ export class DetectionEngine {
         eventIds,
         events: [],
       };
-      this.fire(firing, event, alerts, stage);
+      this.fire(firing, event, alerts, stage, correlates);
     }
   }
 
@@ -193,7 +247,8 @@ export class DetectionEngine {
     if (this.disabled.has(input.correlationId)) return alerts;
     if (input.time > this.newest) this.newest = input.time;
     const stage: Stage = { accepts: (correlation) => !this.disabled.has(correlation.id) && this.crossOrg.has(correlation.id) };
-    const hits = this.correlations.observe(firingOfInput(input), (correlation) => correlation.id === input.correlationId);
+    // Lateness was judged where the event was read; what arrives here counts.
+    const hits = this.correlations.observeValues(input.correlationId, firingOfInput(input), { group: input.group, value: input.value });
     for (const hit of hits) this.fireCorrelation(hit, alerts, stage);
     alerts.push(...this.advance(stage));
     return alerts;
@@ -207,8 +262,9 @@ export class DetectionEngine {
     return alerts;
   }
 
-  stats(): CorrelationStats & { openFolds: number } {
-    return { ...this.correlations.stats(), openFolds: this.folder.openFolds };
+  stats(): DetectionStats {
+    const correlations = this.correlations.stats();
+    return { ...correlations, lateEvents: correlations.lateEvents + this.lateEvents, openFolds: this.folder.openFolds, sources: this.sources.size };
   }
 
   private timeOf(event: EcsEvent): number {
@@ -219,10 +275,11 @@ export class DetectionEngine {
     return time;
   }
 
-  private fire(firing: Firing, event: EcsEvent, alerts: Alert[], stage: Stage): void {
+  private fire(firing: Firing, event: EcsEvent, alerts: Alert[], stage: Stage, correlates: () => boolean): void {
     let evidence: EcsEvent | undefined;
     const trimmed = (): EcsEvent => (evidence ??= trimEvent(event));
-    if (!this.silent.has(firing.rule.id)) alerts.push(...this.folder.offer(firing, trimmed));
+    if (!this.silent.has(firing.rule.id)) alerts.push(...this.folder.offer(firing, this.clock(), trimmed));
+    if (!this.correlations.listensTo(firing.rule.id) || !correlates()) return;
     this.feed({ ruleId: firing.rule.id, event, time: firing.time, eventIds: firing.eventIds, organizationIds: firing.organizationIds }, trimmed, alerts, stage);
   }
 
@@ -232,8 +289,8 @@ export class DetectionEngine {
     if (stage.rekey) {
       for (const correlation of this.correlations.listenersOf(firing.ruleId)) {
         if (!this.crossOrg.has(correlation.id) || this.disabled.has(correlation.id)) continue;
-        const input = correlationInputOf(correlation, firing, evidence());
-        if (input) stage.rekey(input);
+        const values = this.correlations.valuesOf(correlation, firing.ruleId, firing.event);
+        if (values) stage.rekey(correlationInputOf(correlation, firing, values, evidence()));
       }
     }
     for (const hit of this.correlations.observe(firing, stage.accepts)) this.fireCorrelation(hit, alerts, stage);
@@ -252,18 +309,20 @@ export class DetectionEngine {
       eventIds: hit.eventIds,
       events: [],
     };
-    if (!this.silent.has(correlation.id)) alerts.push(...this.folder.offer(firing, hitEvent ? () => trimEvent(hitEvent) : undefined));
+    if (!this.silent.has(correlation.id)) alerts.push(...this.folder.offer(firing, this.clock(), hitEvent ? () => trimEvent(hitEvent) : undefined));
     if (!this.correlations.listensTo(correlation.id)) return;
     const event = eventOfHit(hit);
     this.feed({ ruleId: correlation.id, event, time: hit.time, eventIds: hit.eventIds, organizationIds: hit.organizationIds }, () => trimEvent(event), alerts, stage);
   }
 
+  /** What wall-clock time decides (see tick); at most once a second. */
   private advance(stage: Stage): readonly Alert[] {
-    if (this.newest - this.lastAdvance < 1000) return NO_ALERTS;
-    this.lastAdvance = this.newest;
+    const now = this.clock();
+    if (now - this.lastAdvance < 1000) return NO_ALERTS;
+    this.lastAdvance = now;
     const alerts: Alert[] = [];
     for (const hit of this.correlations.advance()) this.fireCorrelation(hit, alerts, stage);
-    alerts.push(...this.folder.advance(this.newest - this.latenessMs));
+    alerts.push(...this.folder.advance(now));
     return alerts;
   }
 }

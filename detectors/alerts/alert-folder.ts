@@ -11,9 +11,11 @@ export interface FoldingOptions {
   maxEventIdsPerAlert: number;
   /** How many trimmed triggering events an alert carries as evidence. */
   maxEventsPerAlert: number;
+  /** How many folds stay open; past it the longest silent one is emitted and forgotten. */
+  maxFolds: number;
 }
 
-export const DEFAULT_FOLDING_OPTIONS: FoldingOptions = { windowMs: 10 * 60_000, reemitMs: 60_000, maxEventIdsPerAlert: 10_000, maxEventsPerAlert: 5 };
+export const DEFAULT_FOLDING_OPTIONS: FoldingOptions = { windowMs: 10 * 60_000, reemitMs: 60_000, maxEventIdsPerAlert: 10_000, maxEventsPerAlert: 5, maxFolds: 200_000 };
 
 /** One rule firing once, before folding. */
 export interface Firing {
@@ -30,6 +32,8 @@ export interface Firing {
 }
 
 interface Fold {
+  /** Wall-clock time of the latest firing: a fold's own event time advances with it while it is silent. */
+  seenAt: number;
   windowStart: number;
   sequence: number;
   lastEmitted: number;
@@ -45,14 +49,20 @@ export type Evidence = () => EcsEvent;
 /**
  * Folds repeated firings of one rule and group key into few alerts. The first firing of a window is
  * emitted at once; later ones collect into a batch that is emitted when `reemitMs` of event time
- * has passed since the last emission, when the window ends, or on flush. Each emission is its own
- * alert with a deterministic id (rule, group key, window start, batch number) whose `count` and
- * `event_ids` cover exactly the firings of that batch: the incident store records every alert id
- * once, so summing over the batches gives the right totals and a redelivered batch changes nothing.
+ * has passed since the last emission, when the window ends, when the fold falls silent, or on
+ * flush. Each emission is its own alert with a deterministic id (rule, group key, window start,
+ * batch number) whose `count` and `event_ids` cover exactly the firings of that batch: the incident
+ * store records every alert id once, so summing over the batches gives the right totals and a
+ * redelivered batch changes nothing.
+ * Each fold runs on its own event time; while it is silent, wall-clock time stands in for it (see
+ * advance), so no other source's events, whatever their clock, close it.
  */
 export class AlertFolder {
   private readonly options: FoldingOptions;
+  /** Every open fold, in the order of their latest firing. */
   private readonly folds = new Map<string, Fold>();
+  /** The folds holding firings not yet emitted, in the order of their latest firing. */
+  private readonly pending = new Map<string, Fold>();
 
   constructor(options: Partial<FoldingOptions> = {}) {
     this.options = { ...DEFAULT_FOLDING_OPTIONS, ...options };
@@ -63,7 +73,7 @@ export class AlertFolder {
    * the batch it joins carries fewer than `maxEventsPerAlert` events: evidence beyond that would
    * be cut from the alert anyway, so it is never built.
    */
-  offer(firing: Firing, evidence?: Evidence): Alert[] {
+  offer(firing: Firing, now: number, evidence?: Evidence): Alert[] {
     if (this.options.windowMs <= 0) {
       const complete = evidence && firing.events.length < this.options.maxEventsPerAlert ? withEvidence(firing, evidence) : firing;
       return [alertOf([complete], deterministicId('alert', firing.rule.id, ...firing.eventIds), this.options)];
@@ -72,33 +82,48 @@ export class AlertFolder {
     const alerts: Alert[] = [];
     let fold = this.folds.get(key);
     if (fold && firing.time >= fold.windowStart + this.options.windowMs) {
-      alerts.push(...this.emit(key, fold));
-      this.folds.delete(key);
+      this.forget(key, fold, alerts);
       fold = undefined;
     }
     if (!fold) {
-      fold = { windowStart: firing.time, sequence: 0, lastEmitted: firing.time, pending: [], pendingIds: 0, pendingEvents: 0 };
+      if (this.folds.size >= this.options.maxFolds) {
+        const [oldestKey, oldest] = this.folds.entries().next().value!;
+        this.forget(oldestKey, oldest, alerts);
+      }
+      fold = { seenAt: now, windowStart: firing.time, sequence: 0, lastEmitted: firing.time, pending: [], pendingIds: 0, pendingEvents: 0 };
       this.hold(fold, firing, evidence);
       this.folds.set(key, fold);
       alerts.push(...this.emit(key, fold));
       return alerts;
     }
+    fold.seenAt = now;
+    this.folds.delete(key);
+    this.folds.set(key, fold);
     this.hold(fold, firing, evidence);
     if (firing.time - fold.lastEmitted >= this.options.reemitMs || fold.pendingIds >= this.options.maxEventIdsPerAlert) {
       fold.lastEmitted = firing.time;
       alerts.push(...this.emit(key, fold));
+    } else {
+      this.pending.delete(key);
+      this.pending.set(key, fold);
     }
     return alerts;
   }
 
-  /** Emits and forgets folds whose window ended before `watermark` (event time). */
-  advance(watermark: number): Alert[] {
+  /**
+   * Emits what folds silent for `reemitMs` of wall-clock time hold, and forgets folds silent for a
+   * whole window: a silent fold's event time is taken to advance with the wall clock, so its repeats
+   * are not held back for want of newer firings, and a later repeat would open a window of its own.
+   */
+  advance(now: number): Alert[] {
     const alerts: Alert[] = [];
-    // Folds are inserted in the order their windows start, so the first open one ends the scan.
-    for (const [key, fold] of this.folds) {
-      if (fold.windowStart + this.options.windowMs > watermark) break;
+    for (const [key, fold] of this.pending) {
+      if (now - fold.seenAt < this.options.reemitMs) break;
       alerts.push(...this.emit(key, fold));
-      this.folds.delete(key);
+    }
+    for (const [key, fold] of this.folds) {
+      if (now - fold.seenAt < this.options.windowMs) break;
+      this.forget(key, fold, alerts);
     }
     return alerts;
   }
@@ -107,6 +132,7 @@ export class AlertFolder {
     const alerts: Alert[] = [];
     for (const [key, fold] of this.folds) alerts.push(...this.emit(key, fold));
     this.folds.clear();
+    this.pending.clear();
     return alerts;
   }
 
@@ -114,7 +140,13 @@ export class AlertFolder {
     return this.folds.size;
   }
 
+  private forget(key: string, fold: Fold, alerts: Alert[]): void {
+    alerts.push(...this.emit(key, fold));
+    this.folds.delete(key);
+  }
+
   private emit(key: string, fold: Fold): Alert[] {
+    this.pending.delete(key);
     if (fold.pending.length === 0) return [];
     const id = deterministicId('alert', key, String(fold.windowStart), String(fold.sequence));
     const alert = alertOf(fold.pending, id, this.options);

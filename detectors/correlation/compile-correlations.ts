@@ -11,12 +11,13 @@ export interface ReferenceableRule {
   name?: string;
 }
 
+/** The types that aggregate the values of `condition.field`. */
+const VALUE_TYPES = new Set(['value_count', 'value_sum', 'value_avg', 'value_percentile']);
+
 export interface CompiledCorrelations {
   correlations: CompiledCorrelation[];
   problems: RuleProblem[];
 }
-
-const UNSUPPORTED_TYPES = new Set(['value_sum', 'value_avg', 'value_percentile']);
 
 /**
  * Validates correlation documents and resolves their `rules` by id or name, against the detection
@@ -80,7 +81,7 @@ function compileOne(
 
   const type = section.type;
   if (typeof type !== 'string' || !(CORRELATION_TYPES as readonly string[]).includes(type)) {
-    fail(UNSUPPORTED_TYPES.has(String(type)) ? `correlation type ${String(type)} is not supported` : `unknown correlation type ${JSON.stringify(type)}`);
+    fail(`unknown correlation type ${JSON.stringify(type)}`);
   }
 
   const ruleIds: string[] = [];
@@ -119,8 +120,11 @@ function compileOne(
       }
     }
   }
-  if ((type === 'event_count' || type === 'value_count') && terms.length === 0) fail(`${type} needs a condition such as {gte: 10}`);
-  if (type === 'value_count' && !valueField) fail('value_count needs condition.field');
+  const counting = type === 'event_count' || VALUE_TYPES.has(String(type));
+  if (counting && terms.length === 0) fail(`${String(type)} needs a condition such as {gte: 10}`);
+  if (VALUE_TYPES.has(String(type)) && !valueField) fail(`${String(type)} needs condition.field`);
+  if (type === 'value_percentile' && terms.some(({ value }) => value < 0 || value > 100)) fail('value_percentile compares a share of events in percent: its condition values lie between 0 and 100');
+  if (!VALUE_TYPES.has(String(type)) && valueField) report(`${String(type)} ignores condition.field`, 'warning');
   if (type === 'temporal_ordered' && terms.length > 0) report('temporal_ordered ignores condition: all rules must occur in order', 'warning');
   // Without a condition, temporal means "every referenced rule occurred".
   if ((type === 'temporal' || type === 'temporal_ordered') && terms.length === 0) terms.push({ operator: 'gte', value: ruleIds.length });

@@ -1,7 +1,7 @@
 import type { RuleLevel } from '../../core/domain/alert.js';
 import type { CountCondition } from './count-condition.js';
 
-export const CORRELATION_TYPES = ['event_count', 'value_count', 'temporal', 'temporal_ordered'] as const;
+export const CORRELATION_TYPES = ['event_count', 'value_count', 'temporal', 'temporal_ordered', 'value_sum', 'value_avg', 'value_percentile'] as const;
 export type CorrelationType = (typeof CORRELATION_TYPES)[number];
 
 /** A Sigma correlation rule after validation, with rule references resolved to ids. */
@@ -22,7 +22,7 @@ export interface CompiledCorrelation {
   aliases: Map<string, Map<string, string>>;
   timespanMs: number;
   condition: CountCondition;
-  /** value_count only: the field whose distinct values are counted. */
+  /** value_* types only: the field whose values are counted, summed, averaged or ranked. */
   valueField?: string;
   /** Whether the referenced rules still alert on their own. */
   generate: boolean;
@@ -48,4 +48,14 @@ export function firingThreshold(correlation: CompiledCorrelation): number {
   let least = 0;
   for (const { operator, value } of correlation.condition.terms) least = Math.max(least, operator === 'gt' ? Math.floor(value) + 1 : Math.ceil(value));
   return least;
+}
+
+/**
+ * Whether the condition is decided when a window closes rather than as firings arrive: conditions
+ * that a growing count can turn false again (lt, lte, eq, neq), and averages and percentiles, which
+ * any later value may move either way. A sum only grows with the non-negative amounts it is meant
+ * for (bytes, counts), so `value_sum` with gt/gte is decided as firings arrive, like a count.
+ */
+export function decidedAtClose(correlation: CompiledCorrelation): boolean {
+  return !correlation.condition.monotone || correlation.type === 'value_avg' || correlation.type === 'value_percentile';
 }

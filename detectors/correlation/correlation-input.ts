@@ -1,6 +1,6 @@
-import { getField, setField, type EcsEvent } from '../../core/domain/ecs.js';
-import { groupFieldOf, type CompiledCorrelation } from './compiled-correlation.js';
-import type { RuleFiring } from './correlation-engine.js';
+import type { EcsEvent } from '../../core/domain/ecs.js';
+import type { CompiledCorrelation } from './compiled-correlation.js';
+import type { CorrelationValues, RuleFiring } from './correlation-engine.js';
 
 /**
  * One firing as a correlation in another stage needs it: what it counts and how it groups, not the
@@ -13,8 +13,10 @@ export interface CorrelationInput {
   time: number;
   eventIds: string[];
   organizationIds: string[];
-  /** The event's values at the fields the correlation reads: group-by fields (after aliases) and the counted field. */
-  fields: Record<string, unknown>;
+  /** The group-by values, read where the event was (field mapping and aliases applied), in group-by order. */
+  group: string[];
+  /** value_* types: the value of `condition.field`. */
+  value?: unknown;
   /** The trimmed event, the evidence an alert of the correlation carries. */
   event: EcsEvent;
 }
@@ -27,42 +29,25 @@ export interface KeyedCorrelationInput {
 
 const KEY_SEPARATOR = '\u001f';
 
-/**
- * The input of `correlation` for a firing, keyed by its group-by values; undefined when the event
- * lacks a group-by value (the correlation would not count it either).
- */
-export function correlationInputOf(correlation: CompiledCorrelation, firing: RuleFiring, evidence: EcsEvent): KeyedCorrelationInput | undefined {
-  const fields: Record<string, unknown> = {};
-  const values: string[] = [];
-  for (const name of correlation.groupBy) {
-    const field = groupFieldOf(correlation, name, firing.ruleId);
-    const value = getField(firing.event, field);
-    if (value === undefined || value === null || value === '') return undefined;
-    fields[field] = value;
-    values.push(Array.isArray(value) ? value.join(',') : String(value));
-  }
-  if (correlation.valueField) {
-    const value = getField(firing.event, correlation.valueField);
-    if (value !== undefined) fields[correlation.valueField] = value;
-  }
+/** The input of `correlation` for a firing whose values the correlation engine read (see CorrelationEngine.valuesOf). */
+export function correlationInputOf(correlation: CompiledCorrelation, firing: RuleFiring, values: CorrelationValues, evidence: EcsEvent): KeyedCorrelationInput {
   const input: CorrelationInput = {
     correlationId: correlation.id,
     ruleId: firing.ruleId,
     time: firing.time,
     eventIds: firing.eventIds,
     organizationIds: firing.organizationIds,
-    fields,
+    group: values.group,
+    ...(values.value === undefined ? {} : { value: values.value }),
     event: evidence,
   };
   // Without group-by a correlation has one group; its id keeps that group on one partition.
-  return { key: values.length > 0 ? values.join(KEY_SEPARATOR) : correlation.id, input };
+  return { key: values.group.length > 0 ? values.group.join(KEY_SEPARATOR) : correlation.id, input };
 }
 
-/** The firing a correlation input stands for: the evidence with the values the correlation reads put back. */
+/** The firing a correlation input stands for, with the evidence as its event. */
 export function firingOfInput(input: CorrelationInput): RuleFiring {
-  const event = structuredClone(input.event);
-  for (const [field, value] of Object.entries(input.fields)) setField(event as Record<string, unknown>, field, value);
-  return { ruleId: input.ruleId, event, time: input.time, eventIds: input.eventIds, organizationIds: input.organizationIds };
+  return { ruleId: input.ruleId, event: input.event, time: input.time, eventIds: input.eventIds, organizationIds: input.organizationIds };
 }
 
 /** Whether a decoded message has the shape of a correlation input (the topic is internal, but a bad producer must not stop the stage). */
@@ -75,8 +60,8 @@ export function isCorrelationInput(value: unknown): value is CorrelationInput {
     typeof input.time === 'number' &&
     Array.isArray(input.eventIds) &&
     Array.isArray(input.organizationIds) &&
-    input.fields !== null &&
-    typeof input.fields === 'object' &&
+    Array.isArray(input.group) &&
+    input.group.every((part) => typeof part === 'string') &&
     input.event !== null &&
     typeof input.event === 'object'
   );

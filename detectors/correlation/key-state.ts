@@ -1,3 +1,5 @@
+import type { WindowEntries } from './window-entries.js';
+
 /**
  * Everything a correlation remembers about one group key. Deliberately small (see the bytes-per-key
  * figure in docs/correlation-and-ioc.md): times are milliseconds relative to the engine's epoch so
@@ -5,17 +7,17 @@
  * the fields are fixed so that every state shares one hidden class.
  */
 export class KeyState {
-  /** Latest event time seen for this key: drives expiry. */
+  /** Latest event time seen for this key: its own event time, which no other key moves. */
   last: number;
-  /** Start of the current window (conditions decided at close) or first time seen. */
-  first: number;
-  /** Events counted in a window decided at close. */
-  count = 0;
+  /** Wall-clock time (relative to the engine's start) of the key's latest firing: drives expiry. */
+  seenAt: number;
   /**
-   * Per type: event_count keeps sorted times (number[]), value_count maps each distinct value to the
-   * latest time it was seen, temporal keeps sorted times per position in `rules` (number[][]).
+   * Per type, for conditions decided as events arrive: event_count keeps sorted times (number[]),
+   * value_count maps each distinct value to the latest time it was seen, temporal keeps sorted times
+   * per position in `rules` (number[][]), value_sum keeps entries with their numbers. Conditions
+   * decided when a window closes keep entries (WindowEntries) whatever the type.
    */
-  data: number[] | Map<string, number> | number[][] | undefined = undefined;
+  data: number[] | Map<string, number> | number[][] | WindowEntries | undefined = undefined;
   /**
    * The most recent event ids, oldest first; a lone id is kept as the string itself, since most keys
    * never see a second event and an array around one id costs more than the id.
@@ -24,9 +26,9 @@ export class KeyState {
   /** Organisations of the events, kept only when the key does not already fix the organisation. */
   orgs: string[] | undefined = undefined;
 
-  constructor(time: number) {
+  constructor(time: number, seenAt: number) {
     this.last = time;
-    this.first = time;
+    this.seenAt = seenAt;
   }
 }
 

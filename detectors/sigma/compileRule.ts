@@ -167,7 +167,7 @@ export function compileRule(rule: SigmaRule, options: CompileOptions, report: Pr
   const conditions = rule.conditions.map(compileCondition);
   if (conditions.some((c) => c === undefined)) return undefined;
   const top = combine('or', conditions as ItemMatcher[]);
-  const compiled: CompiledSigmaRule = { ...rule.meta, match: top.test };
+  const compiled: CompiledSigmaRule = { ...rule.meta, taxonomy: rule.taxonomy, match: top.test };
   if (top.guard) RULE_GUARDS.set(compiled, top.guard);
   return compiled;
 }

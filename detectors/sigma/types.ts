@@ -26,6 +26,8 @@ export interface SigmaRuleMeta {
 
 /** A Sigma detection rule ready to test events: `match` is a precompiled closure. */
 export interface CompiledSigmaRule extends SigmaRuleMeta {
+  /** The field-name taxonomy the rule is written in (`sigma`, or `ecs` for rules naming ECS fields). */
+  taxonomy: string;
   match(event: EcsEvent): boolean;
 }
 

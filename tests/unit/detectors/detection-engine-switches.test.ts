@@ -14,6 +14,7 @@ const failed: CompiledSigmaRule = {
   references: [],
   tags: [],
   logsource: {},
+  taxonomy: 'sigma',
   falsepositives: [],
   file: 'ssh_failed.yml',
   match: (event) => event.event.outcome === 'failure',
@@ -77,9 +78,9 @@ describe('detectors > DetectionEngine > switches and stages', () => {
     const inputs: KeyedCorrelationInput[] = [];
     const alerts = [...engine.process(login(0, 'a'), (input) => inputs.push(input)), ...engine.process(login(1, 'b'), (input) => inputs.push(input))];
     expect(ids(alerts)).to.not.include('c-across');
-    expect(inputs.map((input) => [input.key, input.input.correlationId, input.input.fields])).to.deep.equal([
-      ['203.0.113.7', 'c-across', { 'source.ip': '203.0.113.7', 'organization.id': 'a' }],
-      ['203.0.113.7', 'c-across', { 'source.ip': '203.0.113.7', 'organization.id': 'b' }],
+    expect(inputs.map((input) => [input.key, input.input.correlationId, input.input.group, input.input.value])).to.deep.equal([
+      ['203.0.113.7', 'c-across', ['203.0.113.7'], 'a'],
+      ['203.0.113.7', 'c-across', ['203.0.113.7'], 'b'],
     ]);
     expect(ids(engine.process(login(2, 'a'), () => undefined))).to.include('c-per-org');
 

@@ -41,9 +41,19 @@ describe('detectors > correlation > compileCorrelations', () => {
     expect(problems.every((problem) => problem.file === 'rules/correlation/x.yml' && problem.line === 3)).to.equal(true);
   });
 
-  it('rejects the metric correlation types it does not implement', () => {
-    const { problems } = compileCorrelations([doc({ type: 'value_sum', rules: ['failed_login'], timespan: '1h', condition: { gt: 1, field: 'bytes' } })], known);
-    expect(problems[0]!.message).to.contain('value_sum is not supported');
+  it('compiles the value_sum, value_avg and value_percentile types of Sigma 2.1 and requires their field', () => {
+    for (const type of ['value_sum', 'value_avg', 'value_percentile']) {
+      const { correlations, problems } = compileCorrelations([doc({ type, rules: ['failed_login'], 'group-by': ['user.name'], timespan: '1h', condition: { lte: 1, field: 'bytes' } })], known);
+      expect(problems, type).to.deep.equal([]);
+      expect(correlations[0]).to.include({ type, valueField: 'bytes' });
+      const missing = compileCorrelations([doc({ type, rules: ['failed_login'], timespan: '1h', condition: { gt: 1 } })], known);
+      expect(missing.problems.map((problem) => problem.message)).to.deep.equal([`${type} needs condition.field`]);
+    }
+  });
+
+  it('takes a value_percentile condition as a share between 0 and 100', () => {
+    const { problems } = compileCorrelations([doc({ type: 'value_percentile', rules: ['failed_login'], timespan: '1h', condition: { field: 'process.name', lte: 150 } })], known);
+    expect(problems.map((problem) => problem.severity)).to.deep.equal(['error']);
   });
 
   it('resolves chains to other correlations and drops cycles', () => {

@@ -219,16 +219,15 @@ describe('detectors > correlation > CorrelationEngine', () => {
     expect(hits[0]!.group).to.deep.equal({ ip: '198.51.100.9' });
   });
 
-  it('decides lt conditions when the window closes, on advance or flush', () => {
+  it('decides lt conditions per key when its own time passes the window, or on flush', () => {
     const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { lt: 3 } }, { latenessMs: 0 });
     expect(engine.observe(firing('a', 0))).to.have.length(0);
     expect(engine.observe(firing('a', 10, { source: { ip: '198.51.100.1' } }))).to.have.length(0);
     for (let i = 0; i < 3; i++) engine.observe(firing('a', 11 + i, { source: { ip: '198.51.100.1' } }));
-    engine.observe(firing('b', 0));
-    engine.observe(firing('a', 200, { source: { ip: '192.0.2.50' } }));
-    const closed = engine.advance();
-    expect(closed.map((hit) => hit.group['source.ip'])).to.deep.equal(['203.0.113.7']);
-    expect(engine.flush().map((hit) => hit.group['source.ip'])).to.deep.equal(['192.0.2.50']);
+    expect(engine.observe(firing('a', 200, { source: { ip: '198.51.100.1' } }))).to.have.length(0);
+    const closed = engine.observe(firing('a', 200));
+    expect(closed.map((hit) => [hit.group['source.ip'], hit.eventCount])).to.deep.equal([['203.0.113.7', 1]]);
+    expect(engine.flush().map((hit) => hit.group['source.ip']).sort()).to.deep.equal(['198.51.100.1', '203.0.113.7']);
   });
 
   it('skips events without a group-by value', () => {
@@ -247,12 +246,18 @@ describe('detectors > correlation > CorrelationEngine', () => {
     expect(engine.observe(firing('a', 4, { source: { ip: '192.0.2.3' } }))).to.have.length(1);
   });
 
-  it('expires keys whose window has passed', () => {
-    const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { gte: 5 } }, { latenessMs: 0 });
+  it('forgets a key once it has been silent for its timespan plus the lateness, in wall-clock time', () => {
+    let wall = 0;
+    const engine = engineFor({ type: 'event_count', rules: ['a'], 'group-by': ['source.ip'], timespan: '1m', condition: { gte: 5 } }, { latenessMs: 600_000, clock: () => wall });
     engine.observe(firing('a', 0, { source: { ip: '192.0.2.1' } }));
-    engine.observe(firing('a', 1000, { source: { ip: '192.0.2.2' } }));
+    wall = 300_000;
+    engine.observe(firing('a', 5, { source: { ip: '192.0.2.2' } }));
+    wall = 661_000;
     engine.advance();
     expect(engine.stats().keys).to.equal(1);
+    wall = 962_000;
+    engine.advance();
+    expect(engine.stats().keys).to.equal(0);
   });
 
   it('keeps only the most recent event ids of a key', () => {

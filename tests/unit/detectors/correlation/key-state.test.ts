@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { eventIdsOf, KeyState, rememberEventIds } from '../../../../detectors/correlation/key-state.js';
 
 function remembered(batches: string[][], max: number): KeyState {
-  const state = new KeyState(0);
+  const state = new KeyState(0, 0);
   for (const ids of batches) rememberEventIds(state, ids, max);
   return state;
 }
