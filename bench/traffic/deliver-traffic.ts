@@ -58,6 +58,8 @@ export function deliverTraffic(traffic: Traffic, seed: number): DeliveredTraffic
       batchedShare: 0.1,
       batchPeriodMs: [10 * MINUTE, 30 * MINUTE],
       clockAheadMs: 3 * HOUR,
+      // An organisation with an attack of its own, so that the figures show attacks found through a wrong clock.
+      clockAheadPrefers: (source) => traffic.instances.some((instance) => instance.organizationIds.length === 1 && instance.organizationIds[0] === source),
       beyondLateness: {
         spanMs: 10 * MINUTE,
         delayMs: 2 * HOUR,

@@ -57,6 +57,8 @@ export interface ProfileOptions {
   batchPeriodMs: readonly [min: number, max: number];
   /** One source's clock runs this far ahead; 0 for none. */
   clockAheadMs: number;
+  /** Which sources the clock ahead should rather go to (e.g. those with attacks to find); any when none qualifies. */
+  clockAheadPrefers?: (source: string) => boolean;
   /** One stretch of one source held back; it starts inside `within` and must satisfy `quiet`. */
   beyondLateness?: {
     spanMs: number;
@@ -95,7 +97,10 @@ export function chooseDeliveryProfile(sources: readonly string[], options: Profi
   }
   const rest = order.slice(batchedCount);
   const clockAhead = new Map<string, number>();
-  if (options.clockAheadMs !== 0 && rest.length > 0) clockAhead.set(rest.shift()!, options.clockAheadMs);
+  if (options.clockAheadMs !== 0 && rest.length > 0) {
+    const preferred = options.clockAheadPrefers ? rest.findIndex(options.clockAheadPrefers) : -1;
+    clockAhead.set(rest.splice(Math.max(0, preferred), 1)[0]!, options.clockAheadMs);
+  }
   return { batched, clockAhead, beyondLateness: options.beyondLateness && heldStretch(rest, options.beyondLateness, random) };
 }
 

@@ -89,6 +89,14 @@ describe('cli > demo > delivery order', () => {
     expect(Math.max(...plan.filter((d) => lines[d.index]!.source === ahead).map((d) => d.arrivalMs - lines[d.index]!.time))).to.be.below(3 * MINUTE + 1000);
   });
 
+  it('gives the clock ahead to a source the caller prefers, if there is one', () => {
+    const preferred = chooseDeliveryProfile(SOURCES, { ...PROFILE, clockAheadPrefers: (source) => source === 'source-42' || source === 'source-43' });
+    const ahead = [...preferred.clockAhead.keys()];
+    expect(ahead).to.have.length(1);
+    expect(['source-42', 'source-43']).to.include(ahead[0]);
+    expect(chooseDeliveryProfile(SOURCES, { ...PROFILE, clockAheadPrefers: () => false }).clockAhead.size).to.equal(1);
+  });
+
   it('delivers one stretch of one source two hours late, together, and only that stretch', () => {
     const held = profile.beyondLateness!;
     expect(held.toMs - held.fromMs).to.equal(10 * MINUTE);

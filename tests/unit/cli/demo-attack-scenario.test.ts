@@ -49,9 +49,13 @@ describe('cli > demo > attack scenario delivered late and out of order', () => {
   });
 
   it('still raises every alert of the story; the late spool only through its single-event rule', async () => {
-    const { engine } = await DetectionEngine.load(path.resolve('rules'));
+    let now = START.getTime();
+    const { engine } = await DetectionEngine.load(path.resolve('rules'), { correlation: { clock: () => now } });
     const alerts: Alert[] = [];
-    for (const { event } of delivered) alerts.push(...engine.process(event));
+    for (const { event, arrivalMs } of delivered) {
+      now = arrivalMs;
+      alerts.push(...engine.process(event));
+    }
     alerts.push(...engine.flush());
     const { sigmaRules, correlations } = engine.rules();
     const idOf = (name: string) => [...sigmaRules, ...correlations].find((rule) => rule.name === name)!.id;
