@@ -131,15 +131,24 @@ function timeValueTest(alternatives: ModifierValue[], part: TimePart, op: Number
   return (v) => v.someText(partHolds);
 }
 
-/** `field|fieldref: other`: some text of the field equals some text of the other field. */
+/** How a text of the field relates to a text of the referenced field, after fieldref|contains/startswith/endswith. */
+function fieldrefRelation(partial: ItemState['fieldrefPartial']): (text: string, other: string) => boolean {
+  if (partial?.before && partial.after) return (text, other) => text.includes(other);
+  if (partial?.after) return (text, other) => text.startsWith(other);
+  if (partial?.before) return (text, other) => text.endsWith(other);
+  return (text, other) => text === other;
+}
+
+/** `field|fieldref: other`: some text of the field equals (or contains, starts or ends with) some text of the other field. */
 function fieldrefMatcher(state: ItemState, slot: number, context: ItemMatcherContext): ItemMatcher {
   const { view, fieldSlot } = context;
   const pick = state.cased ? (v: FieldView) => v.texts : (v: FieldView) => v.lower;
+  const holds = fieldrefRelation(state.fieldrefPartial);
   const tests: EventTest[] = state.values.flat().map((value) => {
     const refSlot = fieldSlot(String(value instanceof SigmaString ? value.plain() : value));
     return (event) => {
-      const other = pick(view(event, refSlot));
-      return pick(view(event, slot)).some((t) => other.includes(t));
+      const others = pick(view(event, refSlot));
+      return pick(view(event, slot)).some((t) => others.some((o) => holds(t, o)));
     };
   });
   const linked: EventTest = state.linking === 'and' ? (e) => tests.every((t) => t(e)) : (e) => tests.some((t) => t(e));

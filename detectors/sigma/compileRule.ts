@@ -90,6 +90,7 @@ export function compileRule(rule: SigmaRule, options: CompileOptions, report: Pr
       negated: false,
       binary: false,
       regexFlags: '',
+      keyword: item.field === null,
     };
     try {
       for (const modifier of modifiers) {

@@ -74,13 +74,14 @@ export async function loadRules(paths: string[], options: LoadRulesOptions = {})
   const result: LoadedRules = { rules: [], correlations: [], problems: [] };
   const filters: CompiledFilter[] = [];
   const cache = new FieldCache();
+  const seen: SeenNames = new Map();
   const files = (await Promise.all(paths.map(ruleFiles))).flat();
   for (const file of files) {
     if ((await stat(file)).size > MAX_RULE_FILE_BYTES) {
       result.problems.push({ file, line: 1, column: 1, message: `file is larger than ${MAX_RULE_FILE_BYTES / 1024 / 1024} MiB; skipped`, severity: 'error', limit: true });
       continue;
     }
-    addRuleText(result, filters, await readFile(file, 'utf8'), file, options, cache);
+    addRuleText(result, filters, await readFile(file, 'utf8'), file, options, cache, seen);
   }
   applyFilters(result.rules, filters, result.problems);
   return result;
@@ -90,12 +91,15 @@ export async function loadRules(paths: string[], options: LoadRulesOptions = {})
 export function loadRuleText(text: string, fileName: string, options: LoadRulesOptions = {}): LoadedRules {
   const result: LoadedRules = { rules: [], correlations: [], problems: [] };
   const filters: CompiledFilter[] = [];
-  addRuleText(result, filters, text, fileName, options, new FieldCache());
+  addRuleText(result, filters, text, fileName, options, new FieldCache(), new Map());
   applyFilters(result.rules, filters, result.problems);
   return result;
 }
 
-function addRuleText(result: LoadedRules, filters: CompiledFilter[], text: string, file: string, options: LoadRulesOptions, cache: FieldCache): void {
+/** Where a rule's `id` or `name` was first written ("file:line"), keyed by "id " or "name " and the value. */
+type SeenNames = Map<string, string>;
+
+function addRuleText(result: LoadedRules, filters: CompiledFilter[], text: string, file: string, options: LoadRulesOptions, cache: FieldCache, seen: SeenNames): void {
   const placeholders = options.placeholders ?? {};
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
@@ -134,13 +138,16 @@ function addRuleText(result: LoadedRules, filters: CompiledFilter[], text: strin
       result.correlations.push({ file, line, doc: record });
       continue;
     }
+    // Parsing and compiling go on after an error so that one run reports every problem; any error keeps the document out.
+    let failed = false;
     const report = (problem: PathProblem): void => {
+      if (problem.severity === 'error') failed = true;
       result.problems.push(at(problem));
     };
     if ('filter' in record && !('detection' in record)) {
       const filter = parseFilter(doc, file, line, report);
       const compiled = filter && compileRule(filter.detection, { cache, placeholders }, report);
-      if (filter && compiled) {
+      if (filter && compiled && !failed) {
         const rules = filter.rules === 'any' ? 'any' : filter.rules.map(({ reference, path }) => ({ reference, at: { file, ...locate(doc, lines, { path }) } }));
         filters.push({ title: compiled.title, logsource: compiled.logsource, match: compiled.match, rules });
       }
@@ -148,6 +155,14 @@ function addRuleText(result: LoadedRules, filters: CompiledFilter[], text: strin
     }
     const rule = parseRule(doc, file, line, report);
     const compiled = rule && compileRule(rule, { cache, placeholders }, report);
-    if (compiled) result.rules.push(compiled);
+    if (compiled && !failed) result.rules.push(compiled);
+    // Filters and correlations name rules by id or name, which the rules specification has unique.
+    for (const key of ['id', 'name'] as const) {
+      const value = record[key];
+      if (typeof value !== 'string') continue;
+      const first = seen.get(`${key} ${value}`);
+      if (first === undefined) seen.set(`${key} ${value}`, `${file}:${line}`);
+      else report({ path: [key], message: `${key} "${value}" is already the ${key} of the rule at ${first}; rules referring to it are ambiguous`, severity: 'warning' });
+    }
   }
 }

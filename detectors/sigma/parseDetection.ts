@@ -29,6 +29,8 @@ function item(key: string, valueNode: unknown, path: YamlPath, report: ProblemSi
     if (value) values.push(value);
   }
   if (modifiers.some((m) => m === '')) report({ path, message: `empty modifier in "${key}"`, severity: 'error' });
+  // The rules specification: "null cannot be part of a list of field values"; it needs its own selection.
+  if (values.length > 1 && values.some((v) => v.kind === 'null')) report({ path, message: 'null cannot be part of a list of values; test it in a selection of its own', severity: 'error' });
   return { type: 'item', field: field ? field : null, modifiers, values, path };
 }
 
@@ -45,8 +47,8 @@ function mapOfItems(node: Node, path: YamlPath, report: ProblemSink): DetectionN
 }
 
 /**
- * One search identifier: a map is AND-linked field items, a list OR-links maps or keyword values,
- * a bare value is a single keyword.
+ * One search identifier: a map is AND-linked field items, a list OR-links maps or keyword values.
+ * A bare value is not one of the two structures the rules specification and its schema allow.
  */
 export function parseSearch(node: unknown, path: YamlPath, report: ProblemSink): DetectionNode | undefined {
   if (isMap(node)) return mapOfItems(node, path, report);
@@ -66,7 +68,6 @@ export function parseSearch(node: unknown, path: YamlPath, report: ProblemSink):
     if (children.length === 0) report({ path, message: 'empty search list', severity: 'error' });
     return children.length === 1 ? children[0] : { type: 'or', children };
   }
-  if (isScalar(node) && node.value !== null) return item('', node, path, report);
-  report({ path, message: 'a search identifier must hold a map, a list or a keyword', severity: 'error' });
+  report({ path, message: 'a search identifier must hold a map or a list (one keyword is a list of one)', severity: 'error' });
   return undefined;
 }

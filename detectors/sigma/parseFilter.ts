@@ -1,4 +1,5 @@
 import { isScalar, isSeq, type Document } from 'yaml';
+import { checkAttributes } from './check-attributes.js';
 import { logsourceOf, parseDetectionMap, text } from './parseRule.js';
 import type { ProblemSink } from './problemSink.js';
 import type { SigmaRule, YamlPath } from './ruleAst.js';
@@ -22,7 +23,8 @@ export interface SigmaFilterDocument {
 /**
  * Parses a filter document (Sigma filters specification 2.1): `title`, `logsource` and a `filter`
  * map with `rules` (a rule id or name, a list of them, or "any"/"all"), search identifiers and one
- * condition. Problems are reported with their YAML path; nothing is returned when one is an error.
+ * condition. Problems are reported with their YAML path; nothing is returned when the filter's own
+ * parts are wrong, and the caller leaves out a filter with any error (such as an attribute's).
  */
 export function parseFilter(doc: Document, file: string, line: number, report: ProblemSink): SigmaFilterDocument | undefined {
   const data = doc.toJS() as Record<string, unknown>;
@@ -34,6 +36,8 @@ export function parseFilter(doc: Document, file: string, line: number, report: P
   const title = text(data.title);
   if (!title) error([], 'filter has no title');
   if (!data.logsource || typeof data.logsource !== 'object') error([], 'filter has no logsource');
+  // Only reported: the detection is still parsed and compiled so that every problem shows; the caller leaves the document out.
+  checkAttributes(data, 'filter', report);
 
   const rules = doc.getIn(['filter', 'rules'], true);
   let references: SigmaFilterDocument['rules'] = [];
@@ -44,11 +48,12 @@ export function parseFilter(doc: Document, file: string, line: number, report: P
       if (isScalar(item) && item.value !== null && typeof item.value !== 'object') (references as FilterReference[]).push({ reference: String(item.value), path: ['filter', 'rules', index] });
       else error(['filter', 'rules', index], 'a filter rule reference must be a rule id or name');
     });
-    // The specification's schema allows an empty list; pySigma reads it as "any".
-    if (rules.items.length === 0) references = 'any';
+    if (rules.items.length === 0) error(['filter', 'rules'], 'filter rules is empty: name rule ids or names, or "any"');
   } else if (doc.hasIn(['filter'])) {
     error(rules ? ['filter', 'rules'] : ['filter'], 'filter has no rules: name rule ids or names, or "any"');
   }
+  // The filters specification makes `selection` mandatory, whatever other search identifiers the filter has.
+  if (doc.hasIn(['filter']) && !doc.hasIn(['filter', 'selection'])) error(['filter'], 'filter has no selection');
   const condition = doc.getIn(['filter', 'condition'], true);
   if (isSeq(condition)) error(['filter', 'condition'], 'a filter has exactly one condition');
 

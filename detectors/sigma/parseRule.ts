@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { RuleLevel } from '../../core/domain/alert.js';
-import { LEVEL_ORDER } from '../../core/domain/alert.js';
+import { checkAttributes } from './check-attributes.js';
 import { ConditionError } from './conditionError.js';
 import { parseCondition } from './parseCondition.js';
 import { parseSearch } from './parseDetection.js';
@@ -33,7 +33,8 @@ export function logsourceOf(value: unknown): Logsource {
 
 /**
  * Turns one YAML document of a rule file into a typed Sigma rule. Problems are reported with their
- * YAML path; the rule is returned only when it has no errors.
+ * YAML path; the rule is returned when its detection parsed, even after an error in another attribute,
+ * so that compiling it reports the detection's problems too: the caller leaves out a rule with any error.
  */
 export function parseRule(doc: Document, file: string, line: number, report: ProblemSink): SigmaRule | undefined {
   const data = doc.toJS() as Record<string, unknown>;
@@ -47,13 +48,9 @@ export function parseRule(doc: Document, file: string, line: number, report: Pro
   if (!title) error([], 'rule has no title');
   const id = text(data.id);
   if (!id) report({ path: [], message: 'rule has no id; one is derived from the file name', severity: 'warning' });
-  let level: RuleLevel = 'medium';
-  const rawLevel = text(data.level);
-  if (rawLevel !== undefined) {
-    if ((LEVEL_ORDER as readonly string[]).includes(rawLevel)) level = rawLevel as RuleLevel;
-    else report({ path: ['level'], message: `unknown level "${rawLevel}"; using medium`, severity: 'warning' });
-  }
   if (!data.logsource || typeof data.logsource !== 'object') error([], 'rule has no logsource');
+  // Only reported: the detection is still parsed and compiled so that every problem shows; the caller leaves the document out.
+  checkAttributes(data, 'rule', report);
 
   const detection = parseDetectionMap(doc, 'detection', ['timeframe'], report);
   if (detection.failed) failed = true;
@@ -66,7 +63,7 @@ export function parseRule(doc: Document, file: string, line: number, report: Pro
     id: id ?? file,
     ...(text(data.name) ? { name: text(data.name) } : {}),
     title: title!,
-    level,
+    level: (text(data.level) ?? 'medium') as RuleLevel,
     ...(text(data.status) ? { status: text(data.status) } : {}),
     ...(text(data.author) ? { author: text(data.author) } : {}),
     ...(text(data.description) ? { description: text(data.description) } : {}),
@@ -124,11 +121,28 @@ export function parseDetectionMap(doc: Document, key: string, ignored: readonly 
   else error([key], `${key} has no condition`);
   for (const source of sources) {
     try {
-      parsed.conditions.push(parseCondition(source.text));
+      const tree = parseCondition(source.text);
+      if (hasAllOfThem(tree)) {
+        report({ path: source.path, message: '"all of them" is discouraged: it keeps users from filtering the rule generically; use "all of selection*"', severity: 'warning' });
+      }
+      parsed.conditions.push(tree);
     } catch (err) {
       if (!(err instanceof ConditionError)) throw err;
       error(source.path, `condition: ${err.message}`, err.offset);
     }
   }
   return parsed;
+}
+
+function hasAllOfThem(node: ConditionNode): boolean {
+  switch (node.type) {
+    case 'of':
+      return node.quantifier === 'all' && node.pattern === null;
+    case 'not':
+      return hasAllOfThem(node.child);
+    case 'ref':
+      return false;
+    default:
+      return node.children.some(hasAllOfThem);
+  }
 }

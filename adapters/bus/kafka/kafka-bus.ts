@@ -10,6 +10,9 @@ import { translateKafkaError } from './translate-kafka-error.js';
 
 const { Kafka: KafkaClient, Partitioners, logLevel } = kafkajs;
 
+/** How often topic creation is tried when the broker does not know a topic it has just created. */
+const TOPIC_CREATION_ATTEMPTS = 5;
+
 export interface KafkaBusOptions {
   brokers: string[];
   clientId: string;
@@ -82,17 +85,23 @@ export class KafkaBus implements Bus {
     const wanted = [...new Set(topics)].filter((topic) => !this.knownTopics.has(topic));
     if (wanted.length === 0) return;
     await this.connect();
-    try {
-      const existing = new Set(await this.admin.listTopics());
-      const missing = wanted.filter((topic) => !existing.has(topic));
-      if (missing.length > 0) {
-        await this.admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: this.options.replicationFactor ?? 1 })),
-        });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = new Set(await this.admin.listTopics());
+        const missing = wanted.filter((topic) => !existing.has(topic));
+        if (missing.length > 0) {
+          await this.admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: this.options.replicationFactor ?? 1 })),
+          });
+        }
+        break;
+      } catch (error) {
+        // Right after other topics were created the broker may not list a new one in its metadata
+        // yet, and kafkajs's wait for leaders gives up at once instead of waiting; asking again works.
+        if (attempt >= TOPIC_CREATION_ATTEMPTS || (error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw translateKafkaError(error);
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
-    } catch (error) {
-      throw translateKafkaError(error);
     }
     for (const topic of wanted) this.knownTopics.add(topic);
   }

@@ -26,6 +26,10 @@ export interface ItemState {
   /** The last modifier that rewrote the values (contains, base64, windash...); time modifiers need them as written. */
   rewrittenBy?: string;
   regexFlags: string;
+  /** The item searches keywords in the whole event rather than one field. */
+  keyword: boolean;
+  /** After fieldref|startswith/endswith/contains: the other field's value may be followed (after) or preceded (before) by more text. */
+  fieldrefPartial?: { before: boolean; after: boolean };
 }
 
 export interface ModifierContext {
@@ -50,9 +54,26 @@ export function refuseTimePart(state: ItemState, modifier: string): void {
   if (state.timePart) throw new ModifierError(`"${modifier}" cannot be combined with "${state.timePart}"`);
 }
 
+/** What the values have become when a modifier gave them another type (re, cidr, gt...), for messages. */
+function valueType(state: ItemState): string {
+  return state.compare ?? state.matcher;
+}
+
+/**
+ * re, cidr, fieldref and exists read the values as written (as pySigma requires): after a modifier
+ * that rewrote them (contains, base64, windash...) or gave them another type, there is nothing left
+ * for them to read.
+ */
+export function requireValuesAsWritten(state: ItemState, modifier: string): void {
+  refuseTimePart(state, modifier);
+  const other = state.rewrittenBy ?? (state.matcher === 'string' ? undefined : valueType(state));
+  if (other !== undefined) throw new ModifierError(`"${modifier}" cannot follow "${other}": it takes the values as written`);
+}
+
 /** Applies fn to each string alternative; other value types are an error for string modifiers. */
 export function mapStrings(state: ItemState, modifier: string, fn: (value: SigmaString) => SigmaString[]): void {
   refuseTimePart(state, modifier);
+  if (state.matcher !== 'string') throw new ModifierError(`"${modifier}" cannot be applied to "${valueType(state)}" values`);
   state.values = state.values.map((alternatives) =>
     alternatives.flatMap((value) => {
       if (value === null || typeof value === 'boolean') throw new ModifierError(`"${modifier}" needs string values`);

@@ -5,13 +5,13 @@ import { parseRule } from '../../../../detectors/sigma/parseRule.js';
 import type { PathProblem } from '../../../../detectors/sigma/problemSink.js';
 import type { CompiledSigmaRule } from '../../../../detectors/sigma/types.js';
 
-/** Compiles one rule from YAML text; throws with the reported problems when it does not compile. */
+/** Compiles one rule from YAML text; throws with the reported problems when it has an error. */
 export function compileYaml(text: string, placeholders: Record<string, string[]> = {}): CompiledSigmaRule {
   const problems: PathProblem[] = [];
   const doc = parseDocument(text, { lineCounter: new LineCounter() });
   const rule = parseRule(doc, 'inline.yml', 1, (p) => problems.push(p));
   const compiled = rule && compileRule(rule, { cache: new FieldCache(), placeholders }, (p) => problems.push(p));
-  if (!compiled) throw new Error(problems.map((p) => p.message).join('; '));
+  if (!compiled || problems.some((p) => p.severity === 'error')) throw new Error(problems.map((p) => p.message).join('; '));
   return compiled;
 }
 

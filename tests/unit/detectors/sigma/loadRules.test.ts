@@ -40,10 +40,10 @@ describe('detectors > sigma > loadRules', () => {
     ]);
   });
 
-  it('reports unknown identifiers as errors and bad levels as warnings', async () => {
+  it('reports a level outside the schema and unknown identifiers, both as errors', async () => {
     const { problems } = await loadRules([file('unknown_identifier.yml')]);
     expect(problems.map((p) => [p.severity, p.line, p.message])).to.deep.equal([
-      ['warning', 9, 'unknown level "nonsense"; using medium'],
+      ['error', 9, 'level "nonsense" is not one of informational, low, medium, high, critical'],
       ['error', 8, 'condition refers to unknown search identifier "filter"'],
     ]);
   });
