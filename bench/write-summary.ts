@@ -79,6 +79,13 @@ export function writeSummary(): void {
       const scenario = s as Json;
       lines.push(`| ${name} | ${scenario.found}/${scenario.instances} | ${scenario.truePositiveIncidents}/${scenario.incidents} |`);
     }
+    const delivery = quality.delivery as Json | undefined;
+    if (delivery) {
+      const by = delivery.linesByDelivery as Json;
+      const held = delivery.heldBack as Json;
+      const late = (quality.attacksHeldBeyondLateness as Json[]).map((attack) => `${attack.label} expected ${attack.expected}, ${(attack.foundBy as string[]).length > 0 ? `found by ${(attack.foundBy as string[]).join(', ')}` : 'not found'}`);
+      lines.push('', `Delivered late and out of order: ${n(by.jittered)} lines held up by seconds to minutes, ${n(by.batched)} in blocks of ${Object.keys(delivery.batchedOrganisations as Json).length} organisations, ${Object.keys(delivery.clockAhead as Json).join(', ')} with clocks ahead (${Object.values(delivery.clockAhead as Json).join(', ')}), ${n(by['beyond-lateness'])} lines of ${held.organisation} two hours late; ${n(delivery.linesOvertaken)} lines overtaken. Late events counted by the engine: ${n(quality.lateEvents)}. Attacks in the stretch held back: ${late.join('; ')}.`);
+    }
     lines.push('', `Alerts ${n(quality.alerts)} → incidents ${n(quality.incidents)} (${quality.alertsPerIncident} alerts per incident; ${quality.eventsPerAlert} events per alert). Incidents that contain attack events: ${n(quality.incidentsWithAttackEvents)} (${pct(quality.incidentsWithAttackEvents, quality.incidents)}); above informational level ${n(quality.incidentsAboveInformational)} with precision ${quality.precisionAboveInformational}. Incidents without attack events by rule: ${Object.entries(quality.incidentsWithoutAttackByRule as Json).map(([rule, count]) => `${rule} ${n(count)}`).join(', ')}.`);
   }
   const latency: { label: string; target: number; p50: number; p99: number }[] = [];

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, startServiceProcess, type ServiceProcess } from '../../tests/support/service-process.js';
 import { percentiles } from '../percentiles.js';
-import { RandomSource } from '../traffic/random-source.js';
+import { RandomSource } from '../../cli/demo/random-source.js';
 import { ClassPicker, httpRecordUnits, tcpFramingConnection, tcpLineUnits, udpUnits, type FuzzTransport, type HostileUnit, type TrafficMix } from '../traffic/hostile-traffic.js';
 
 /** The product's default `maxLineBytes` (core/config.ts); there is no environment variable for it. */

@@ -2,7 +2,7 @@ import type { BenchOrganisation } from './constituency.js';
 import { publicAddress } from './constituency.js';
 import type { GeneratedLine } from './generated-line.js';
 import { bindQueryLine, ecsJsonLine, squidLine, sshdLine, ufwLine, winlogbeatLine } from './log-line-formats.js';
-import type { RandomSource } from './random-source.js';
+import type { RandomSource } from '../../cli/demo/random-source.js';
 
 /**
  * The situations of DOMAIN.md as labelled attacks, each with the rules (by `name`, IOC lists by id)

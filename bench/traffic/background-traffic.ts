@@ -2,7 +2,7 @@ import type { BenchOrganisation } from './constituency.js';
 import { publicAddress } from './constituency.js';
 import type { GeneratedLine } from './generated-line.js';
 import { bindQueryLine, cronLine, ecsJsonLine, nginxLine, squidLine, sshdLine, sudoLine, ufwLine, winlogbeatLine } from './log-line-formats.js';
-import type { RandomSource } from './random-source.js';
+import type { RandomSource } from '../../cli/demo/random-source.js';
 
 const USERS = ['mueller', 'schmidt', 'schneider', 'fischer', 'weber', 'meyer', 'wagner', 'becker', 'schulz', 'hoffmann', 'koch', 'richter', 'klein', 'wolf', 'neumann', 'braun'];
 const ADMINS = ['admin', 'deploy', 'ansible'];

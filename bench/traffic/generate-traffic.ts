@@ -2,7 +2,7 @@ import { avNotRemoved, c2Contact, newAdminAccount, phishingClick, portScan, rans
 import { backgroundLine } from './background-traffic.js';
 import { createConstituency, type BenchOrganisation } from './constituency.js';
 import type { GeneratedLine } from './generated-line.js';
-import { RandomSource } from './random-source.js';
+import { RandomSource } from '../../cli/demo/random-source.js';
 
 export interface TrafficOptions {
   organisations: number;

@@ -1,6 +1,6 @@
 import { createConstituency, type BenchOrganisation } from './constituency.js';
 import { backgroundLine } from './background-traffic.js';
-import { RandomSource } from './random-source.js';
+import { RandomSource } from '../../cli/demo/random-source.js';
 
 /**
  * Hostile traffic for the fuzz suite (`npm run bench -- fuzz`) and `tests/security/hostile-fuzz.test.ts`:

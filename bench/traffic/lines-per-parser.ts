@@ -1,7 +1,7 @@
 import { backgroundLine } from './background-traffic.js';
 import { createConstituency } from './constituency.js';
 import { rfc5424Line } from './log-line-formats.js';
-import { RandomSource } from './random-source.js';
+import { RandomSource } from '../../cli/demo/random-source.js';
 
 const STRUCTURED = ['-', '[timeQuality tzKnown="1" isSynced="1" syncAccuracy="2500"]', '[origin ip="10.100.0.5" software="rsyslogd" swVersion="8.2302.0"][meta sequenceId="4711"]'];
 const MESSAGES = [

@@ -22,7 +22,7 @@ export function parseLines(lines: GeneratedLine[], organisations: Organisation[]
   const labels = new Map<string, string>();
   let failed = 0;
   for (const line of lines) {
-    const receivedAt = new Date(line.time + 500);
+    const receivedAt = new Date(line.arrivalMs ?? line.time + 500);
     const outcome = autoParser.parse(line.text, { receivedAt, peerAddress: '192.0.2.1' });
     if (!outcome.ok) {
       failed++;

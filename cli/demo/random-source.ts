@@ -1,6 +1,7 @@
 /**
- * A seeded pseudo-random source (mulberry32), so that every run of a suite sees the same traffic and
- * figures stay comparable between runs and machines.
+ * A seeded pseudo-random source (mulberry32), so that every run of a bench suite or of the demo sees
+ * the same traffic and delivery order, and figures stay comparable between runs and machines. It
+ * lives with the demo because product code may not import the bench; the bench imports it from here.
  */
 export class RandomSource {
   private state: number;
