@@ -63,7 +63,7 @@ describe('cli > lagebild', function () {
     for (const id of guessing[0].event_ids) expect(eventIds).to.include(id);
   });
 
-  it('detect: takes the file's order as arrival, leaves events far behind their source out of correlations, and says so', async () => {
+  it('detect: takes the file’s order as arrival, leaves events far behind their source out of correlations, and says so', async () => {
     const parsed = await lagebild(['parse', '--org', 'radebeul', 'tests/fixtures/cli/ssh-guessing.log']);
     const events = lines(parsed.stdout).map((line) => JSON.parse(line));
     // The same host reported three hours later first: the guessing lines arrive after it.
