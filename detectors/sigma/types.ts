@@ -26,6 +26,8 @@ export interface SigmaRuleMeta {
 
 /** A Sigma detection rule ready to test events: `match` is a precompiled closure. */
 export interface CompiledSigmaRule extends SigmaRuleMeta {
+  /** The rule's field-name taxonomy (`sigma` or `ecs`): with `logsource`, what `sigmaFieldReader` needs to read its fields. */
+  taxonomy: string;
   match(event: EcsEvent): boolean;
 }
 

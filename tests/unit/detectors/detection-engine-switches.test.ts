@@ -14,6 +14,7 @@ const failed: CompiledSigmaRule = {
   references: [],
   tags: [],
   logsource: {},
+  taxonomy: 'sigma',
   falsepositives: [],
   file: 'ssh_failed.yml',
   match: (event) => event.event.outcome === 'failure',

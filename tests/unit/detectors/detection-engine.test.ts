@@ -16,6 +16,7 @@ function rule(id: string, name: string, test: (event: EcsEvent) => boolean): Com
     references: ['https://example.org/a', 'https://github.com/SigmaHQ/sigma/blob/master/rules/x.yml'],
     tags: ['attack.credential-access', 'attack.t1110'],
     logsource: { product: 'linux', service: 'sshd' },
+    taxonomy: 'sigma',
     falsepositives: [],
     file: `${name}.yml`,
     match: test,
