@@ -73,17 +73,21 @@ const HASH_KEYS = ['sha1', 'md5', 'sha256'] as const;
  * Sysmon's `Hashes` (`SHA1=..,MD5=..,SHA256=..,IMPHASH=..`, upper case): the pipeline splits it into
  * `<path>.sha1|md5|sha256` and `<parent>.pe.imphash`, lowercased. Rebuilt in Sysmon's order and case,
  * so `Hashes|contains: 'IMPHASH=...'` finds it; hashes Sysmon was not asked for are left out, as Sysmon does.
+ * The hashes are read from their object in one walk: rules read `Hashes` for most Windows events.
  */
 const sysmonHashes: ValueForm = (path) => {
-  const reads = HASH_KEYS.map((key) => pathAccessor(`${path}.${key}`));
+  const readHashes = pathAccessor(path);
   const readImphash = pathAccessor(`${path.slice(0, path.lastIndexOf('.'))}.pe.imphash`);
   return (event) => {
-    let text = '';
-    for (let i = 0; i < reads.length; i++) {
-      const hash = reads[i]!(event);
-      if (typeof hash === 'string') text += `${text ? ',' : ''}${HASH_KEYS[i]!.toUpperCase()}=${hash.toUpperCase()}`;
-    }
+    const hashes = readHashes(event);
     const imphash = readImphash(event);
+    let text = '';
+    if (hashes !== null && typeof hashes === 'object') {
+      for (const key of HASH_KEYS) {
+        const hash = (hashes as Record<string, unknown>)[key];
+        if (typeof hash === 'string') text += `${text ? ',' : ''}${key.toUpperCase()}=${hash.toUpperCase()}`;
+      }
+    }
     if (typeof imphash === 'string') text += `${text ? ',' : ''}IMPHASH=${imphash.toUpperCase()}`;
     return text === '' ? undefined : text;
   };
