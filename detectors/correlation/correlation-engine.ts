@@ -1,10 +1,13 @@
 import { setField, type EcsEvent } from '../../core/domain/ecs.js';
-import { fieldReader, type FieldReader } from '../field-reader.js';
+import { fieldReader } from '../field-reader.js';
 import { decidedAtClose, firingThreshold, groupFieldOf, spansOrganisations, type CompiledCorrelation } from './compiled-correlation.js';
 import { satisfies } from './count-condition.js';
 import { eventIdsOf, KeyState, rememberEventIds } from './key-state.js';
 import { hasTimeBetween, latestAtOrBefore, maxCountInWindowWith, withTime } from './sorted-times.js';
 import { WindowEntries } from './window-entries.js';
+
+/** Reads one field of an event. */
+export type EventFieldReader = (event: EcsEvent) => unknown;
 
 export interface CorrelationOptions {
   /** Upper bound of live group keys over all correlations; the longest silent key goes first. */
@@ -26,7 +29,7 @@ export interface CorrelationOptions {
   /** Wall-clock epoch ms: tells how long a key has been silent. A replay passes its delivery time. */
   clock: () => number;
   /** Reads `field` from the events of rule `ruleId`, under the names that rule's log source gives it. */
-  fieldReaderFor: (ruleId: string, field: string) => FieldReader;
+  fieldReaderFor: (ruleId: string, field: string) => EventFieldReader;
 }
 
 export const DEFAULT_CORRELATION_OPTIONS: CorrelationOptions = {
@@ -91,7 +94,7 @@ interface Listener {
   /** The correlation's position: its keys live in keysOf[index]. */
   index: number;
   /** Readers of the group-by values in this rule's events (aliases and field mapping applied), in group-by order. */
-  groupBy: FieldReader[];
+  groupBy: EventFieldReader[];
   /**
    * The parts of a key, rewritten for every event: join() yields the flat string a Map key must be
    * (a concatenated cons string would keep its pieces alive per key), and reusing the parts spares
@@ -99,7 +102,7 @@ interface Listener {
    */
   keyParts: string[];
   /** value_* types only: reads the field the condition is about. */
-  value: FieldReader | undefined;
+  value: EventFieldReader | undefined;
   /** See firingThreshold; used by monotone value_count. */
   threshold: number;
   /** See decidedAtClose. */
@@ -141,7 +144,7 @@ export class CorrelationEngine {
     this.keysOf = correlations.map(() => new Map<string, KeyState>());
     correlations.forEach((correlation, index) => {
       for (const ruleId of new Set(correlation.ruleIds)) {
-        const read = (field: string): FieldReader => this.options.fieldReaderFor(ruleId, field);
+        const read = (field: string): EventFieldReader => this.options.fieldReaderFor(ruleId, field);
         const list = this.byRule.get(ruleId) ?? [];
         list.push({
           correlation,

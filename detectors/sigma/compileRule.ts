@@ -1,11 +1,11 @@
 import { buildItemMatcher, type EventTest, type ItemMatcher } from './buildItemMatcher.js';
 import type { FieldCache } from './fieldCache.js';
-import { fieldMapperFor } from './fieldMapping.js';
+import { allValues } from './field-values.js';
+import { candidatesKey, fieldMapperFor } from './fieldMapping.js';
 import { keywordText } from './keywordText.js';
 import { contains } from './modifiers/contains.js';
 import { ModifierError, type ItemState, type Modifier, type ModifierValue } from './modifiers/modifier.js';
 import { MODIFIERS } from './modifiers/registry.js';
-import { firstPresent } from './pathAccessor.js';
 import type { ProblemSink } from './problemSink.js';
 import type { ConditionNode, DetectionItem, DetectionNode, RawValue, SigmaRule } from './ruleAst.js';
 import { allGuard, anyGuard, itemGuard, RULE_GUARDS } from './ruleGuard.js';
@@ -65,8 +65,8 @@ export function compileRule(rule: SigmaRule, options: CompileOptions, report: Pr
   const { cache } = options;
   const mapField = fieldMapperFor(rule.meta.logsource, rule.taxonomy);
   const view = cache.view.bind(cache);
-  const fieldKey = (field: string | null): string => (field === null ? KEYWORDS : mapField(field).join('\u0000'));
-  const fieldSlot = (field: string): number => cache.slot(fieldKey(field), () => firstPresent(mapField(field)));
+  const fieldKey = (field: string | null): string => (field === null ? KEYWORDS : candidatesKey(mapField(field)));
+  const fieldSlot = (field: string): number => cache.slot(fieldKey(field), () => allValues(mapField(field)));
   let failed = false;
 
   const compileItem = (item: DetectionItem): ItemMatcher | undefined => {

@@ -21,16 +21,3 @@ export function pathAccessor(path: string): Accessor {
     return undefined;
   };
 }
-
-/** Reads the first of several candidate paths that is present in the event. */
-export function firstPresent(paths: readonly string[]): Accessor {
-  const accessors = paths.map(pathAccessor);
-  if (accessors.length === 1) return accessors[0]!;
-  return (event) => {
-    for (const read of accessors) {
-      const value = read(event);
-      if (value !== undefined) return value;
-    }
-    return undefined;
-  };
-}

@@ -26,7 +26,7 @@ export interface SigmaRuleMeta {
 
 /** A Sigma detection rule ready to test events: `match` is a precompiled closure. */
 export interface CompiledSigmaRule extends SigmaRuleMeta {
-  /** The field-name taxonomy the rule is written in (`sigma`, or `ecs` for rules naming ECS fields). */
+  /** The rule's field-name taxonomy (`sigma` or `ecs`): with `logsource`, what `sigmaFieldReader` needs to read its fields. */
   taxonomy: string;
   match(event: EcsEvent): boolean;
 }
