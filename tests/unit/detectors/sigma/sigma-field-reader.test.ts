@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { EcsEvent } from '../../../../core/domain/ecs.js';
 import { sigmaFieldReader } from '../../../../detectors/sigma/sigma-field-reader.js';
 import { compileYaml, ruleWith } from './compileYaml.js';
 import { derivedCase, winlogbeatEvent } from './winlogbeatFixtures.js';
@@ -14,6 +15,9 @@ describe('detectors > sigma > sigmaFieldReader', () => {
     expect(sigmaFieldReader(SECURITY, 'sigma', 'SubjectUserName')(event)).to.equal('VAGRANT-2012-R2$');
     expect(sigmaFieldReader(SECURITY, 'sigma', 'WorkstationName')(event)).to.equal('VAGRANT-2012-R2');
     expect(sigmaFieldReader(SECURITY, 'sigma', 'ElevatedToken')(event)).to.equal(undefined);
+    // Correlations often group by the computer; Winlogbeat keeps it outside event_data.
+    expect(sigmaFieldReader(SECURITY, 'sigma', 'Computer')(event)).to.equal('vagrant-2012-r2');
+    expect(sigmaFieldReader(SECURITY, 'sigma', 'Computer')({ '@timestamp': '2025-03-10T08:00:00Z', event: { id: 'flat' }, Computer: 'DC01', host: { name: 'dc01.example' } } as EcsEvent)).to.equal('DC01');
   });
 
   it('returns values in their Sigma form', () => {
