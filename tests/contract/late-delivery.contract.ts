@@ -15,12 +15,17 @@ import { NamespacedBus } from '../support/namespaced-bus.js';
 const FIXTURES = path.resolve('tests/fixtures/detection/late-delivery');
 const FAILED = JSON.parse(readFileSync(path.join(FIXTURES, 'winlogbeat-4625.json'), 'utf8')) as EcsEvent;
 const LOGGED_IN = JSON.parse(readFileSync(path.join(FIXTURES, 'winlogbeat-4624.json'), 'utf8')) as EcsEvent;
+const SQUID = JSON.parse(readFileSync(path.join(FIXTURES, 'squid-access.json'), 'utf8')) as EcsEvent;
 const RULE = {
   failed: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a01',
   guessing: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a11',
   spraying: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a12',
   logonAfterGuessing: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a13',
   acrossOrganisations: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a14',
+  downloadVolume: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a21',
+  tinyReplies: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a22',
+  failedAndSuccessful: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a23',
+  rareAccount: '0c6c7a8e-52b1-4b53-9d4a-3f1f5b2c9a24',
 };
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -35,6 +40,8 @@ interface Logon {
   account?: string;
   success?: boolean;
 }
+
+const isLogon = (item: Logon | EcsEvent): item is Logon => 'minute' in item;
 
 let sequence = 0;
 
@@ -52,6 +59,24 @@ function winlogbeat(logon: Logon): EcsEvent {
   winlog.event_data.IpAddress = logon.address;
   event.user = { ...event.user, name: account };
   winlog.event_data.TargetUserName = account;
+  return event;
+}
+
+interface ProxyRequest {
+  minute: number;
+  organisation: string;
+  client: string;
+  bytes: number;
+}
+
+/** A squid access event of the fixture with this test's time, organisation, client and reply size. */
+function squid(request: ProxyRequest): EcsEvent {
+  const event = structuredClone(SQUID);
+  event['@timestamp'] = new Date(T0 + request.minute * MINUTE).toISOString();
+  event.event.id = `late-${++sequence}-${randomBytes(4).toString('hex')}`;
+  event.organization = { id: request.organisation };
+  event.source = { ip: request.client };
+  (event.http as { response: { bytes: number } }).response.bytes = request.bytes;
   return event;
 }
 
@@ -93,9 +118,9 @@ export function lateDeliveryContract(name: string, makeBus: () => Promise<{ bus:
     let delivered = 0;
     const processed = (): number => metrics.counter('lagebild_detector_events_total', '').get();
 
-    /** Publishes the logons in the order given, as the collector would: keyed by organisation. */
-    async function deliver(logons: Logon[]): Promise<EcsEvent[]> {
-      const events = logons.map(winlogbeat);
+    /** Publishes the logons (or other events) in the order given, as the collector would: keyed by organisation. */
+    async function deliver(logons: (Logon | EcsEvent)[]): Promise<EcsEvent[]> {
+      const events = logons.map((logon) => (isLogon(logon) ? winlogbeat(logon) : logon));
       for (const event of events) await bus.publish(TOPICS.events, [{ key: event.organization!.id!, value: JSON.stringify(event) }]);
       delivered += events.length;
       return events;
@@ -196,6 +221,39 @@ export function lateDeliveryContract(name: string, makeBus: () => Promise<{ bus:
       const found = await alertsAbout(address, firedAll(RULE.acrossOrganisations));
       const campaign = found.find((alert) => alert.rule.id === RULE.acrossOrganisations)!;
       expect(campaign.organization).to.deep.equal({ id: null, ids: ['gemeinde-x', 'gemeinde-y', 'gemeinde-z'] });
+    });
+
+    it('sums and averages squid reply sizes as Sigma proxy rules name them (value_sum, value_avg), out of order', async () => {
+      const organisation = 'gemeinde-proxy';
+      const downloads = [25, 3, 17, 9, 30, 1, 12, 21, 6, 27].map((minute) => squid({ minute, organisation, client: '10.20.30.77', bytes: 120_000 }));
+      const beacons = [4, 2, 8, 0, 6].map((minute) => squid({ minute, organisation, client: '10.20.30.78', bytes: 150 }));
+      // The beaconing client's own time passes its window and the lateness: its window is decided.
+      beacons.push(squid({ minute: 80, organisation, client: '10.20.30.78', bytes: 150 }));
+      await deliver([...downloads, ...beacons]);
+      const volume = await alertsAbout('10.20.30.77', firedAll(RULE.downloadVolume));
+      expect(volume.find((alert) => alert.rule.id === RULE.downloadVolume)!.group).to.deep.equal({ 'c-ip': '10.20.30.77', 'organization.id': organisation });
+      const tiny = await alertsAbout('10.20.30.78', firedAll(RULE.tinyReplies));
+      expect(tiny.filter((alert) => alert.rule.id === RULE.tinyReplies)).to.have.length(1);
+    });
+
+    it('finds a failed and a successful logon of one account on one computer in either order (temporal by TargetUserName and Computer)', async () => {
+      const source = { organisation: 'gemeinde-temporal', host: 'pc17.temporal.example', address: '10.1.2.3', account: 'kasse' };
+      await deliver([{ minute: 3, ...source, success: true }, { minute: 1, ...source }]);
+      const found = await alertsAbout('pc17.temporal.example', firedAll(RULE.failedAndSuccessful));
+      expect(found.find((alert) => alert.rule.id === RULE.failedAndSuccessful)!.group).to.deep.equal({ TargetUserName: 'kasse', Computer: 'pc17.temporal.example' });
+    });
+
+    // Last: it lets a day of wall-clock time pass.
+    it('names the account that makes up at most 5 % of a computer’s logons once its day is over (value_percentile)', async () => {
+      const source = { organisation: 'gemeinde-rare', host: 'fs01.rare.example', address: '10.9.8.7', success: true };
+      const logons: Logon[] = Array.from({ length: 40 }, (_, index): Logon => ({ minute: index * 20, ...source, account: 'svc-backup' }));
+      logons.splice(17, 0, { minute: 333, ...source, account: 'mallory' });
+      await deliver(logons);
+      await taken();
+      wall += 26 * HOUR;
+      const found = await alertsAbout('fs01.rare.example', firedAll(RULE.rareAccount));
+      const rare = found.filter((alert) => alert.rule.id === RULE.rareAccount);
+      expect(rare.map((alert) => alert.group)).to.deep.equal([{ Computer: 'fs01.rare.example', 'organization.id': 'gemeinde-rare', TargetUserName: 'mallory' }]);
     });
   });
 }
