@@ -36,6 +36,8 @@ export function uniquePrefix(name: string): string {
   return `lbt-${name}-${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
+const TAIL_LINE_CHARS = 300;
+
 export class Cluster {
   readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-distributed-'));
   private readonly processes = new Map<string, ServiceProcess>();
@@ -65,7 +67,7 @@ export class Cluster {
       roles,
       env: this.env(),
       demo: options.demo,
-      logFile: path.join(this.dataDir, `${roles.replaceAll(',', '+')}.log`),
+      logFile: this.logFile(roles),
       readyTimeoutMs: 90_000,
     });
     this.processes.set(roles, started);
@@ -101,9 +103,18 @@ export class Cluster {
     this.processes.clear();
   }
 
-  /** The end of every process's output, for a failure message. */
+  /** Every start of `roles` appends to one file, kept after the run for reading a failure in full. */
+  logFile(roles: string): string {
+    return path.join(this.dataDir, `${roles.replaceAll(',', '+')}.log`);
+  }
+
+  /**
+   * The end of every process's output, for a failure message. Lines are cut short (kafkajs logs
+   * stacks of kilobytes) so that the tails do not push the verdict out of a truncated CI log.
+   */
   tails(): string {
-    return [...this.processes.values()].map((running) => `--- ${running.roles} (pid ${running.pid}) ---\n${running.tail(15)}`).join('\n');
+    const cut = (line: string) => (line.length > TAIL_LINE_CHARS ? `${line.slice(0, TAIL_LINE_CHARS)}…` : line);
+    return [...this.processes.values()].map((running) => `--- ${running.roles} (pid ${running.pid}, whole log in ${this.logFile(running.roles)}) ---\n${running.tail(15).split('\n').map(cut).join('\n')}`).join('\n');
   }
 }
 
@@ -238,7 +249,9 @@ export class Probe {
       ? `events ${last.events}/${work.lines.length}, alert keys ${last.alerts.size}/${expected.keys.size} (missing: ${missing(expected.keys, last.alerts)}), ` +
         `incidents ${last.incidents.size}/${expected.incidentKeys.size} (missing: ${missing([...expected.incidentKeys].map(incidentKey), last.incidents)})`
       : `no answer (${String(lastError)})`;
-    throw new Error(`pipeline incomplete after ${timeoutMs} ms: ${seen}\n${what()}`);
+    const verdict = `pipeline incomplete after ${timeoutMs} ms: ${seen}`;
+    // Said again after the process output: a truncated CI log keeps the end of a failure, not its start.
+    throw new Error(`${verdict}\n${what()}\n${verdict}`);
   }
 
   async deleteIndices(): Promise<void> {
