@@ -37,6 +37,7 @@ export function uniquePrefix(name: string): string {
 }
 
 const TAIL_LINE_CHARS = 300;
+const MISSING_KEYS_SHOWN = 6;
 
 export class Cluster {
   readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-distributed-'));
@@ -244,7 +245,12 @@ export class Probe {
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const missing = (keys: Iterable<string>, present: Map<string, unknown>) => [...keys].filter((key) => !present.has(key)).join(', ') || 'none';
+    // A few keys name the failure; all 80 of a pipeline that stalled early would only bury the counts.
+    const missing = (keys: Iterable<string>, present: Map<string, unknown>) => {
+      const absent = [...keys].filter((key) => !present.has(key));
+      if (absent.length === 0) return 'none';
+      return absent.slice(0, MISSING_KEYS_SHOWN).join(', ') + (absent.length > MISSING_KEYS_SHOWN ? ` and ${absent.length - MISSING_KEYS_SHOWN} more` : '');
+    };
     const seen = last
       ? `events ${last.events}/${work.lines.length}, alert keys ${last.alerts.size}/${expected.keys.size} (missing: ${missing(expected.keys, last.alerts)}), ` +
         `incidents ${last.incidents.size}/${expected.incidentKeys.size} (missing: ${missing([...expected.incidentKeys].map(incidentKey), last.incidents)})`
