@@ -36,6 +36,9 @@ export function uniquePrefix(name: string): string {
   return `lbt-${name}-${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
+const TAIL_LINE_CHARS = 300;
+const MISSING_KEYS_SHOWN = 6;
+
 export class Cluster {
   readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-distributed-'));
   private readonly processes = new Map<string, ServiceProcess>();
@@ -65,7 +68,7 @@ export class Cluster {
       roles,
       env: this.env(),
       demo: options.demo,
-      logFile: path.join(this.dataDir, `${roles.replaceAll(',', '+')}.log`),
+      logFile: this.logFile(roles),
       readyTimeoutMs: 90_000,
     });
     this.processes.set(roles, started);
@@ -101,9 +104,18 @@ export class Cluster {
     this.processes.clear();
   }
 
-  /** The end of every process's output, for a failure message. */
+  /** Every start of `roles` appends to one file, kept after the run for reading a failure in full. */
+  logFile(roles: string): string {
+    return path.join(this.dataDir, `${roles.replaceAll(',', '+')}.log`);
+  }
+
+  /**
+   * The end of every process's output, for a failure message. Lines are cut short (kafkajs logs
+   * stacks of kilobytes) so that the tails do not push the verdict out of a truncated CI log.
+   */
   tails(): string {
-    return [...this.processes.values()].map((running) => `--- ${running.roles} (pid ${running.pid}) ---\n${running.tail(15)}`).join('\n');
+    const cut = (line: string) => (line.length > TAIL_LINE_CHARS ? `${line.slice(0, TAIL_LINE_CHARS)}…` : line);
+    return [...this.processes.values()].map((running) => `--- ${running.roles} (pid ${running.pid}, whole log in ${this.logFile(running.roles)}) ---\n${running.tail(15).split('\n').map(cut).join('\n')}`).join('\n');
   }
 }
 
@@ -233,12 +245,19 @@ export class Probe {
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const missing = (keys: Iterable<string>, present: Map<string, unknown>) => [...keys].filter((key) => !present.has(key)).join(', ') || 'none';
+    // A few keys name the failure; all 80 of a pipeline that stalled early would only bury the counts.
+    const missing = (keys: Iterable<string>, present: Map<string, unknown>) => {
+      const absent = [...keys].filter((key) => !present.has(key));
+      if (absent.length === 0) return 'none';
+      return absent.slice(0, MISSING_KEYS_SHOWN).join(', ') + (absent.length > MISSING_KEYS_SHOWN ? ` and ${absent.length - MISSING_KEYS_SHOWN} more` : '');
+    };
     const seen = last
       ? `events ${last.events}/${work.lines.length}, alert keys ${last.alerts.size}/${expected.keys.size} (missing: ${missing(expected.keys, last.alerts)}), ` +
         `incidents ${last.incidents.size}/${expected.incidentKeys.size} (missing: ${missing([...expected.incidentKeys].map(incidentKey), last.incidents)})`
       : `no answer (${String(lastError)})`;
-    throw new Error(`pipeline incomplete after ${timeoutMs} ms: ${seen}\n${what()}`);
+    const verdict = `pipeline incomplete after ${timeoutMs} ms: ${seen}`;
+    // Said again after the process output: a truncated CI log keeps the end of a failure, not its start.
+    throw new Error(`${verdict}\n${what()}\n${verdict}`);
   }
 
   async deleteIndices(): Promise<void> {
