@@ -5,7 +5,7 @@ import { parseRfc5424 } from './rfc5424.js';
 import { isRfc5424 } from './syslog/is-rfc5424.js';
 
 /**
- * Linux authentication lines (sshd, sudo, su, PAM) in either syslog format, or as written to
+ * Linux authentication lines (sshd, sudo, su, PAM, useradd, groupadd) in either syslog format, or as written to
  * /var/log/auth.log. The syslog parsers already enrich them; this parser only insists that the line
  * is one, so a source configured as "linux-auth" sends anything else to the dead-letter topic.
  */

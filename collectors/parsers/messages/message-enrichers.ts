@@ -1,3 +1,4 @@
+import { accountMessage } from './account-message.js';
 import type { MessageEnricher } from './message-enricher.js';
 import { namedMessage } from './named-message.js';
 import { netfilterMessage } from './netfilter-message.js';
@@ -17,4 +18,6 @@ export const messageEnrichers: ReadonlyMap<string, MessageEnricher> = new Map([
   ['login', pamMessage],
   ['kernel', netfilterMessage],
   ['named', namedMessage],
+  ['useradd', accountMessage],
+  ['groupadd', accountMessage],
 ]);

@@ -8,6 +8,8 @@ const INVALID_USER = /^Invalid user (\S*) from (\S+)(?: port (\d+))?/;
 const CLOSED = /^(?:Disconnected from|Connection closed by|Connection reset by) (authenticating|invalid) user (\S+) (\S+) port (\d+)/;
 const SESSION_END = /^Disconnected from user (\S+) (\S+) port (\d+)/;
 const TOO_MANY = /^(?:error: )?maximum authentication attempts exceeded for (invalid user )?(\S+) from (\S+) port (\d+)/;
+// A connection that never sent an SSH banner: port scanners and banner grabbers (sshd.c, kex_exchange_identification).
+const NO_IDENTIFICATION = /^Did not receive identification string from (\S+)(?: port (\d+))?/;
 
 function port(text: string | undefined): number | undefined {
   return text === undefined ? undefined : Number(text);
@@ -31,6 +33,13 @@ export const sshdMessage: MessageEnricher = (message) => {
       event: { ...base, type: ['start'], outcome: 'failure', action: 'ssh_invalid_user' },
       user: { name: invalid[1] },
       source: { ip: invalid[2], port: port(invalid[3]) },
+    };
+  }
+  const silent = NO_IDENTIFICATION.exec(message);
+  if (silent) {
+    return {
+      event: { module: 'system', dataset: 'system.auth', category: ['network'], type: ['connection'], outcome: 'failure', action: 'ssh_no_identification' },
+      source: { ip: silent[1], port: port(silent[2]) },
     };
   }
   const closed = CLOSED.exec(message);
