@@ -13,7 +13,10 @@ import { isRfc5424 } from './syslog/is-rfc5424.js';
 export function parseIptables(line: string, context: ParseContext): ParseResult {
   const syslog = line.startsWith('<') ? (isRfc5424(line) ? parseRfc5424(line, context) : parseRfc3164(line, context)) : parseRfc3164(line, context);
   if (typeof syslog !== 'string') {
-    return syslog.event.module === 'iptables' ? syslog : 'not a netfilter packet log line';
+    if (syslog.event.module === 'iptables') return syslog;
+    // Some firewalls send the packet line without the `kernel:` program (EdgeOS relays, VyOS).
+    const relayed = typeof syslog.message === 'string' ? netfilterMessage(syslog.message) : undefined;
+    return relayed === undefined ? 'not a netfilter packet log line' : mergeFields(syslog, relayed);
   }
   const fields = netfilterMessage(line);
   if (fields === undefined) return 'not a netfilter packet log line';

@@ -13,6 +13,27 @@ function decision(prefix: string): 'denied' | 'allowed' | undefined {
   return undefined;
 }
 
+// Ubiquiti EdgeOS/UniFi and VyOS name the rule in the prefix: "[WAN_OUT-2000-A]" is rule 2000 of
+// rule set WAN_OUT, A(ccept), D(rop) or R(eject); a rule set "source-dest" names the zone pair.
+const RULE_SET_PREFIX = /^\[(.+)-(default|\d+)-([ADR])\]$/;
+
+/** What the log prefix says about the rule: its name, and for rule-set prefixes its set, number and verdict. */
+function ruleOf(prefix: string): { rule?: Record<string, string>; verdict?: 'denied' | 'allowed'; zones?: [string, string] } {
+  if (prefix === '') return {};
+  const ruleSet = RULE_SET_PREFIX.exec(prefix);
+  if (ruleSet) {
+    const [, set, number, letter] = ruleSet as unknown as [string, string, string, string];
+    const pair = set.split('-');
+    return {
+      rule: { name: `${set}-${number}`, ruleset: set, id: number },
+      verdict: letter === 'A' ? 'allowed' : 'denied',
+      ...(pair.length === 2 ? { zones: [pair[0]!, pair[1]!] as [string, string] } : {}),
+    };
+  }
+  // "iptables DROP_INPUT:" and "[UFW BLOCK]": the name without the punctuation around it.
+  return { rule: { name: prefix.replace(/^\[(.*)\]$/, '$1').replace(/:$/, '').trim() }, verdict: decision(prefix) };
+}
+
 function shortNumber(value: string | undefined): number | undefined {
   if (value === undefined || !/^\d{1,5}$/.test(value)) return undefined;
   return Number(value);
@@ -39,7 +60,7 @@ export const netfilterMessage: MessageEnricher = (message) => {
   }
   if (fields.SRC === undefined || fields.DST === undefined) return undefined;
   const tcpFlags = flags.filter((flag) => /^(SYN|ACK|FIN|RST|PSH|URG|CWR|ECE)$/.test(flag));
-  const verdict = decision(prefix);
+  const { rule, verdict, zones } = ruleOf(prefix);
   const protocol = fields.PROTO === undefined ? {} : ianaProtocol(fields.PROTO);
   const transport = protocol.transport;
   return {
@@ -49,13 +70,13 @@ export const netfilterMessage: MessageEnricher = (message) => {
       outcome: verdict === undefined ? 'unknown' : verdict === 'allowed' ? 'success' : 'failure',
       action: verdict === undefined ? undefined : verdict === 'allowed' ? 'accept' : 'drop',
     },
-    rule: prefix === '' ? undefined : { name: prefix },
+    rule,
     source: { ip: fields.SRC, port: shortNumber(fields.SPT) },
     destination: { ip: fields.DST, port: shortNumber(fields.DPT) },
     network: { ...protocol, type: fields.SRC.includes(':') ? 'ipv6' : 'ipv4' },
     observer: {
-      ingress: fields.IN ? { interface: { name: fields.IN } } : undefined,
-      egress: fields.OUT ? { interface: { name: fields.OUT } } : undefined,
+      ingress: fields.IN || zones ? { interface: fields.IN ? { name: fields.IN } : undefined, zone: zones?.[0] } : undefined,
+      egress: fields.OUT || zones ? { interface: fields.OUT ? { name: fields.OUT } : undefined, zone: zones?.[1] } : undefined,
     },
     iptables: {
       length: shortNumber(fields.LEN), ttl: shortNumber(fields.TTL ?? fields.HOPLIMIT), id: fields.ID,
