@@ -22,15 +22,18 @@ describe('e2e > ui > triage transitions and merge', function () {
       for (const address of ['198.51.100.61', '198.51.100.62'])
         demo.service.collector!.accept(sshdLine('portal.radebeul.example', `Failed password for invalid user verwaltung from ${address} port 41000 ssh2`), { transport: 'tcp', peerAddress: '10.51.0.10' });
       const token = await demo.token('analyst');
-      const ids = await eventually(
+      // By address, not by order: both lines may carry the same second, and ties sort by id.
+      const byAddress = await eventually(
         async () => {
-          const page = await demo.api<{ items: { id: string; entity: string }[] }>(token, '/api/v1/incidents?organization=radebeul&sort=firstSeen&order=asc');
-          return page.items.length >= 2 ? page.items.map((incident) => incident.id) : undefined;
+          const page = await demo.api<{ items: { id: string; entity: string }[] }>(token, '/api/v1/incidents?organization=radebeul');
+          const find = (address: string) => page.items.find((incident) => incident.entity.includes(address))?.id;
+          const [first, second] = [find('198.51.100.61'), find('198.51.100.62')];
+          return first && second ? [first, second] : undefined;
         },
         20_000,
         'two incidents at Radebeul',
       );
-      [target, source] = ids as [string, string];
+      [target, source] = byAddress;
     },
   });
 
