@@ -4,6 +4,8 @@ import { cefParser } from './cef.js';
 import { defineParser } from './define-parser.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
+import { microsoftDhcpParser } from './microsoft-dhcp.js';
+import { microsoftDnsParser } from './microsoft-dns.js';
 import type { ParseContext, ParseOutcome, Parser } from './parser.js';
 import { rfc3164Parser } from './rfc3164.js';
 import { rfc5424Parser } from './rfc5424.js';
@@ -15,6 +17,8 @@ import { isRfc5424 } from './syslog/is-rfc5424.js';
 const FORTIGATE = /^(?:<\d{1,3}>)?\s*(?:date=|devname=|logver=|eventtime=|logid=)/;
 const SQUID = /^\d{9,11}\.\d{3} +\d+ /;
 const BIND_FILE = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}/;
+const MICROSOFT_DHCP = /^\d{2,5},\d{2}\/\d{2}\/\d{2},/;
+const MICROSOFT_DNS = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? [0-9A-Fa-f]{1,8} PACKET /;
 const ACCESS_LOG = /^\S{1,255} \S{1,255} \S{1,255} \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:/;
 
 function choose(line: string): Parser {
@@ -24,6 +28,8 @@ function choose(line: string): Parser {
   if (FORTIGATE.test(head)) return kvParser;
   if (isRfc5424(head)) return rfc5424Parser;
   if (head.startsWith('<')) return rfc3164Parser;
+  if (MICROSOFT_DHCP.test(head)) return microsoftDhcpParser;
+  if (MICROSOFT_DNS.test(head)) return microsoftDnsParser;
   if (SQUID.test(head)) return squidParser;
   if (BIND_FILE.test(head)) return bindParser;
   if (ACCESS_LOG.test(head)) return combinedAccessLogParser;

@@ -6,6 +6,8 @@ import { iptablesParser } from './iptables.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
 import { linuxAuthParser } from './linux-auth.js';
+import { microsoftDhcpParser } from './microsoft-dhcp.js';
+import { microsoftDnsParser } from './microsoft-dns.js';
 import type { Parser } from './parser.js';
 import { rfc3164Parser } from './rfc3164.js';
 import { rfc5424Parser } from './rfc5424.js';
@@ -28,6 +30,8 @@ export const parsers: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ['apache', apacheAccessLogParser],
   ['squid', squidParser],
   ['bind', bindParser],
+  ['microsoft-dhcp', microsoftDhcpParser],
+  ['microsoft-dns', microsoftDnsParser],
 ]);
 
 export function getParser(name: string): Parser | undefined {

@@ -33,7 +33,7 @@ describe('collectors > parsers > fixtures', () => {
         const base = path.join(FIXTURES, parserName, file.slice(0, -'.log'.length));
         const contextFile = `${base}.context.json`;
         const raw = { ...DEFAULT_CONTEXT, ...(existsSync(contextFile) ? JSON.parse(readFileSync(contextFile, 'utf8')) : {}) };
-        const context: ParseContext = { receivedAt: new Date(raw.receivedAt), peerAddress: raw.peerAddress };
+        const context: ParseContext = { receivedAt: new Date(raw.receivedAt), peerAddress: raw.peerAddress, timeZone: raw.timeZone };
         const inputs = lines(`${base}.log`);
         const expected = lines(`${base}.expected.ndjson`).map((line) => JSON.parse(line) as unknown);
         it(`${file} has one expected outcome per line`, () => {
