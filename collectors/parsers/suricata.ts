@@ -27,9 +27,33 @@ const CATEGORIES: Record<string, { category: string[]; type: string[] }> = {
   dns: { category: ['network'], type: ['protocol'] },
   http: { category: ['network', 'web'], type: ['protocol', 'access'] },
   tls: { category: ['network'], type: ['protocol'] },
-  flow: { category: ['network'], type: ['connection', 'end'] },
+  flow: { category: ['network'], type: ['connection'] },
   fileinfo: { category: ['network', 'file'], type: ['info'] },
+  http2: { category: ['network', 'web'], type: ['protocol', 'access'] },
+  ssh: { category: ['network'], type: ['protocol'] },
+  smb: { category: ['network'], type: ['protocol'] },
+  ftp: { category: ['network'], type: ['protocol'] },
+  ftp_data: { category: ['network'], type: ['protocol'] },
+  tftp: { category: ['network'], type: ['protocol'] },
+  mqtt: { category: ['network'], type: ['protocol'] },
+  rdp: { category: ['network'], type: ['protocol'] },
+  rfb: { category: ['network'], type: ['protocol'] },
 };
+
+// The protocol a record's event type names, for records without app_proto (Elastic's suricata
+// integration maps rfb to rdp, so does this).
+const EVENT_TYPE_PROTOCOLS: Record<string, string> = {
+  dns: 'dns', ftp: 'ftp', ftp_data: 'ftp', http: 'http', http2: 'http', mqtt: 'mqtt', smb: 'smb', ssh: 'ssh', tftp: 'tftp', tls: 'tls', rdp: 'rdp', rfb: 'rdp',
+};
+// app_proto values that name no protocol: detection failed, or Suricata's parser templates.
+const NO_PROTOCOL = new Set(['failed', 'template', 'template-rust']);
+
+/** ECS network.protocol: app_proto in lower case as Elastic writes it, else the protocol of the event type. */
+function networkProtocol(eventType: string, appProto: string | undefined): string | undefined {
+  const app = appProto?.toLowerCase();
+  if (app !== undefined && !NO_PROTOCOL.has(app)) return app;
+  return Object.hasOwn(EVENT_TYPE_PROTOCOLS, eventType) ? EVENT_TYPE_PROTOCOLS[eventType] : undefined;
+}
 
 function alertFields(alert: Fields): Fields {
   const blocked = alert.action === 'blocked';
@@ -60,6 +84,7 @@ function httpFields(http: Fields): Fields {
   const url = str(http.url);
   const query = url?.indexOf('?') ?? -1;
   return {
+    destination: { domain: str(http.hostname) },
     url: { domain: str(http.hostname), original: url, path: url === undefined ? undefined : query < 0 ? url : url.slice(0, query), query: url !== undefined && query >= 0 ? url.slice(query + 1) : undefined },
     http: {
       request: { method: str(http.http_method), referrer: str(http.http_refer) },
@@ -90,8 +115,10 @@ function flowFields(flow: Fields): Fields {
   const toClient = num(flow.bytes_toclient);
   const packetsToServer = num(flow.pkts_toserver);
   const packetsToClient = num(flow.pkts_toclient);
+  // As Elastic's integration reads the flow state: still "new" (one side seen) is a start, "closed" an end.
+  const state = str(flow.state);
   return {
-    event: { start: time(flow.start), end: time(flow.end) },
+    event: { start: time(flow.start), end: time(flow.end), type: state === 'new' ? ['connection', 'start'] : state === 'closed' ? ['connection', 'end'] : undefined },
     source: { bytes: toServer, packets: packetsToServer },
     destination: { bytes: toClient, packets: packetsToClient },
     network: {
@@ -125,21 +152,28 @@ export function parseSuricata(line: string, context: ParseContext): ParseResult 
   }
   if (!isObject(record) || typeof record.event_type !== 'string') return 'not a Suricata EVE record (no event_type)';
   const eventType = record.event_type;
-  const shape = CATEGORIES[eventType] ?? { category: ['network'], type: ['info'] };
+  const shape = Object.hasOwn(CATEGORIES, eventType) ? CATEGORIES[eventType]! : { category: ['network'], type: ['info'] };
   const proto = str(record.proto);
+  const sourceIp = str(record.src_ip);
+  const destinationIp = str(record.dest_ip);
+  const relatedIps = [...new Set([sourceIp, destinationIp].filter((ip) => ip !== undefined))];
   const event: ParsedEvent = {
     '@timestamp': time(record.timestamp) ?? context.receivedAt.toISOString(),
-    event: { kind: 'event', module: 'suricata', dataset: 'suricata.eve', category: shape.category, type: shape.type },
+    event: { kind: eventType === 'stats' ? 'metric' : 'event', module: 'suricata', dataset: 'suricata.eve', category: shape.category, type: shape.type },
   };
   mergeFields(event, {
-    source: { ip: str(record.src_ip), port: num(record.src_port) },
-    destination: { ip: str(record.dest_ip), port: num(record.dest_port) },
-    network: { transport: proto?.toLowerCase(), protocol: str(record.app_proto) === 'failed' ? undefined : str(record.app_proto), community_id: str(record.community_id), vlan: Array.isArray(record.vlan) ? { id: String(record.vlan[0]) } : undefined },
+    source: { address: sourceIp, ip: sourceIp, port: num(record.src_port) },
+    destination: { address: destinationIp, ip: destinationIp, port: num(record.dest_port) },
+    related: { ip: relatedIps.length === 0 ? undefined : relatedIps },
+    network: { transport: proto?.toLowerCase(), protocol: networkProtocol(eventType, str(record.app_proto)), community_id: str(record.community_id), vlan: Array.isArray(record.vlan) ? { id: String(record.vlan[0]) } : undefined },
     observer: { name: str(record.host), ingress: { interface: { name: str(record.in_iface) } }, type: 'ids', vendor: 'OISF', product: 'Suricata' },
     suricata: { eve: { event_type: eventType, flow_id: record.flow_id === undefined ? undefined : String(record.flow_id), tx_id: num(record.tx_id) } },
   });
   // Alerts and file records carry the protocol section of their transaction too: map every section present.
   for (const [section, map] of SECTIONS) if (isObject(record[section])) mergeFields(event, map(record[section]));
+  // Like Elastic's integration, only HTTP records get an outcome: an alert or file record's HTTP status says nothing about it.
+  const status = eventType === 'http' && isObject(record.http) ? num(record.http.status) : undefined;
+  if (status !== undefined) event.event.outcome = status < 400 ? 'success' : 'failure';
   return event;
 }
 
