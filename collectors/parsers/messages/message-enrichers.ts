@@ -18,6 +18,14 @@ export const messageEnrichers: ReadonlyMap<string, MessageEnricher> = new Map([
   ['login', pamMessage],
   ['kernel', netfilterMessage],
   ['named', namedMessage],
-  ['useradd', accountMessage],
-  ['groupadd', accountMessage],
+  ['useradd', accountMessage('useradd')],
+  ['userdel', accountMessage('userdel')],
+  ['usermod', accountMessage('usermod')],
+  ['chage', accountMessage('chage')],
+  ['groupadd', accountMessage('groupadd')],
+  ['groupdel', accountMessage('groupdel')],
+  ['groupmod', accountMessage('groupmod')],
+  // passwd and chpasswd log through PAM's password module (chauthtok).
+  ['passwd', pamMessage],
+  ['chpasswd', pamMessage],
 ]);

@@ -1,5 +1,6 @@
 import type { MessageEnricher } from './message-enricher.js';
 import { pamMessage } from './pam-message.js';
+import { sshdConnectionMessage } from './sshd-connection-message.js';
 
 // Message formats of OpenSSH's sshd (auth.c, auth2.c, packet.c), e.g.
 // "Failed password for invalid user admin from 203.0.113.9 port 40422 ssh2".
@@ -97,5 +98,5 @@ export const sshdMessage: MessageEnricher = (message) => {
       source: { ip: preauthEnd[1], port: port(preauthEnd[2]) },
     };
   }
-  return pamMessage(message);
+  return sshdConnectionMessage(message) ?? pamMessage(message);
 };
