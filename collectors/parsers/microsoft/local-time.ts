@@ -33,9 +33,12 @@ function offsetAt(formatter: Intl.DateTimeFormat, instant: number): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
-/** The time zone this process runs in: what Elastic calls the agent's "local" zone. */
+let ownZone: string | undefined;
+
+/** The time zone this process runs in (from TZ): what Elastic calls the agent's "local" zone. Read once. */
 export function processTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  ownZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return ownZone;
 }
 
 /**
