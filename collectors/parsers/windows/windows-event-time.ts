@@ -5,8 +5,8 @@ type Fields = Record<string, unknown>;
 
 const SYSMON_UTC_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})$/;
 
-/** A time as ISO text, or undefined. Times without an offset are read as UTC. */
-function isoTime(value: unknown): string | undefined {
+/** A time as ISO text with milliseconds, or undefined. Times without an offset are read as UTC. */
+export function isoTime(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const time = scanIsoTimestamp(value, 0, true);
   return time === undefined ? undefined : new Date(time.millis).toISOString();

@@ -2,6 +2,7 @@ import { mergeFields } from '../messages/merge-fields.js';
 import type { ParsedEvent } from '../parser.js';
 import { isSysmonEvent, sysmonEvents } from './sysmon-events.js';
 import { mapSysmonFields } from './sysmon-fields.js';
+import { isoTime } from './windows-event-time.js';
 import { mapSecurityFields } from './windows-security-fields.js';
 import { windowsSecurityEvents } from './windows-security-events.js';
 import { dataNumber, dataText } from './windows-values.js';
@@ -71,7 +72,7 @@ export function mapWindowsEvent(event: ParsedEvent, winlog: Fields, record: Fiel
   mergeFields(event, {
     event: {
       code, provider: dataText(winlog.provider_name), kind: 'event', module: 'windows',
-      dataset: DATASETS[String(winlog.channel).toLowerCase()] ?? 'windows.eventlog', created: sysmon ? dataText(winlog.time_created) : undefined,
+      dataset: DATASETS[String(winlog.channel).toLowerCase()] ?? 'windows.eventlog', created: sysmon ? isoTime(winlog.time_created) : undefined,
     },
     // The agent's host name wins: it is how the fleet names the machine; the event's computer name is the fallback.
     host: { name: dataText(existingHost.name) ?? dataText(winlog.computer_name) },
