@@ -1,7 +1,7 @@
 import { mergeFields } from '../messages/merge-fields.js';
 import type { ParsedEvent } from '../parser.js';
 import { splitWindowsCommandLine } from './windows-command-line.js';
-import { executableName } from './windows-file-path.js';
+import { executableName, windowsFileFields } from './windows-file-path.js';
 import { dataIp, dataNumber, dataText } from './windows-values.js';
 
 type Fields = Record<string, unknown>;
@@ -108,17 +108,19 @@ function sourceFields(code: string, data: Fields): Fields | undefined {
   return { ip: dataIp(data.IpAddress), port: dataNumber(data.IpPort), domain: dataText(data.WorkstationName) };
 }
 
-/** 5140/5145: the share's local path and the relative name of what was accessed. */
+/**
+ * 5140/5145: what was accessed, as a local path (the share's local path joined with the name relative
+ * to it) and as the share path a client used.
+ */
 function shareFileFields(code: string, data: Fields): Fields | undefined {
   if (!SHARE_EVENTS.has(code)) return undefined;
-  const name = dataText(data.RelativeTargetName);
-  const directory = dataText(data.ShareLocalPath);
-  const share = dataText(data.ShareName);
-  const dot = name?.lastIndexOf('.') ?? -1;
+  const relative = dataText(data.RelativeTargetName)?.replace(/^\\+/, '');
+  const localRoot = dataText(data.ShareLocalPath)?.replace(/\\+$/, '');
+  const share = dataText(data.ShareName)?.replace(/\\+$/, '');
+  if (localRoot === undefined) return undefined;
   return {
-    name, directory, path: name !== undefined && directory !== undefined ? `${directory}\\${name}` : undefined,
-    target_path: name !== undefined && share !== undefined ? `${share}\\${name}` : undefined,
-    extension: name !== undefined && dot >= 0 ? name.slice(dot + 1) : undefined,
+    ...windowsFileFields(relative ? `${localRoot}\\${relative}` : localRoot),
+    target_path: relative && share !== undefined ? `${share}\\${relative}` : undefined,
   };
 }
 

@@ -59,6 +59,10 @@ const DELIBERATE: readonly DeliberateDifference[] = [
     reason: 'group changes of local groups (4732) name the member only by MemberSid, so we keep it as user.target.id; Elastic leaves it in event_data',
   },
   {
+    field: 'file.target_path', sets: ['elastic-security'],
+    reason: 'Elastic writes every backslash of the share path twice; we keep the path as Windows names it (\\\\*\\Documents\\reports\\...)',
+  },
+  {
     field: '@timestamp', sets: ['elastic-security'], onlyWhereElasticHasNone: true,
     reason: "Elastic's sample carries no time at all; we fall back to the receive time",
   },
