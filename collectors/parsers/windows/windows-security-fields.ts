@@ -63,6 +63,11 @@ function memberFields(memberName: unknown, memberSid: unknown): Fields {
   return { id: dataText(memberSid), name: dataText(first), domain: dataText(fourth) };
 }
 
+/** The group a group change is about: Target* names the group, not an account. */
+function changedGroup(data: Fields): Fields {
+  return { id: dataText(data.TargetSid) ?? dataText(data.TargetUserSid), name: dataText(data.TargetUserName), domain: dataText(data.TargetDomainName) };
+}
+
 function userFields(code: string, data: Fields, userData: Fields): Fields {
   const user: Fields = {};
   if (TARGET_IS_USER.has(code)) mergeFields(user, account(data.TargetUserSid ?? data.TargetSid, data.TargetUserName, data.TargetDomainName));
@@ -77,16 +82,10 @@ function userFields(code: string, data: Fields, userData: Fields): Fields {
   if (EFFECTIVE_ACCOUNT.has(code)) mergeFields(user, { effective: account(data.TargetUserSid, data.TargetUserName, data.TargetDomainName) });
   mergeFields(user, { target: { name: dataText(data.OldTargetUserName) }, changes: { name: dataText(data.NewTargetUserName) } });
   if (GROUP_EVENTS.has(code)) {
-    const group = { id: dataText(data.TargetSid) ?? dataText(data.TargetUserSid), name: dataText(data.TargetUserName), domain: dataText(data.TargetDomainName) };
     const member = memberFields(data.MemberName, data.MemberSid);
-    if (Object.values(member).some((value) => value !== undefined)) mergeFields(user, { target: { ...member, group } });
+    if (Object.values(member).some((value) => value !== undefined)) mergeFields(user, { target: { ...member, group: changedGroup(data) } });
   }
   return user;
-}
-
-function groupFields(code: string, data: Fields): Fields | undefined {
-  if (!GROUP_EVENTS.has(code)) return undefined;
-  return { id: dataText(data.TargetSid) ?? dataText(data.TargetUserSid), name: dataText(data.TargetUserName), domain: dataText(data.TargetDomainName) };
 }
 
 function processFields(code: string, data: Fields): Fields | undefined {
@@ -139,7 +138,7 @@ export function mapSecurityFields(event: ParsedEvent, code: string, winlog: Fiel
   const userData = (winlog.user_data ?? {}) as Fields;
   mergeFields(event, {
     user: userFields(code, data, userData),
-    group: groupFields(code, data),
+    group: GROUP_EVENTS.has(code) ? changedGroup(data) : undefined,
     process: processFields(code, data),
     source: sourceFields(code, data),
     file: shareFileFields(code, data),
