@@ -5,6 +5,7 @@ import type { ParseContext, ParsedEvent } from './parser.js';
 import { setOwnField } from './set-own-field.js';
 import { scanIsoTimestamp } from './syslog/iso-timestamp.js';
 import { mapWindowsEvent } from './windows/windows-event.js';
+import { processTimeZone } from './local-time.js';
 import { windowsEventTime } from './windows/windows-event-time.js';
 
 type Fields = Record<string, unknown>;
@@ -43,7 +44,7 @@ function fromNxlog(record: Fields, context: ParseContext): ParsedEvent {
     user: record.UserID === undefined ? undefined : { identifier: record.UserID },
   };
   for (const key of Object.keys(winlog)) if (winlog[key] === undefined) delete winlog[key];
-  const time = windowsEventTime(winlog, record, [record['@timestamp']]);
+  const time = windowsEventTime(winlog, record, [record['@timestamp']], context.timeZone ?? processTimeZone());
   const event: ParsedEvent = { '@timestamp': time ?? context.receivedAt.toISOString(), event: { kind: 'event' }, winlog };
   if (typeof record.Message === 'string') event.message = record.Message;
   mapWindowsEvent(event, winlog, record);
@@ -76,7 +77,7 @@ export function parseJson(line: string, context: ParseContext): ParseResult {
     document.winlog.event_id = String(document.winlog.event_id);
     // Winlogbeat's @timestamp is the event's creation time; an agent document may carry the shipper's
     // time there and the event's own in winlog.time_created or Sysmon's UtcTime.
-    const time = windowsEventTime(document.winlog, {}, [document['@timestamp'], document.timestamp]);
+    const time = windowsEventTime(document.winlog, {}, [document['@timestamp'], document.timestamp], context.timeZone ?? processTimeZone());
     if (time !== undefined) event['@timestamp'] = time;
     mapWindowsEvent(event, document.winlog);
   }

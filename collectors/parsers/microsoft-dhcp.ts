@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { defineParser, type ParseResult } from './define-parser.js';
 import { csvFields } from './microsoft/csv-fields.js';
 import { DHCP_QUARANTINE_RESULTS, DHCP_V4_EVENTS, DHCP_V6_EVENTS, type DhcpEventShape } from './microsoft/dhcp-event-ids.js';
-import { processTimeZone, zonedMillis } from './microsoft/local-time.js';
+import { processTimeZone, zonedMillis } from './local-time.js';
 import { mergeFields } from './messages/merge-fields.js';
 import type { ParseContext, ParsedEvent } from './parser.js';
 

@@ -3,7 +3,7 @@ import { defineParser, type ParseResult } from './define-parser.js';
 import { dnsHeaderFlags } from './microsoft/dns-header-flags.js';
 import { leadingTime } from './microsoft/dns-debug-time.js';
 import { questionName } from './microsoft/dns-question-name.js';
-import { processTimeZone, zonedMillis } from './microsoft/local-time.js';
+import { processTimeZone, zonedMillis } from './local-time.js';
 import { mergeFields } from './messages/merge-fields.js';
 import type { ParseContext, ParsedEvent } from './parser.js';
 

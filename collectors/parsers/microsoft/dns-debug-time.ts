@@ -1,4 +1,4 @@
-import type { WallTime } from './local-time.js';
+import type { WallTime } from '../local-time.js';
 
 /** A wall-clock reading at the start of a DNS debug log line, and where the rest of the line begins. */
 export interface LeadingTime {

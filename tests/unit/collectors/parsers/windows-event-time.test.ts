@@ -30,6 +30,14 @@ describe('collectors > parsers > windows > event time and outcome', () => {
     expect(event['@timestamp']).to.equal('2020-09-21T22:58:47.123Z');
   });
 
+  it("reads NXLog's EventTime without an offset as the Windows host's wall clock, in the configured zone", () => {
+    const record = JSON.stringify({ EventTime: '2020-08-05 02:09:49', '@timestamp': '2020-08-05T06:09:50.100Z', EventID: 4662, Channel: 'Security' });
+    const inNewYork = jsonParser.parse(record, { ...context, timeZone: 'America/New_York' });
+    const inBerlin = jsonParser.parse(record, { ...context, timeZone: 'Europe/Berlin' });
+    expect(inNewYork.ok && inNewYork.event['@timestamp']).to.equal('2020-08-05T06:09:49.000Z');
+    expect(inBerlin.ok && inBerlin.event['@timestamp']).to.equal('2020-08-05T00:09:49.000Z');
+  });
+
   it('falls back to the receive time when a record has no time of its own', () => {
     expect(parse({ EventID: 4672, Channel: 'Security' })['@timestamp']).to.equal('2025-03-14T12:00:00.000Z');
   });

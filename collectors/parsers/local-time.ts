@@ -1,4 +1,4 @@
-import { utcMillis } from '../syslog/iso-timestamp.js';
+import { utcMillis } from './syslog/iso-timestamp.js';
 
 /** A wall-clock reading without a zone, as Windows servers write it into their text logs. */
 export interface WallTime {

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { zonedMillis } from '../../../../../collectors/parsers/microsoft/local-time.js';
+import { zonedMillis } from '../../../../collectors/parsers/local-time.js';
 
 const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0) => ({ year, month, day, hour, minute, second });
 const iso = (millis: number | undefined) => (millis === undefined ? undefined : new Date(millis).toISOString());
 
-describe('collectors > parsers > microsoft > local time', () => {
+describe('collectors > parsers > local time', () => {
   it('reads winter and summer readings with the offset the zone had then', () => {
     expect(iso(zonedMillis(wall(2025, 1, 15, 12), 'Europe/Berlin'))).to.equal('2025-01-15T11:00:00.000Z');
     expect(iso(zonedMillis(wall(2025, 7, 15, 12), 'Europe/Berlin'))).to.equal('2025-07-15T10:00:00.000Z');
