@@ -2,6 +2,7 @@ import { apacheAccessLogParser, combinedAccessLogParser, nginxAccessLogParser } 
 import { autoParser } from './auto.js';
 import { bindParser } from './bind.js';
 import { cefParser } from './cef.js';
+import { ciscoAsaParser } from './cisco-asa.js';
 import { iptablesParser } from './iptables.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
@@ -28,6 +29,7 @@ export const parsers: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ['apache', apacheAccessLogParser],
   ['squid', squidParser],
   ['bind', bindParser],
+  ['cisco-asa', ciscoAsaParser],
 ]);
 
 export function getParser(name: string): Parser | undefined {
