@@ -7,6 +7,7 @@ import { iptablesParser } from './iptables.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
 import { linuxAuthParser } from './linux-auth.js';
+import { panosParser } from './pan-os.js';
 import type { Parser } from './parser.js';
 import { rfc3164Parser } from './rfc3164.js';
 import { rfc5424Parser } from './rfc5424.js';
@@ -30,6 +31,7 @@ export const parsers: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ['squid', squidParser],
   ['bind', bindParser],
   ['cisco-asa', ciscoAsaParser],
+  ['pan-os', panosParser],
 ]);
 
 export function getParser(name: string): Parser | undefined {
