@@ -1,28 +1,12 @@
 import { defineParser, type ParseResult } from './define-parser.js';
 import { splitCsvFields } from './panos/csv-fields.js';
 import { panosEvent, panosFields } from './panos/panos-event.js';
-import { scanIsoTimestamp, utcMillis } from './syslog/iso-timestamp.js';
+import { panosTime } from './panos/panos-time.js';
 
-// PAN-OS writes "2018/11/30 16:09:07" (device time, no zone) or, with ISO format configured,
-// "2021-10-22T16:10:10.000000Z". A time without zone is read as UTC, as Elastic's pipeline does
-// unless its tz_offset is set.
-const PANOS_TIME = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const SERIAL = /^[0-9A-Za-z-]{0,32}$/;
 const TYPE = /^[A-Z-]{3,20}$/;
 /** A syslog header before the CSV row is at most this long; the row's first field follows its last space. */
 const HEADER_LIMIT = 256;
-
-function panosTime(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const plain = PANOS_TIME.exec(text);
-  if (plain) {
-    const [, year, month, day, hour, minute, second] = plain.map(Number) as number[];
-    const millis = utcMillis(year!, month!, day!, hour!, minute!, second!, 0);
-    return millis === undefined ? undefined : new Date(millis).toISOString();
-  }
-  const iso = scanIsoTimestamp(text, 0, true);
-  return iso !== undefined && iso.end === text.length ? new Date(iso.millis).toISOString() : undefined;
-}
 
 /**
  * PAN-OS syslog in its default CSV format (TRAFFIC, THREAT, SYSTEM, GLOBALPROTECT), with or without a

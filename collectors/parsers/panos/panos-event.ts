@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { mergeFields } from '../messages/merge-fields.js';
 import type { ParsedEvent } from '../parser.js';
+import { panosTime } from './panos-time.js';
 import { GLOBALPROTECT_COLUMNS, nameColumns, SYSTEM_COLUMNS, THREAT_COLUMNS, TRAFFIC_COLUMNS } from './panos-columns.js';
 
 type Columns = Record<string, string>;
@@ -79,12 +80,14 @@ function sessionEndpoints(c: Columns): Fields {
   };
 }
 
-function traffic(c: Columns, subtype: string): Fields {
+function traffic(c: Columns, subtype: string, start: string | undefined): Fields {
   const elapsed = integer(c.elapsed_time);
   return mergeFields(sessionEndpoints(c), {
     event: {
       kind: 'event', category: ['network'], outcome: c.action === 'allow' ? 'success' : 'failure',
       duration: elapsed === undefined ? undefined : elapsed * 1e9,
+      start,
+      end: start === undefined || elapsed === undefined ? undefined : new Date(Date.parse(start) + elapsed * 1000).toISOString(),
     },
     source: { bytes: integer(c.bytes_sent), packets: integer(c.packets_sent) },
     destination: { bytes: integer(c.bytes_received), packets: integer(c.packets_received) },
@@ -178,7 +181,7 @@ export function panosFields(type: string, subtype: string, rest: readonly string
   switch (type) {
     case 'TRAFFIC':
       columns = nameColumns(TRAFFIC_COLUMNS, rest);
-      fields = traffic(columns, subtype);
+      fields = traffic(columns, subtype, panosTime(columns.start_time));
       break;
     case 'THREAT':
       columns = nameColumns(THREAT_COLUMNS, rest);
