@@ -9,7 +9,7 @@ const TYPE = /^[A-Z-]{3,20}$/;
 const HEADER_LIMIT = 256;
 
 /**
- * PAN-OS syslog in its default CSV format (TRAFFIC, THREAT, SYSTEM, GLOBALPROTECT), with or without a
+ * PAN-OS syslog in its default CSV format (TRAFFIC, THREAT, SYSTEM, GLOBALPROTECT, USERID), with or without a
  * syslog header, mapped to the ECS fields of Elastic's panw.panos integration; `@timestamp` is the
  * generated time, `event.created` the receive time on the management plane.
  */

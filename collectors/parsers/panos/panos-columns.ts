@@ -39,6 +39,13 @@ export const GLOBALPROTECT_COLUMNS = [
   'gateway', '_', '_', '_', '_', 'vsys_name', 'device_name', 'vsys_id',
 ];
 
+export const USERID_COLUMNS = [
+  'virtual_sys', 'source_ip', 'source_user', 'data_source_name', 'event_id', 'repeat_count', 'timeout',
+  'source_port', 'destination_port', 'data_source', 'data_source_type', 'sequence_number', 'action_flags',
+  '_', '_', '_', '_', 'vsys_name', 'device_name', 'vsys_id', 'factor_type', 'factor_completion_time',
+  'factor_number', 'ugflags', 'user_by_source',
+];
+
 /** Names the columns of a row from the 8th on; columns past the known ones are ignored. */
 export function nameColumns(names: readonly string[], values: readonly string[]): Record<string, string> {
   const named: Record<string, string> = {};

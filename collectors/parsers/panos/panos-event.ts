@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { mergeFields } from '../messages/merge-fields.js';
 import type { ParsedEvent } from '../parser.js';
 import { panosTime } from './panos-time.js';
-import { GLOBALPROTECT_COLUMNS, nameColumns, SYSTEM_COLUMNS, THREAT_COLUMNS, TRAFFIC_COLUMNS } from './panos-columns.js';
+import { GLOBALPROTECT_COLUMNS, nameColumns, SYSTEM_COLUMNS, THREAT_COLUMNS, TRAFFIC_COLUMNS, USERID_COLUMNS } from './panos-columns.js';
 
 type Columns = Record<string, string>;
 type Fields = Record<string, unknown>;
@@ -174,6 +174,19 @@ function globalProtect(c: Columns): Fields {
   };
 }
 
+// User-ID maps an address to a user (logins seen by AD, GlobalProtect, captive portal...).
+function userId(c: Columns): Fields {
+  // The user as the data source named it wins over the mapped name, as in Elastic's pipeline.
+  const sourceUser = mergeFields(user(c.source_user) ?? {}, { name: c.user_by_source });
+  return {
+    event: { kind: 'event', category: ['network', 'iam'], code: c.event_id },
+    source: { ip: ip(c.source_ip), port: integer(c.source_port), user: sourceUser },
+    destination: { port: integer(c.destination_port) },
+    user: sourceUser,
+    panw: { panos: { data_source: c.data_source, data_source_type: c.data_source_type, timeout: integer(c.timeout) } },
+  };
+}
+
 /** The ECS fields of one PAN-OS log by its type; undefined for types this parser does not read. */
 export function panosFields(type: string, subtype: string, rest: readonly string[]): Fields | undefined {
   let fields: Fields;
@@ -190,6 +203,10 @@ export function panosFields(type: string, subtype: string, rest: readonly string
     case 'SYSTEM':
       columns = nameColumns(SYSTEM_COLUMNS, rest);
       fields = system(columns);
+      break;
+    case 'USERID':
+      columns = nameColumns(USERID_COLUMNS, rest);
+      fields = userId(columns);
       break;
     case 'GLOBALPROTECT':
       columns = nameColumns(GLOBALPROTECT_COLUMNS, rest);
