@@ -1,11 +1,13 @@
 import { combinedAccessLogParser } from './access-log.js';
 import { bindParser } from './bind.js';
 import { cefParser } from './cef.js';
+import { ciscoAsaParser } from './cisco-asa.js';
 import { defineParser } from './define-parser.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
 import { microsoftDhcpParser } from './microsoft-dhcp.js';
 import { microsoftDnsParser } from './microsoft-dns.js';
+import { panosParser } from './pan-os.js';
 import type { ParseContext, ParseOutcome, Parser } from './parser.js';
 import { rfc3164Parser } from './rfc3164.js';
 import { rfc5424Parser } from './rfc5424.js';
@@ -19,6 +21,9 @@ const SQUID = /^\d{9,11}\.\d{3} +\d+ /;
 const BIND_FILE = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}/;
 const MICROSOFT_DHCP = /^\d{2,5},\d{2}\/\d{2}\/\d{2},/;
 const MICROSOFT_DNS = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? [0-9A-Fa-f]{1,8} PACKET /;
+const CISCO_ASA = /%(?:ASA|FTD)-(?:[a-z]{1,16}-)?[0-7]-\d{6}:/;
+// PAN-OS CSV: receive time, serial number and log type as its 2nd to 4th fields.
+const PAN_OS = /(?:^|\s)\d{1,10},\d{4}[/-]\d{2}[/-]\d{2}[ T][\d:.Z]{8,20},[0-9A-Za-z-]{0,32},(?:TRAFFIC|THREAT|SYSTEM|CONFIG|GLOBALPROTECT|USERID|HIPMATCH|AUTHENTICATION|DECRYPTION),/;
 const ACCESS_LOG = /^\S{1,255} \S{1,255} \S{1,255} \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:/;
 
 function choose(line: string): Parser {
@@ -26,6 +31,8 @@ function choose(line: string): Parser {
   if (head.startsWith('{')) return head.includes('"event_type"') ? suricataParser : jsonParser;
   if (head.includes('CEF:')) return cefParser;
   if (FORTIGATE.test(head)) return kvParser;
+  if (CISCO_ASA.test(head)) return ciscoAsaParser;
+  if (PAN_OS.test(head)) return panosParser;
   if (isRfc5424(head)) return rfc5424Parser;
   if (head.startsWith('<')) return rfc3164Parser;
   if (MICROSOFT_DHCP.test(head)) return microsoftDhcpParser;

@@ -2,12 +2,14 @@ import { apacheAccessLogParser, combinedAccessLogParser, nginxAccessLogParser } 
 import { autoParser } from './auto.js';
 import { bindParser } from './bind.js';
 import { cefParser } from './cef.js';
+import { ciscoAsaParser } from './cisco-asa.js';
 import { iptablesParser } from './iptables.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
 import { linuxAuthParser } from './linux-auth.js';
 import { microsoftDhcpParser } from './microsoft-dhcp.js';
 import { microsoftDnsParser } from './microsoft-dns.js';
+import { panosParser } from './pan-os.js';
 import type { Parser } from './parser.js';
 import { rfc3164Parser } from './rfc3164.js';
 import { rfc5424Parser } from './rfc5424.js';
@@ -32,6 +34,8 @@ export const parsers: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ['bind', bindParser],
   ['microsoft-dhcp', microsoftDhcpParser],
   ['microsoft-dns', microsoftDnsParser],
+  ['cisco-asa', ciscoAsaParser],
+  ['pan-os', panosParser],
 ]);
 
 export function getParser(name: string): Parser | undefined {
