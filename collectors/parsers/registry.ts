@@ -2,6 +2,7 @@ import { apacheAccessLogParser, combinedAccessLogParser, nginxAccessLogParser } 
 import { autoParser } from './auto.js';
 import { bindParser } from './bind.js';
 import { cefParser } from './cef.js';
+import { fortigateParser } from './fortigate.js';
 import { iptablesParser } from './iptables.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
@@ -23,6 +24,7 @@ export const parsers: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ['suricata', suricataParser],
   ['cef', cefParser],
   ['kv', kvParser],
+  ['fortigate', fortigateParser],
   ['access-log', combinedAccessLogParser],
   ['nginx', nginxAccessLogParser],
   ['apache', apacheAccessLogParser],
