@@ -41,7 +41,7 @@ describe('collectors > parsers > firewall agreement with Elastic', () => {
       const folder = path.join(FIXTURES, parserName);
       const cases = readdirSync(folder).filter((name) => name.endsWith('.elastic.ndjson')).sort();
       it('has Elastic documents to compare with', () => {
-        expect(cases).to.not.be.empty;
+        expect(cases.length).to.be.greaterThan(0);
       });
       for (const file of cases) {
         const base = path.join(folder, file.slice(0, -'.elastic.ndjson'.length));
