@@ -3,6 +3,7 @@ import { bindParser } from './bind.js';
 import { cefParser } from './cef.js';
 import { ciscoAsaParser } from './cisco-asa.js';
 import { defineParser } from './define-parser.js';
+import { fortigateParser } from './fortigate.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
 import { microsoftDhcpParser } from './microsoft-dhcp.js';
@@ -16,7 +17,9 @@ import { suricataParser } from './suricata.js';
 import { isRfc5424 } from './syslog/is-rfc5424.js';
 
 // Cheap looks at the start of the line only: the chosen parser does the real validation.
-const FORTIGATE = /^(?:<\d{1,3}>)?\s*(?:date=|devname=|logver=|eventtime=|logid=)/;
+// FortiOS gives every log a ten-digit log id; FortiManager writes it as log_id.
+const FORTIGATE = /(?:^|[\s>])log_?id="?\d{10}["\s]/;
+const KEY_VALUES = /^(?:<\d{1,3}>)?\s*(?:date=|devname=|logver=|eventtime=)/;
 const SQUID = /^\d{9,11}\.\d{3} +\d+ /;
 const BIND_FILE = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2}/;
 const MICROSOFT_DHCP = /^\d{2,5},\d{2}\/\d{2}\/\d{2},/;
@@ -30,7 +33,8 @@ function choose(line: string): Parser {
   const head = line.slice(0, 512);
   if (head.startsWith('{')) return head.includes('"event_type"') ? suricataParser : jsonParser;
   if (head.includes('CEF:')) return cefParser;
-  if (FORTIGATE.test(head)) return kvParser;
+  if (FORTIGATE.test(head)) return fortigateParser;
+  if (KEY_VALUES.test(head)) return kvParser;
   if (CISCO_ASA.test(head)) return ciscoAsaParser;
   if (PAN_OS.test(head)) return panosParser;
   if (isRfc5424(head)) return rfc5424Parser;

@@ -3,6 +3,7 @@ import { autoParser } from './auto.js';
 import { bindParser } from './bind.js';
 import { cefParser } from './cef.js';
 import { ciscoAsaParser } from './cisco-asa.js';
+import { fortigateParser } from './fortigate.js';
 import { iptablesParser } from './iptables.js';
 import { jsonParser } from './json.js';
 import { kvParser } from './kv.js';
@@ -27,6 +28,7 @@ export const parsers: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ['suricata', suricataParser],
   ['cef', cefParser],
   ['kv', kvParser],
+  ['fortigate', fortigateParser],
   ['access-log', combinedAccessLogParser],
   ['nginx', nginxAccessLogParser],
   ['apache', apacheAccessLogParser],
