@@ -29,6 +29,15 @@ const MAX_ALIAS_EXPANSION = 100;
 /** Rule files are a few kilobytes (SigmaHQ's largest is about 30 KB); a bigger one is a mistake or an attack on the parser. */
 const MAX_RULE_FILE_BYTES = 1024 * 1024;
 
+/** How many rule files are read at once. */
+const READ_AHEAD = 64;
+
+/** The file's text, or undefined when it is too large to be a rule. */
+async function readRuleFile(file: string): Promise<string | undefined> {
+  if ((await stat(file)).size > MAX_RULE_FILE_BYTES) return undefined;
+  return readFile(file, 'utf8');
+}
+
 function isRuleFile(name: string): boolean {
   return /\.ya?ml$/i.test(name) && !/\.test\.ya?ml$/i.test(name);
 }
@@ -39,7 +48,8 @@ async function ruleFiles(path: string): Promise<string[]> {
   const entries = await readdir(path, { withFileTypes: true });
   const nested = await Promise.all(
     entries
-      .filter((e) => e.isDirectory() || (e.isFile() && isRuleFile(e.name)))
+      // Hidden folders are not rules: `rules update` stages a release in one before swapping it in.
+      .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isFile() && isRuleFile(e.name))))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((e) => (e.isDirectory() ? ruleFiles(join(path, e.name)) : Promise.resolve([join(path, e.name)]))),
   );
@@ -76,12 +86,15 @@ export async function loadRules(paths: string[], options: LoadRulesOptions = {})
   const cache = new FieldCache();
   const seen: SeenNames = new Map();
   const files = (await Promise.all(paths.map(ruleFiles))).flat();
-  for (const file of files) {
-    if ((await stat(file)).size > MAX_RULE_FILE_BYTES) {
-      result.problems.push({ file, line: 1, column: 1, message: `file is larger than ${MAX_RULE_FILE_BYTES / 1024 / 1024} MiB; skipped`, severity: 'error', limit: true });
-      continue;
+  // Read ahead in parallel and compile in order: one file at a time leaves the CPU idle for half
+  // of a SigmaHQ-sized load, waiting on the file system.
+  for (let start = 0; start < files.length; start += READ_AHEAD) {
+    const texts = await Promise.all(files.slice(start, start + READ_AHEAD).map(readRuleFile));
+    for (const [offset, text] of texts.entries()) {
+      const file = files[start + offset]!;
+      if (text === undefined) result.problems.push({ file, line: 1, column: 1, message: `file is larger than ${MAX_RULE_FILE_BYTES / 1024 / 1024} MiB; skipped`, severity: 'error', limit: true });
+      else addRuleText(result, filters, text, file, options, cache, seen);
     }
-    addRuleText(result, filters, await readFile(file, 'utf8'), file, options, cache, seen);
   }
   applyFilters(result.rules, filters, result.problems);
   return result;
