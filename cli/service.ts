@@ -82,9 +82,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   // The API's rules catalog needs an engine; in a detector process it is the live one.
   let rules: EngineRulesCatalog | undefined;
   if (has('detectors') || has('api')) {
-    const { engine, problems } = await DetectionEngine.load(config.rulesDir, { correlation: { latenessMs: config.correlationLatenessSeconds * 1000 } });
+    const { engine, problems, defaults } = await DetectionEngine.load(config.rulesDir, { correlation: { latenessMs: config.correlationLatenessSeconds * 1000 } });
     for (const problem of problems) componentLogger(logger, 'rules').warn({ file: problem.file, line: problem.line, problem: problem.message }, 'Rule problem');
-    rules = await EngineRulesCatalog.open({ engine, rulesDir: config.rulesDir, dataDir: config.dataDir });
+    rules = await EngineRulesCatalog.open({ engine, defaults, rulesDir: config.rulesDir, dataDir: config.dataDir });
     if (has('detectors')) {
       const iocWatch = watchIocLists(engine, config.rulesDir, componentLogger(logger, 'ioc'));
       const subscriptions: Subscription[] = [

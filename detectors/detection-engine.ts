@@ -13,6 +13,8 @@ import type { IocList } from './ioc/ioc-list.js';
 import { loadIocLists } from './ioc/load-ioc-lists.js';
 import { compileCorrelations } from './correlation/compile-correlations.js';
 import { loadRules } from './sigma/loadRules.js';
+import { RuleDefaults } from './rule-packs/rule-defaults.js';
+import { readSigmahqTuning } from './rule-packs/sigmahq-tuning.js';
 import { sigmaFieldReader } from './sigma/sigma-field-reader.js';
 import { RuleIndex } from './sigma/ruleIndex.js';
 import type { CompiledSigmaRule, RuleProblem } from './sigma/types.js';
@@ -121,15 +123,19 @@ export class DetectionEngine {
    * Loads a rule tree: Sigma rules and correlations from every YAML file under `rulesPath` (test
    * files excepted), IOC lists from its `ioc/` folder (or the path itself when that is a list).
    * Returns every problem found, not only the first; broken rules are left out of the engine.
+   * Rules that are off by default (SigmaHQ rules outside the default packs, see RuleDefaults) are
+   * loaded switched off, so that switching one on needs no reload.
    */
-  static async load(rulesPath: string, options: DetectionEngineOptions = {}): Promise<{ engine: DetectionEngine; problems: RuleProblem[] }> {
+  static async load(rulesPath: string, options: DetectionEngineOptions = {}): Promise<{ engine: DetectionEngine; problems: RuleProblem[]; defaults: RuleDefaults }> {
     const loaded = await loadRules([rulesPath], options.placeholders ? { placeholders: options.placeholders } : {});
     const iocPath = /\.(txt|csv)$/i.test(rulesPath) ? rulesPath : join(rulesPath, 'ioc');
     const ioc = await loadIocLists(iocPath);
     const known = [...loaded.rules.map((rule) => ({ id: rule.id, ...(rule.name ? { name: rule.name } : {}) })), ...ioc.lists.map((list) => ({ id: list.id }))];
     const compiled = compileCorrelations(loaded.correlations, known);
     const engine = new DetectionEngine({ sigmaRules: loaded.rules, correlations: compiled.correlations, iocLists: ioc.lists, options });
-    return { engine, problems: [...loaded.problems, ...ioc.problems, ...compiled.problems] };
+    const defaults = new RuleDefaults([...loaded.rules, ...compiled.correlations], await readSigmahqTuning(rulesPath));
+    for (const id of defaults.offByDefault()) engine.disabled.add(id);
+    return { engine, problems: [...loaded.problems, ...ioc.problems, ...compiled.problems], defaults };
   }
 
   /** Swaps in freshly loaded IOC lists (see IocWatcher); takes effect with the next event. */

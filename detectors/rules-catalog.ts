@@ -1,10 +1,13 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import type { Alert, RuleLevel, RuleType } from '../core/domain/alert.js';
 import type { RuleDetail, RuleProblem, RulesCatalog, RuleSummary } from '../core/ports/rules-catalog.js';
 import type { EcsEvent } from '../core/domain/ecs.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { DetectionEngine } from './detection-engine.js';
+import { RuleDefaults } from './rule-packs/rule-defaults.js';
+import { NO_TUNING } from './rule-packs/sigmahq-tuning.js';
+import { readRuleState, ruleStateFile, writeRuleState, type RuleState } from './rule-state-file.js';
 import { RuleTooComplexError } from './rule-too-complex-error.js';
 import type { RuleTrialRequest, RuleTrialResult } from './rule-trial.js';
 import { RuleTrialThread, type RuleTrialLimits } from './rule-trial-thread.js';
@@ -12,55 +15,56 @@ import type { RuleProblem as LoadProblem } from './sigma/types.js';
 
 export interface EngineRulesCatalogOptions {
   engine: DetectionEngine;
+  /** Each rule's pack and default, as DetectionEngine.load found them; without it every rule counts as Lagebild's own. */
+  defaults?: RuleDefaults;
   rulesDir: string;
-  /** Where `rule-state.json` keeps the disabled rules across restarts; without it they are kept in memory only. */
+  /** Where `rule-state.json` keeps the operator's choices across restarts; without it they are kept in memory only. */
   dataDir?: string;
   /** Bounds of validating or testing an upload; the defaults suit 10,000 sample events. */
   trialLimits?: RuleTrialLimits;
 }
 
-interface RuleState {
-  disabled: string[];
-}
-
 /** A rule as listed, without its switch, and the file it came from. */
 interface CatalogEntry {
   id: string;
-  rule: Omit<RuleSummary, 'enabled'>;
+  rule: Omit<RuleSummary, 'enabled' | 'pack' | 'enabledByDefault' | 'defaultReason'>;
   file: string;
 }
 
-const STATE_FILE = 'rule-state.json';
 const UPLOAD_NAME = 'upload.yml';
 const DEFAULT_TRIAL_LIMITS: RuleTrialLimits = { timeoutMs: 10_000, maxHeapMb: 256 };
 
 /**
- * The rules of a live detection engine as the API sees them: listing, the source of each rule,
- * switching rules on and off (remembered in `<dataDir>/rule-state.json`), and checking or trying
+ * The rules of a live detection engine as the API sees them: listing with each rule's pack and
+ * default, the source of each rule, switching rules on and off (remembered in
+ * `<dataDir>/rule-state.json`), and checking or trying
  * out an uploaded rule on an engine of its own, so that a test never touches the live state.
  */
 export class EngineRulesCatalog implements RulesCatalog {
   private readonly engine: DetectionEngine;
   private readonly rulesDir: string;
   private readonly stateFile: string | undefined;
-  /** Disabled ids as persisted, including those of rules not loaded now (a broken rule stays off once fixed). */
-  private readonly disabled: Set<string>;
+  private readonly defaults: RuleDefaults;
+  /** The operator's choices as persisted, including those of rules not loaded now (a broken rule stays off once fixed). */
+  private readonly choices: { enabled: Set<string>; disabled: Set<string> };
   private readonly trials: RuleTrialThread;
   private saving: Promise<void> = Promise.resolve();
 
-  private constructor(options: EngineRulesCatalogOptions, disabled: Set<string>) {
+  private constructor(options: EngineRulesCatalogOptions, state: RuleState) {
     this.engine = options.engine;
+    this.defaults = options.defaults ?? new RuleDefaults([], NO_TUNING);
     this.rulesDir = resolve(options.rulesDir);
-    this.stateFile = options.dataDir === undefined ? undefined : join(options.dataDir, STATE_FILE);
-    this.disabled = disabled;
+    this.stateFile = options.dataDir === undefined ? undefined : ruleStateFile(options.dataDir);
+    this.choices = { enabled: new Set(state.enabled), disabled: new Set(state.disabled) };
     this.trials = new RuleTrialThread(options.trialLimits ?? DEFAULT_TRIAL_LIMITS);
   }
 
-  /** Opens the catalog and applies the persisted rule state to the engine. */
+  /** Opens the catalog and applies the operator's persisted choices to the engine. */
   static async open(options: EngineRulesCatalogOptions): Promise<EngineRulesCatalog> {
-    const disabled = new Set(options.dataDir === undefined ? [] : await readState(join(options.dataDir, STATE_FILE)));
-    for (const id of disabled) options.engine.setEnabled(id, false);
-    return new EngineRulesCatalog(options, disabled);
+    const state = options.dataDir === undefined ? { enabled: [], disabled: [] } : await readRuleState(ruleStateFile(options.dataDir));
+    for (const id of state.enabled) options.engine.setEnabled(id, true);
+    for (const id of state.disabled) options.engine.setEnabled(id, false);
+    return new EngineRulesCatalog(options, state);
   }
 
   list(): RuleSummary[] {
@@ -77,8 +81,8 @@ export class EngineRulesCatalog implements RulesCatalog {
     const entry = this.entries().find((candidate) => candidate.id === id);
     if (!entry) throw new NotFoundError(`rule ${id}`);
     this.engine.setEnabled(id, enabled);
-    if (enabled) this.disabled.delete(id);
-    else this.disabled.add(id);
+    this.choices[enabled ? 'enabled' : 'disabled'].add(id);
+    this.choices[enabled ? 'disabled' : 'enabled'].delete(id);
     await this.persist();
     return this.summary(entry);
   }
@@ -136,41 +140,18 @@ export class EngineRulesCatalog implements RulesCatalog {
   }
 
   private summary(entry: CatalogEntry): RuleSummary {
-    return { ...entry.rule, enabled: this.engine.isEnabled(entry.id) };
+    const { pack, enabled, reason } = this.defaults.of(entry.id);
+    return { ...entry.rule, enabled: this.engine.isEnabled(entry.id), pack, enabledByDefault: enabled, defaultReason: reason };
   }
 
-  /** Writes the state through a temporary file and rename, one write at a time, so a crash never leaves half a file. */
+  /** One write at a time, so the file always ends with the last choice. */
   private persist(): Promise<void> {
     const file = this.stateFile;
     if (!file) return Promise.resolve();
-    const state: RuleState = { disabled: [...this.disabled].sort() };
-    this.saving = this.saving
-      .catch(() => undefined)
-      .then(async () => {
-        await mkdir(join(file, '..'), { recursive: true });
-        await writeFile(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
-        await rename(`${file}.tmp`, file);
-      });
+    const state: RuleState = { enabled: [...this.choices.enabled].sort(), disabled: [...this.choices.disabled].sort() };
+    this.saving = this.saving.catch(() => undefined).then(() => writeRuleState(file, state));
     return this.saving;
   }
-}
-
-async function readState(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  let state: Partial<RuleState>;
-  try {
-    state = JSON.parse(text) as Partial<RuleState>;
-  } catch {
-    throw new ValidationError(`${file} is not valid JSON`);
-  }
-  if (!Array.isArray(state.disabled) || !state.disabled.every((id) => typeof id === 'string')) throw new ValidationError(`${file}: "disabled" must be a list of rule ids`);
-  return state.disabled;
 }
 
 function errorsOf(problems: LoadProblem[]): RuleProblem[] {

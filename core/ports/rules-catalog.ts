@@ -1,4 +1,5 @@
 import type { Alert, RuleLevel, RuleType } from '../domain/alert.js';
+import type { RulePack } from '../domain/rule-pack.js';
 
 export interface RuleSummary {
   id: string;
@@ -6,6 +7,11 @@ export interface RuleSummary {
   level: RuleLevel;
   type: RuleType;
   enabled: boolean;
+  /** The rule set it comes from: Lagebild's own or one of SigmaHQ's release packs. */
+  pack: RulePack;
+  /** Whether it runs when nobody chose otherwise, and why (a pack's default or the tuning's reason). */
+  enabledByDefault: boolean;
+  defaultReason: string;
   tags: string[];
   description?: string;
   author?: string;

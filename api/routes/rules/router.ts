@@ -4,7 +4,8 @@ import { auditChange } from '../../../workflows/triage/audit-change.js';
 import { defineRoute, type RouteDefinition } from '../../route-definition.js';
 import type { RouteContext } from '../../route-context.js';
 import type { RulesCatalog } from '../../../core/ports/rules-catalog.js';
-import { ruleDetailSchema, ruleIdParams, ruleProblemsSchema, ruleSummarySchema, ruleTestResultSchema, testRuleBody, validateRuleBody } from './schema.js';
+import { ruleFilter } from './rule-filter.js';
+import { ruleDetailSchema, ruleIdParams, ruleListQuery, ruleProblemsSchema, ruleSummarySchema, ruleTestResultSchema, testRuleBody, validateRuleBody } from './schema.js';
 
 export function ruleRoutes(context: RouteContext): RouteDefinition[] {
   // An API-only instance may run without the detection engine: the rule routes then answer 503.
@@ -36,9 +37,12 @@ export function ruleRoutes(context: RouteContext): RouteDefinition[] {
       summary: 'List detection rules',
       tag: 'rules',
       access: 'rules:read',
-      responses: { 200: { description: 'rules', schema: z.object({ items: z.array(ruleSummarySchema) }) } },
-      handle: async ({ res }) => {
-        res.json({ items: await catalog().list() });
+      query: ruleListQuery,
+      responses: { 200: { description: 'a page of the rules that match, and how many match', schema: z.object({ items: z.array(ruleSummarySchema), total: z.number().int() }) } },
+      handle: async ({ query, res }) => {
+        const matching = (await catalog().list()).filter(ruleFilter(query));
+        const end = query.limit === undefined ? undefined : query.offset + query.limit;
+        res.json({ items: matching.slice(query.offset, end), total: matching.length });
       },
     }),
     defineRoute({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { alertSchema, severitySchema } from '../shared-schemas.js';
+import { RULE_PACKS } from '../../../core/domain/rule-pack.js';
+import { alertSchema, listQuery, severitySchema } from '../shared-schemas.js';
 
 export const ruleIdParams = z.object({ id: z.string().min(1).max(200) });
 
@@ -9,10 +10,22 @@ export const ruleSummarySchema = z.object({
   level: severitySchema,
   type: z.enum(['sigma', 'correlation', 'ioc']),
   enabled: z.boolean(),
+  pack: z.enum(RULE_PACKS).describe('lagebild, or the SigmaHQ release pack the rule comes from'),
+  enabledByDefault: z.boolean(),
+  defaultReason: z.string().describe('why the rule is on or off by default'),
   tags: z.array(z.string()),
   description: z.string().optional(),
   author: z.string().optional(),
   path: z.string().optional(),
+});
+
+/** Several thousand rules ship (most of SigmaHQ's, switched off): the list filters and pages in the catalog. */
+export const ruleListQuery = z.object({
+  pack: listQuery(RULE_PACKS).optional(),
+  enabled: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  q: z.string().min(1).max(200).optional().describe('text in the title, id, path or tags'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).optional().describe('page size; all matching rules without it'),
 });
 
 export const ruleDetailSchema = ruleSummarySchema.extend({ source: z.string() });

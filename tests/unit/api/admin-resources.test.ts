@@ -116,7 +116,7 @@ describe('api > rules', () => {
   afterEach(() => api.close());
 
   function catalog(): RulesCatalog {
-    const rules = new Map<string, RuleSummary>([['ssh-brute-force', { id: 'ssh-brute-force', title: 'SSH brute force', level: 'high', type: 'sigma', enabled: true, tags: [] }]]);
+    const rules = new Map<string, RuleSummary>([['ssh-brute-force', { id: 'ssh-brute-force', title: 'SSH brute force', level: 'high', type: 'sigma', enabled: true, pack: 'lagebild', enabledByDefault: true, defaultReason: 'Lagebild rule', tags: [] }]]);
     return {
       list: () => [...rules.values()],
       get: (id) => {

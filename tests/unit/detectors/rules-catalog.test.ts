@@ -88,7 +88,7 @@ describe('detectors > rules-catalog', () => {
     const summary = await catalog.setEnabled(DYNDNS, false);
     expect(summary.enabled).to.equal(false);
     expect(alertsOf(engine)).to.not.include(DYNDNS);
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'rule-state.json'), 'utf8'))).to.deep.equal({ disabled: [DYNDNS] });
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'rule-state.json'), 'utf8'))).to.deep.equal({ enabled: [], disabled: [DYNDNS] });
 
     const restarted = (await DetectionEngine.load(RULES)).engine;
     const reopened = await EngineRulesCatalog.open({ engine: restarted, rulesDir: RULES, dataDir });
