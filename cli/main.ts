@@ -1,6 +1,7 @@
 import { runDetect } from './commands/detect.js';
 import { runParse } from './commands/parse.js';
 import { runRulesLint } from './commands/rules-lint.js';
+import { runRulesUpdate } from './commands/rules-update.js';
 import { runStart } from './commands/start.js';
 import { CliUsageError } from './cli-usage-error.js';
 
@@ -11,6 +12,9 @@ commands:
   parse [--parser NAME|auto] [--org ID] [FILE|-]  raw log lines in, ECS events (NDJSON) out
   detect --rules PATH [--events FILE|-]           ECS events (NDJSON) in, alerts (NDJSON) out
   rules lint PATH                                 check rules, report every problem as file:line: message
+  rules update ZIP [--rules-dir DIR] [--data-dir DIR] [--dry-run]
+                                                  import a SigmaHQ release offline, show what changes,
+                                                  keep local rule choices
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
@@ -19,6 +23,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   detect: runDetect,
   rules: async (args) => {
     if (args[0] === 'lint') return runRulesLint(args.slice(1));
+    if (args[0] === 'update') return runRulesUpdate(args.slice(1));
     throw new CliUsageError(`unknown rules subcommand "${args[0] ?? ''}"`);
   },
 };
