@@ -5,14 +5,15 @@ import type { WallTime } from '../local-time.js';
 export interface UtmHeader {
   priority?: SyslogPriority;
   wall: WallTime;
-  hostname: string;
+  hostname?: string;
   process: string;
   pid?: number;
   /** Where the message after `process[pid]: ` starts. */
   end: number;
 }
 
-const HEADER = /^(\d{4}):(\d{2}):(\d{2})-(\d{2}):(\d{2}):(\d{2}) ([^\s]{1,255}) ([^\s:[\]]{1,64})(?:\[(\d{1,10})\])?: ?/;
+// The host is missing when the UTM logs to a local file rather than over syslog.
+const HEADER = /^(\d{4}):(\d{2}):(\d{2})-(\d{2}):(\d{2}):(\d{2}) (?:([^\s]{1,255}) )?([^\s:[\]]{1,64})(?:\[(\d{1,10})\])?: ?/;
 
 export function scanUtmHeader(line: string): UtmHeader | undefined {
   const pri = scanPriority(line);
@@ -23,7 +24,7 @@ export function scanUtmHeader(line: string): UtmHeader | undefined {
   return {
     ...(pri === undefined ? {} : { priority: syslogPriority(pri.priority) }),
     wall: { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) },
-    hostname: hostname!, process: process!, ...(pid === undefined ? {} : { pid: Number(pid) }),
+    ...(hostname === undefined ? {} : { hostname }), process: process!, ...(pid === undefined ? {} : { pid: Number(pid) }),
     end: start + whole.length,
   };
 }

@@ -1,4 +1,4 @@
-import { ipValue } from '../kv-values.js';
+import { countValue, ipValue } from '../kv-values.js';
 import { macValue } from './sophos-values.js';
 
 type Fields = Record<string, unknown>;
@@ -20,7 +20,8 @@ function outcome(pairs: Record<string, string>, code: string): string | undefine
 /**
  * Event logs (authentication, admin, DHCP, VPN, system) as Elastic's event pipeline maps them:
  * authentication with its outcome, logins start and logouts end a session, tunnel clients also
- * open a network connection; the acting user becomes `user.name` for authentications.
+ * open a network connection; the acting user becomes `user.name` for authentications and
+ * administrator actions; tunnel and RED logs carry their byte counts.
  */
 export function eventFields(pairs: Record<string, string>, code: string): Fields {
   const category: string[] = [];
@@ -32,7 +33,8 @@ export function eventFields(pairs: Record<string, string>, code: string): Fields
     category.push('network');
   }
   const authentication = pairs.log_subtype === 'Authentication';
-  if (authentication) category.push('authentication');
+  // Elastic leaves administrator logins (17507) uncategorised; they are authentications all the same.
+  if (authentication || code === ADMIN_LOGIN) category.push('authentication');
   if (code === '17819') {
     type.push('info');
     category.push('host', 'malware');
@@ -43,10 +45,10 @@ export function eventFields(pairs: Record<string, string>, code: string): Fields
       outcome: outcome(pairs, code), category: category.length > 0 ? category : undefined, type: type.length > 0 ? type : undefined,
     },
     source: {
-      ip: ipValue(pairs.src_ip ?? pairs.remoteinterfaceip), mac: macValue(pairs.src_mac),
+      ip: ipValue(pairs.src_ip ?? pairs.remoteinterfaceip), mac: macValue(pairs.src_mac), bytes: countValue(pairs.sent_bytes),
       user: { name: userName, group: { name: pairs.usergroupname } },
     },
-    destination: { ip: ipValue(pairs.dst_ip ?? pairs.localinterfaceip) },
+    destination: { ip: ipValue(pairs.dst_ip ?? pairs.localinterfaceip), bytes: countValue(pairs.recv_bytes) },
     user: { name: authentication || pairs.log_subtype === 'Admin' ? userName : undefined },
     message: pairs.message,
   };

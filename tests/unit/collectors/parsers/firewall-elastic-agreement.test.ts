@@ -22,9 +22,10 @@ const ADDITIONS: Record<string, readonly string[]> = {
   // user.name follows source.user.name (Elastic's pipeline sets it too early to see it); a line
   // without date/time takes its @timestamp from eventtime instead of the ingest time.
   fortigate: ['user.name', '@timestamp'],
-  // observer.name is the appliance's name, user.name follows source.user.name, and SFOS 19+
-  // firewall lines get event.type from con_event / log_subtype (Elastic reads v18's connevent only).
-  'sophos-xg': ['observer.name', 'user.name', 'event.type'],
+  // observer.name is the appliance's name, user.name follows source.user.name, SFOS 19+ firewall
+  // lines get event.type from con_event / log_subtype (Elastic reads v18's connevent only), and
+  // administrator logins (17507) are categorised as authentication.
+  'sophos-xg': ['observer.name', 'user.name', 'event.type', 'event.category'],
   // observer.name is the UTM's host name from the header; network.transport is named from proto.
   'sophos-utm': ['observer.name', 'network.transport'],
 };
