@@ -12,6 +12,8 @@ import { panosParser } from './pan-os.js';
 import type { ParseContext, ParseOutcome, Parser } from './parser.js';
 import { rfc3164Parser } from './rfc3164.js';
 import { rfc5424Parser } from './rfc5424.js';
+import { sophosUtmParser } from './sophos-utm.js';
+import { sophosXgParser } from './sophos-xg.js';
 import { squidParser } from './squid.js';
 import { suricataParser } from './suricata.js';
 import { isRfc5424 } from './syslog/is-rfc5424.js';
@@ -27,6 +29,11 @@ const MICROSOFT_DNS = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4} \d{1,2}:\d{2}:\d{2}(?: [
 const CISCO_ASA = /%(?:ASA|FTD)-(?:[a-z]{1,16}-)?[0-7]-\d{6}:/;
 // PAN-OS CSV: receive time, serial number and log type as its 2nd to 4th fields.
 const PAN_OS = /(?:^|\s)\d{1,10},\d{4}[/-]\d{2}[/-]\d{2}[ T][\d:.Z]{8,20},[0-9A-Za-z-]{0,32},(?:TRAFFIC|THREAT|SYSTEM|CONFIG|GLOBALPROTECT|USERID|HIPMATCH|AUTHENTICATION|DECRYPTION),/;
+// Sophos Firewall names itself `device="SFW"` (v17/v18) or `device_name="SFW"` (v19+) before its twelve-digit log id.
+const SOPHOS_XG = /(?:^|[\s>])device(?:_name)?="SFW"\s/;
+const SOPHOS_XG_LOG_ID = /\slog_id="?\d{12}["\s]/;
+// Sophos UTM's own header: `YYYY:MM:DD-hh:mm:ss host process`.
+const SOPHOS_UTM = /^(?:<\d{1,3}>)?\d{4}:\d{2}:\d{2}-\d{2}:\d{2}:\d{2} \S/;
 const ACCESS_LOG = /^\S{1,255} \S{1,255} \S{1,255} \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:/;
 
 function choose(line: string): Parser {
@@ -34,6 +41,8 @@ function choose(line: string): Parser {
   if (head.startsWith('{')) return head.includes('"event_type"') ? suricataParser : jsonParser;
   if (head.includes('CEF:')) return cefParser;
   if (FORTIGATE.test(head)) return fortigateParser;
+  if (SOPHOS_XG.test(head) && SOPHOS_XG_LOG_ID.test(head)) return sophosXgParser;
+  if (SOPHOS_UTM.test(head)) return sophosUtmParser;
   if (KEY_VALUES.test(head)) return kvParser;
   if (CISCO_ASA.test(head)) return ciscoAsaParser;
   if (PAN_OS.test(head)) return panosParser;

@@ -14,6 +14,8 @@ import { panosParser } from './pan-os.js';
 import type { Parser } from './parser.js';
 import { rfc3164Parser } from './rfc3164.js';
 import { rfc5424Parser } from './rfc5424.js';
+import { sophosUtmParser } from './sophos-utm.js';
+import { sophosXgParser } from './sophos-xg.js';
 import { squidParser } from './squid.js';
 import { suricataParser } from './suricata.js';
 
@@ -38,6 +40,8 @@ export const parsers: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ['microsoft-dns', microsoftDnsParser],
   ['cisco-asa', ciscoAsaParser],
   ['pan-os', panosParser],
+  ['sophos-xg', sophosXgParser],
+  ['sophos-utm', sophosUtmParser],
 ]);
 
 export function getParser(name: string): Parser | undefined {
