@@ -9,6 +9,7 @@ import { SCENARIOS, type ScenarioName } from '../traffic/attack-scenarios.js';
 import { deliverTraffic } from '../traffic/deliver-traffic.js';
 import { generateTraffic, type TrafficOptions } from '../traffic/generate-traffic.js';
 import { parseLines } from '../traffic/parse-lines.js';
+import { measureRuleNoise, type RuleNoise } from './measure-rule-noise.js';
 
 interface IncidentTally {
   ruleName: string;
@@ -42,6 +43,13 @@ export interface QualityFigures {
   figures: Record<string, unknown>;
   scenarios: Record<ScenarioName, ScenarioFigures>;
   lateAttacks: LateAttackFigures[];
+  /** With `measureNoise`: every rule's alerts on the same traffic with all rules on. */
+  noise?: RuleNoise;
+}
+
+export interface QualityOptions extends TrafficOptions {
+  /** Replays the traffic a second time with every rule switched on, to measure the noise of those that are off. */
+  measureNoise?: boolean;
 }
 
 /**
@@ -53,7 +61,7 @@ export interface QualityFigures {
  * the incidents of those rules that do. The attacks in the stretch delivered beyond the allowed
  * lateness are scored apart, against what the engine promises for late events.
  */
-export async function measureQuality(options: TrafficOptions, report: (message: string) => void = () => undefined): Promise<QualityFigures> {
+export async function measureQuality(options: QualityOptions, report: (message: string) => void = () => undefined): Promise<QualityFigures> {
   report(`generating a day of traffic for ${options.organisations} organisations with labelled attacks`);
   const traffic = generateTraffic(options);
   const delivered = deliverTraffic(traffic, options.seed);
@@ -66,7 +74,7 @@ export async function measureQuality(options: TrafficOptions, report: (message: 
   // of the event at hand, so that time since arrival (lateness, silent keys) is the simulated one.
   const arrivalOf = (event: EcsEvent) => Date.parse(event.event.ingested!);
   let now = arrivalOf(parsed.events[0]!);
-  const { engine, problems } = await DetectionEngine.load(rulesPath, { correlation: { clock: () => now } });
+  const { engine, problems, defaults } = await DetectionEngine.load(rulesPath, { correlation: { clock: () => now } });
   if (problems.some((problem) => problem.severity === 'error')) throw new Error(`shipped rules have errors: ${JSON.stringify(problems)}`);
   const alerts: Alert[] = [];
   const started = Date.now();
@@ -116,6 +124,21 @@ export async function measureQuality(options: TrafficOptions, report: (message: 
   });
   for (const late of lateAttacks) report(`held back beyond the lateness: ${late.label} expected ${late.expected}, found by [${late.foundBy.join(', ')}]`);
 
+  const days = options.durationMs / 86_400_000;
+  const perOrganisationDay = (count: number) => Math.round((count / options.organisations / days) * 1000) / 1000;
+  const byPack = new Map<string, { enabledRules: number; alerts: number }>();
+  const { sigmaRules, correlations, iocLists } = engine.rules();
+  for (const rule of [...sigmaRules, ...correlations, ...iocLists]) {
+    if (!engine.isEnabled(rule.id)) continue;
+    const pack = defaults.of(rule.id).pack;
+    const tally = byPack.get(pack) ?? { enabledRules: 0, alerts: 0 };
+    tally.enabledRules++;
+    byPack.set(pack, tally);
+  }
+  for (const alert of alerts) byPack.get(defaults.of(alert.rule.id).pack)!.alerts++;
+  const packs = Object.fromEntries([...byPack].map(([pack, tally]) => [pack, { ...tally, alertsPerOrganisationPerDay: perOrganisationDay(tally.alerts) }]));
+  for (const [pack, tally] of Object.entries(packs)) report(`pack ${pack}: ${tally.enabledRules} rules on, ${tally.alertsPerOrganisationPerDay} alerts per organisation per day`);
+
   const noise = new Map<string, number>();
   for (const incident of incidents.values()) if (incident.labels.size === 0) noise.set(`${incident.ruleName} (${incident.level})`, (noise.get(`${incident.ruleName} (${incident.level})`) ?? 0) + 1);
   const attackIncidents = [...incidents.values()].filter((incident) => incident.labels.size > 0).length;
@@ -123,7 +146,9 @@ export async function measureQuality(options: TrafficOptions, report: (message: 
   return {
     scenarios,
     lateAttacks,
+    ...(options.measureNoise ? { noise: await measureRuleNoise(rulesPath, parsed.events, perOrganisationDay, report) } : {}),
     figures: {
+      alertsPerOrganisationPerDayByPack: packs,
       organisations: options.organisations,
       lines: delivered.lines.length,
       events: parsed.events.length,

@@ -1,7 +1,8 @@
 import type { BenchOrganisation } from './constituency.js';
 import { publicAddress } from './constituency.js';
 import type { GeneratedLine } from './generated-line.js';
-import { bindQueryLine, cronLine, ecsJsonLine, nginxLine, squidLine, sshdLine, sudoLine, ufwLine, winlogbeatLine } from './log-line-formats.js';
+import { bindQueryLine, cronLine, ecsJsonLine, nginxLine, squidLine, sshdLine, sudoLine, ufwLine } from './log-line-formats.js';
+import { windowsBackgroundLine } from './windows-background.js';
 import type { RandomSource } from '../../cli/demo/random-source.js';
 
 const USERS = ['mueller', 'schmidt', 'schneider', 'fischer', 'weber', 'meyer', 'wagner', 'becker', 'schulz', 'hoffmann', 'koch', 'richter', 'klein', 'wolf', 'neumann', 'braun'];
@@ -10,7 +11,6 @@ const DOMAINS = ['www.sachsen.de', 'www.google.com', 'outlook.office365.com', 'l
 const WEB_PATHS = ['/', '/index.html', '/buergerservice/', '/aktuelles/', '/css/main.css', '/js/app.js', '/formulare/antrag.pdf', '/kontakt/', '/favicon.ico'];
 const AGENTS = ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148', 'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0'];
 const PROBED_PORTS = [22, 23, 80, 443, 445, 1433, 3306, 3389, 5900, 8080, 8443];
-const COMMANDS = ['"C:\\Windows\\System32\\svchost.exe" -k netsvcs', 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', '"C:\\Windows\\explorer.exe"', 'C:\\Windows\\System32\\notepad.exe brief.txt', '"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe" --type=renderer'];
 
 /** Ordinary public addresses (never in the IOC lists) for clients on the internet and web destinations. */
 function internetAddress(random: RandomSource): string {
@@ -38,7 +38,7 @@ export function backgroundLine(org: BenchOrganisation, time: number, random: Ran
     const domain = random.pick(DOMAINS);
     text = squidLine(time, random.int(5, 900), client, 'TCP_TUNNEL/200', random.int(500, 200_000), 'CONNECT', `${domain}:443`, user, `HIER_DIRECT/${internetAddress(random)}`, '-');
   } else if (roll < 0.82) {
-    text = windowsLine(org, time, random, client, user, sequence);
+    text = windowsBackgroundLine(org, time, random, client, user, sequence);
   } else if (roll < 0.9) {
     text = linuxLine(org, time, random, client, user);
   } else if (roll < 0.99) {
@@ -53,15 +53,6 @@ export function backgroundLine(org: BenchOrganisation, time: number, random: Ran
     });
   }
   return { time, text, organizationId };
-}
-
-function windowsLine(org: BenchOrganisation, time: number, random: RandomSource, client: string, user: string, sequence: number): string {
-  const roll = random.next();
-  const dc = `DC01.${org.domain}`;
-  if (roll < 0.45) return winlogbeatLine(time, dc, 4624, 'Security', { TargetUserName: user, TargetDomainName: 'KOMMUNE', LogonType: random.pick(['3', '2', '3', '10']), IpAddress: client, IpPort: String(random.int(49152, 65535)), TargetLogonId: `0x${random.int(0x10000, 0xfffff).toString(16)}` }, sequence);
-  if (roll < 0.75) return winlogbeatLine(time, dc, 4634, 'Security', { TargetUserName: user, TargetDomainName: 'KOMMUNE', LogonType: '3' }, sequence);
-  if (roll < 0.98) return winlogbeatLine(time, `PC-${random.int(100, 400)}.${org.domain}`, 4688, 'Security', { SubjectUserName: user, SubjectDomainName: 'KOMMUNE', NewProcessName: 'C:\\Windows\\System32\\cmd.exe', CommandLine: random.pick(COMMANDS), ParentProcessName: 'C:\\Windows\\explorer.exe' }, sequence);
-  return winlogbeatLine(time, dc, 4625, 'Security', { TargetUserName: user, TargetDomainName: 'KOMMUNE', LogonType: '2', IpAddress: client, IpPort: '0', Status: '0xc000006d', SubStatus: '0xc000006a' }, sequence);
 }
 
 function linuxLine(org: BenchOrganisation, time: number, random: RandomSource, client: string, user: string): string {

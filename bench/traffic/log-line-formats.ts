@@ -54,8 +54,15 @@ export function nginxLine(ms: number, client: string, method: string, path: stri
   return `${client} - - [${nginxTime(ms)}] "${method} ${path} HTTP/1.1" ${status} ${bytes} "-" "${agent}"`;
 }
 
+/** The provider that writes each channel's events, as Winlogbeat reports it in `winlog.provider_name`. */
+const PROVIDERS: Record<string, string> = {
+  System: 'Service Control Manager',
+  'Microsoft-Windows-Sysmon/Operational': 'Microsoft-Windows-Sysmon',
+  'Microsoft-Windows-PowerShell/Operational': 'Microsoft-Windows-PowerShell',
+};
+
 export function winlogbeatLine(ms: number, computer: string, eventId: number, channel: string, eventData: Record<string, string>, recordId: number): string {
-  const provider = channel === 'System' ? 'Service Control Manager' : 'Microsoft-Windows-Security-Auditing';
+  const provider = PROVIDERS[channel] ?? 'Microsoft-Windows-Security-Auditing';
   return JSON.stringify({
     '@timestamp': isoTime(ms),
     host: { name: computer },

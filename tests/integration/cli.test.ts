@@ -1,28 +1,8 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `lagebild` command as a user would, with optional stdin. */
-function lagebild(args: string[], stdin?: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/lagebild.js', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+import { lagebild } from '../support/run-cli.js';
 
 const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 
@@ -78,7 +58,8 @@ describe('cli > lagebild', function () {
 
     const patient = await lagebild(['detect', '--rules', 'rules', '--events', eventsFile, '--lateness', '14400']);
     expect(lines(patient.stdout).map((line) => JSON.parse(line).rule.title)).to.include('SSH password guessing');
-    expect(patient.stderr).to.equal('');
+    // SigmaHQ rules that need a placeholder filled in warn about it; nothing else may be said.
+    expect(lines(patient.stderr).filter((line) => !/: warning: placeholder %\w+% has no values/.test(line))).to.deep.equal([]);
   });
 
   it('detect: exits 2 and names file and line for every problem of a broken rule', async () => {
