@@ -42,6 +42,13 @@ export interface DetectionEngineParts {
   options?: DetectionEngineOptions;
 }
 
+/** A compiled rule tree with its problems and each rule's default (see DetectionEngine.loadRuleSet). */
+export interface LoadedRuleSet {
+  parts: DetectionEngineParts;
+  problems: RuleProblem[];
+  defaults: RuleDefaults;
+}
+
 /** The rules an engine runs, for listing them. */
 export interface RuleInventory {
   sigmaRules: readonly CompiledSigmaRule[];
@@ -127,15 +134,26 @@ export class DetectionEngine {
    * loaded switched off, so that switching one on needs no reload.
    */
   static async load(rulesPath: string, options: DetectionEngineOptions = {}): Promise<{ engine: DetectionEngine; problems: RuleProblem[]; defaults: RuleDefaults }> {
+    const ruleSet = await DetectionEngine.loadRuleSet(rulesPath, options);
+    return { engine: DetectionEngine.fromRuleSet(ruleSet), problems: ruleSet.problems, defaults: ruleSet.defaults };
+  }
+
+  /** Reads and compiles a rule tree once (see load); each engine made from it starts with its own state. */
+  static async loadRuleSet(rulesPath: string, options: DetectionEngineOptions = {}): Promise<LoadedRuleSet> {
     const loaded = await loadRules([rulesPath], options.placeholders ? { placeholders: options.placeholders } : {});
     const iocPath = /\.(txt|csv)$/i.test(rulesPath) ? rulesPath : join(rulesPath, 'ioc');
     const ioc = await loadIocLists(iocPath);
     const known = [...loaded.rules.map((rule) => ({ id: rule.id, ...(rule.name ? { name: rule.name } : {}) })), ...ioc.lists.map((list) => ({ id: list.id }))];
     const compiled = compileCorrelations(loaded.correlations, known);
-    const engine = new DetectionEngine({ sigmaRules: loaded.rules, correlations: compiled.correlations, iocLists: ioc.lists, options });
     const defaults = new RuleDefaults([...loaded.rules, ...compiled.correlations], await readSigmahqTuning(rulesPath));
-    for (const id of defaults.offByDefault()) engine.disabled.add(id);
-    return { engine, problems: [...loaded.problems, ...ioc.problems, ...compiled.problems], defaults };
+    return { parts: { sigmaRules: loaded.rules, correlations: compiled.correlations, iocLists: ioc.lists, options }, problems: [...loaded.problems, ...ioc.problems, ...compiled.problems], defaults };
+  }
+
+  /** A fresh engine over a loaded rule set, with the rules that are off by default switched off. */
+  static fromRuleSet(ruleSet: LoadedRuleSet): DetectionEngine {
+    const engine = new DetectionEngine(ruleSet.parts);
+    for (const id of ruleSet.defaults.offByDefault()) engine.disabled.add(id);
+    return engine;
   }
 
   /** Swaps in freshly loaded IOC lists (see IocWatcher); takes effect with the next event. */

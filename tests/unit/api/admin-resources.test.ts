@@ -116,7 +116,11 @@ describe('api > rules', () => {
   afterEach(() => api.close());
 
   function catalog(): RulesCatalog {
-    const rules = new Map<string, RuleSummary>([['ssh-brute-force', { id: 'ssh-brute-force', title: 'SSH brute force', level: 'high', type: 'sigma', enabled: true, pack: 'lagebild', enabledByDefault: true, defaultReason: 'Lagebild rule', tags: [] }]]);
+    const rules = new Map<string, RuleSummary>([
+      ['ssh-brute-force', { id: 'ssh-brute-force', title: 'SSH brute force', level: 'high', type: 'sigma', enabled: true, pack: 'lagebild', enabledByDefault: true, defaultReason: 'Lagebild rule', tags: [] }],
+      ...Array.from({ length: 5 }, (_, index): [string, RuleSummary] => [`core-${index}`, { id: `core-${index}`, title: `Core rule ${index}`, level: 'high', type: 'sigma', enabled: index < 2, pack: 'core', enabledByDefault: true, defaultReason: 'Core rule', tags: ['attack.t1003'] }]),
+      ['dcsync', { id: 'dcsync', title: 'DCSync by a user account', level: 'medium', type: 'sigma', enabled: false, pack: 'core+', enabledByDefault: false, defaultReason: 'core+ is off by default', tags: [] }],
+    ]);
     return {
       list: () => [...rules.values()],
       get: (id) => {
@@ -148,10 +152,25 @@ describe('api > rules', () => {
     expect((await api.client.request('POST', '/api/v1/rules/nope/disable', { token: api.token('admin') })).status).to.equal(404);
   });
 
+  it('filters the list by pack, switch and text, and pages it with the total of what matches', async () => {
+    api = await startTestApi({ rules: catalog() });
+    const token = api.token('analyst');
+    const list = async (query: string) => (await api.client.request('GET', `/api/v1/rules?${query}`, { token })).body as { items: RuleSummary[]; total: number };
+    const core = await list('pack=core&limit=2&offset=2');
+    expect(core.total).to.equal(5);
+    expect(core.items.map((rule) => rule.id)).to.deep.equal(['core-2', 'core-3']);
+    expect((await list('pack=core,core%2B&enabled=false')).items.map((rule) => rule.id)).to.deep.equal(['core-2', 'core-3', 'core-4', 'dcsync']);
+    expect((await list('q=DCSYNC')).items.map((rule) => rule.id)).to.deep.equal(['dcsync']);
+    expect((await list('q=t1003&enabled=true')).total).to.equal(2);
+    const bad = await api.client.request('GET', '/api/v1/rules?pack=sigmahq', { token });
+    expect(bad.status).to.equal(400);
+    expect(bad.headers.get('content-type')).to.match(/application\/problem\+json/);
+  });
+
   it('lists, shows, disables (audited), validates and tests rules', async () => {
     api = await startTestApi({ rules: catalog() });
     const token = api.token('admin');
-    expect(((await api.client.request('GET', '/api/v1/rules', { token })).body as { items: unknown[] }).items).to.have.length(1);
+    expect(((await api.client.request('GET', '/api/v1/rules', { token })).body as { items: unknown[] }).items).to.have.length(7);
     expect((await api.client.request('GET', '/api/v1/rules/ssh-brute-force', { token })).body).to.include({ source: 'title: SSH brute force' });
     expect((await api.client.request('POST', '/api/v1/rules/ssh-brute-force/disable', { token })).body).to.include({ enabled: false });
     expect(await api.store.audit.list({ objectId: 'ssh-brute-force' })).to.have.length(1);

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RulesCatalog } from '../../../core/ports/rules-catalog.js';
 import type { EcsEvent } from '../../../core/domain/ecs.js';
 import { NotFoundError, ValidationError } from '../../../core/errors.js';
-import { DetectionEngine } from '../../../detectors/detection-engine.js';
+import { DetectionEngine, type LoadedRuleSet } from '../../../detectors/detection-engine.js';
 import { EngineRulesCatalog } from '../../../detectors/rules-catalog.js';
 import { RuleTooComplexError } from '../../../detectors/rule-too-complex-error.js';
 
@@ -51,13 +51,20 @@ function login(ip: string, second: number): Record<string, unknown> {
 
 describe('detectors > rules-catalog', () => {
   let dataDir: string;
+  let ruleSet: LoadedRuleSet;
   let engine: DetectionEngine;
   let catalog: EngineRulesCatalog;
 
+  // Thousands of SigmaHQ rules: compiled once, each test gets engines of its own from them.
+  before(async function () {
+    this.timeout(60_000);
+    ruleSet = await DetectionEngine.loadRuleSet(RULES);
+  });
+
   beforeEach(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'lagebild-rule-state-'));
-    engine = (await DetectionEngine.load(RULES)).engine;
-    catalog = await EngineRulesCatalog.open({ engine, rulesDir: RULES, dataDir });
+    engine = DetectionEngine.fromRuleSet(ruleSet);
+    catalog = await EngineRulesCatalog.open({ engine, defaults: ruleSet.defaults, rulesDir: RULES, dataDir });
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -97,6 +104,28 @@ describe('detectors > rules-catalog', () => {
 
     await reopened.setEnabled(DYNDNS, true);
     expect(alertsOf(restarted)).to.include(DYNDNS);
+  });
+
+  it('lists each rule’s pack and default with the reason, and keeps switching a default-off rule on as a choice', async () => {
+    const dcsyncByMachine = '611eab06-a145-4dfa-a295-3ccc5c20f59a';
+    const coreOnReceived = 'fd877b94-9bb5-4191-bb25-d79cbd93c167';
+    const byId = new Map(catalog.list().map((rule) => [rule.id, rule]));
+    expect(byId.get(DYNDNS)).to.include({ pack: 'lagebild', enabledByDefault: true });
+    expect(byId.get(coreOnReceived)).to.include({ pack: 'core', enabled: true, enabledByDefault: true, defaultReason: 'Core rule for a log source Lagebild receives' });
+    expect(byId.get(dcsyncByMachine)).to.include({ pack: 'core+', enabled: false, enabledByDefault: false });
+    expect(byId.get(dcsyncByMachine)!.defaultReason).to.match(/^core\+, noisy: .* alerts per organisation per day/);
+
+    expect(await catalog.setEnabled(dcsyncByMachine, true)).to.include({ enabled: true, enabledByDefault: false });
+    await catalog.setEnabled(DYNDNS, false);
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'rule-state.json'), 'utf8'))).to.deep.equal({ enabled: [dcsyncByMachine], disabled: [DYNDNS] });
+    const reopened = await EngineRulesCatalog.open({ engine: DetectionEngine.fromRuleSet(ruleSet), defaults: ruleSet.defaults, rulesDir: RULES, dataDir });
+    expect(reopened.list().find((rule) => rule.id === dcsyncByMachine)!.enabled).to.equal(true);
+  });
+
+  it('reads a rule state written before packs existed (only disabled rules)', async () => {
+    writeFileSync(path.join(dataDir, 'rule-state.json'), JSON.stringify({ disabled: [DYNDNS] }));
+    const reopened = await EngineRulesCatalog.open({ engine: DetectionEngine.fromRuleSet(ruleSet), defaults: ruleSet.defaults, rulesDir: RULES, dataDir });
+    expect(reopened.list().find((rule) => rule.id === DYNDNS)!.enabled).to.equal(false);
   });
 
   it('throws NotFoundError when switching an unknown rule', async () => {
