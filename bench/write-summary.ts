@@ -37,10 +37,10 @@ export function writeSummary(): void {
   lines.push('| suite | figure | value | ceiling / floor in the same run | ratio | target | status |', '|---|---|---|---|---|---|---|');
   const bars: Bar[] = [];
   if (detect) {
-    lines.push(`| detect | shipped rules, ev/s (1 core, median of 3 passes) | ${n(detect.shipped.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.shipped.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 100,000 | ${met(detect.shipped.met)} |`);
-    lines.push(`| detect | all SigmaHQ rules, ev/s (1 core, median of 3 passes) | ${n(detect.sigmaHq.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.sigmaHq.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 30,000 | ${met(detect.sigmaHq.met)} |`);
-    bars.push({ label: 'detect shipped', value: detect.shipped.eventsPerSecond, ceiling: detect.floor.eventsPerSecond, target: 100_000 });
-    bars.push({ label: 'detect SigmaHQ', value: detect.sigmaHq.eventsPerSecond, ceiling: detect.floor.eventsPerSecond, target: 30_000 });
+    lines.push(`| detect | default rule set (${n(detect.defaultRuleSet.rulesOn)} rules on), ev/s (1 core, median of 3 passes) | ${n(detect.defaultRuleSet.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.defaultRuleSet.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 100,000 | ${met(detect.defaultRuleSet.met)} |`);
+    lines.push(`| detect | every shipped rule on (${n(detect.everyRuleOn.rulesOn)}), ev/s (1 core, median of 3 passes) | ${n(detect.everyRuleOn.eventsPerSecond)} | JSON.parse only ${n(detect.floor.eventsPerSecond)} | ${pct(detect.everyRuleOn.eventsPerSecond, detect.floor.eventsPerSecond)} | ≥ 30,000 | ${met(detect.everyRuleOn.met)} |`);
+    bars.push({ label: 'detect default rules', value: detect.defaultRuleSet.eventsPerSecond, ceiling: detect.floor.eventsPerSecond, target: 100_000 });
+    bars.push({ label: 'detect all rules on', value: detect.everyRuleOn.eventsPerSecond, ceiling: detect.floor.eventsPerSecond, target: 30_000 });
   }
   if (collectors) {
     for (const [name, rates] of Object.entries(collectors.parsers as Json)) {

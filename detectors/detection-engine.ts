@@ -56,6 +56,12 @@ export interface RuleInventory {
   iocLists: readonly IocList[];
 }
 
+/** The Sigma rules an event is tested against, and a buffer for them rewritten for every event. */
+interface SigmaRuleIndex {
+  rules: RuleIndex;
+  candidates: CompiledSigmaRule[];
+}
+
 /** Receives the inputs of cross-organisation correlations that the caller routes to their own stage. */
 export type CorrelationInputSink = (input: KeyedCorrelationInput) => void;
 
@@ -85,9 +91,13 @@ const readOrganisation = fieldReader('organization.id');
  * produce the same alerts. Rules a correlation references stay silent unless it says `generate: true`.
  */
 export class DetectionEngine {
-  private readonly sigmaRules: RuleIndex;
-  /** The Sigma rules an event is tested against, rewritten for every event. */
-  private readonly candidates: CompiledSigmaRule[];
+  /**
+   * The enabled Sigma rules, indexed; rebuilt at the next event after a Sigma rule is switched.
+   * Disabled rules stay out of the index: thousands of switched-off SigmaHQ rules would otherwise
+   * cost every event their guard needles and log-source groups.
+   */
+  private index: SigmaRuleIndex | undefined;
+  private readonly sigmaIds: Set<string>;
   private readonly correlations: CorrelationEngine;
   private readonly silent: Set<string>;
   private readonly crossOrg: Set<string>;
@@ -104,8 +114,7 @@ export class DetectionEngine {
   private lateEvents = 0;
 
   constructor(parts: DetectionEngineParts) {
-    this.sigmaRules = new RuleIndex(parts.sigmaRules);
-    this.candidates = new Array<CompiledSigmaRule>(this.sigmaRules.size);
+    this.sigmaIds = new Set(parts.sigmaRules.map((rule) => rule.id));
     const byId = new Map(parts.sigmaRules.map((rule) => [rule.id, rule]));
     this.correlations = new CorrelationEngine(parts.correlations, {
       ...parts.options?.correlation,
@@ -184,7 +193,16 @@ export class DetectionEngine {
     if (!this.hasRule(id)) return false;
     if (enabled) this.disabled.delete(id);
     else this.disabled.add(id);
+    if (this.sigmaIds.has(id)) this.index = undefined;
     return true;
+  }
+
+  private enabledSigmaRules(): SigmaRuleIndex {
+    if (!this.index) {
+      const rules = new RuleIndex(this.inventory.sigmaRules.filter((rule) => !this.disabled.has(rule.id)));
+      this.index = { rules, candidates: new Array<CompiledSigmaRule>(rules.size) };
+    }
+    return this.index;
   }
 
   /**
@@ -203,10 +221,11 @@ export class DetectionEngine {
     let trusted: number | null | undefined;
     const correlationTime = (): number | null => (trusted === undefined ? (trusted = this.correlationTimeOf(event, time)) : trusted);
 
-    const candidates = this.sigmaRules.candidates(event, this.candidates);
+    const index = this.enabledSigmaRules();
+    const candidates = index.rules.candidates(event, index.candidates);
     for (let i = 0; i < candidates; i++) {
-      const rule = this.candidates[i]!;
-      if (this.disabled.has(rule.id) || !rule.match(event)) continue;
+      const rule = index.candidates[i]!;
+      if (!rule.match(event)) continue;
       groupKey ??= sigmaGroupKey(event);
       eventIds ??= eventIdsOf(event);
       organizationIds ??= organizationIdsOf(event);
