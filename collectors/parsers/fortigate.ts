@@ -81,7 +81,7 @@ export function parseFortigate(line: string, context: ParseContext): ParseResult
   const { pairs } = record;
   const timezone = fortigateTimezone(pairs.tz);
   const startMillis = fortigateEventTime(pairs.eventtime);
-  const millis = fortigateLocalTime(pairs.date, pairs.time, timezone) ?? startMillis ?? record.headerMillis ?? context.receivedAt.getTime();
+  const millis = fortigateLocalTime(pairs.date, pairs.time, timezone, context.timeZone) ?? startMillis ?? record.headerMillis ?? context.receivedAt.getTime();
   const event: ParsedEvent = {
     '@timestamp': new Date(millis).toISOString(),
     event: { kind: 'event', module: 'fortinet', dataset: 'fortinet.firewall' },

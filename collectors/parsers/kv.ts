@@ -37,7 +37,7 @@ export function parseKv(line: string, context: ParseContext): ParseResult {
   const verdict = action === undefined ? undefined : ALLOWED.has(action) ? 'allowed' : DENIED.has(action) ? 'denied' : undefined;
   const event: ParsedEvent = {
     // Appliances that copied FortiOS's `date= time= tz=` header are read the same way.
-    '@timestamp': new Date(fortigateLocalTime(pairs.date, pairs.time, fortigateTimezone(pairs.tz)) ?? context.receivedAt.getTime()).toISOString(),
+    '@timestamp': new Date(fortigateLocalTime(pairs.date, pairs.time, fortigateTimezone(pairs.tz), context.timeZone) ?? context.receivedAt.getTime()).toISOString(),
     event: { kind: 'event', module: 'kv', dataset: 'kv' },
   };
   const traffic = pairs.srcip !== undefined && pairs.dstip !== undefined || pairs.src !== undefined && pairs.dst !== undefined;

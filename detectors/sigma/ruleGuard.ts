@@ -21,17 +21,33 @@ export interface Guard {
 
 /**
  * Characters the guard scan cannot fold the way `toLowerCase` does on a whole text: final sigma and
- * the dot that lowercasing İ adds depend on context, and surrogate pairs fold as pairs. A needle with
- * one of them gets no guard, since a guard must never miss a match.
+ * the dot that lowercasing İ adds depend on context, and surrogate pairs fold as pairs (the scan
+ * folds one code unit at a time). A needle with one of them gets no guard, since a guard must never
+ * miss a match.
  */
-const UNFOLDABLE = /[\u03c2\u0307\ud800-\udfff]/;
+const UNFOLDABLE = /[\u03c2\u0307]/;
+
+/**
+ * Pictographs and emoji (U+1F000–U+1FAFF) have no case, so a pair of code units matches itself
+ * whatever the folding: SigmaHQ's emoji rules list hundreds of them, and without a guard every
+ * process start would be tested against each.
+ */
+function foldsCodeUnitWise(needle: string): boolean {
+  if (UNFOLDABLE.test(needle)) return false;
+  for (const character of needle) {
+    const point = character.codePointAt(0)!;
+    if (point >= 0xd800 && point <= 0xdfff) return false;
+    if (point > 0xffff && (point < 0x1f000 || point > 0x1faff)) return false;
+  }
+  return true;
+}
 
 function needleOf(value: unknown): string | undefined {
   if (!(value instanceof SigmaString)) return undefined;
   let best = '';
   for (const token of value.tokens) if (typeof token === 'string' && token.length > best.length) best = token;
   const needle = best.toLowerCase();
-  return needle && !UNFOLDABLE.test(needle) ? needle : undefined;
+  return needle && foldsCodeUnitWise(needle) ? needle : undefined;
 }
 
 /** Longer needles and fewer of them reject more events. */

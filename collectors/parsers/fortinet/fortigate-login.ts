@@ -9,6 +9,9 @@ const ADMIN_LOGIN = /^(\S{1,64}) (\S{1,256}) login (\S{1,32}) from [^(\s]{0,32}\
 const ADMIN_LOGGED_IN = /^(\S{1,64}) (\S{1,256}) logged in (\S{1,32}) from [^(\s]{0,32}\(([^)\s]{1,64})\)/;
 const USER_FROM = /^JSON\(([^)\s]{1,64})\)$/;
 
+/** SSL VPN logins name their result in `action` (FortiOS log id 0101039426 "SSL VPN login fail"). */
+const SSL_VPN_OUTCOMES: Record<string, 'success' | 'failure'> = { 'ssl-login-fail': 'failure' };
+
 function normalisedOutcome(word: string | undefined): 'success' | 'failure' | undefined {
   const lower = word?.toLowerCase();
   if (lower?.startsWith('fail')) return 'failure';
@@ -46,7 +49,7 @@ export function addLoginFields(event: ParsedEvent, pairs: Record<string, string>
   const roles = [pairs.adminprof, role].filter((value): value is string => value !== undefined);
   const sourceUser = (event.source as { user?: { name?: string } } | undefined)?.user?.name;
   mergeFields(event, {
-    event: { outcome: normalisedOutcome(outcome) ?? event.event.outcome, id: pairs.log_id },
+    event: { outcome: normalisedOutcome(outcome) ?? SSL_VPN_OUTCOMES[pairs.action ?? ''] ?? event.event.outcome, id: pairs.log_id },
     source: { ip: ipValue(ip), port: portValue(port), user: { roles: roles.length > 0 ? roles : undefined } },
     user: { name: name ?? sourceUser, roles: roles.length > 0 ? roles : undefined },
   });

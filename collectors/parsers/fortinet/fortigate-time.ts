@@ -1,3 +1,4 @@
+import { zonedMillis } from '../local-time.js';
 import { scanIsoTimestamp } from '../syslog/iso-timestamp.js';
 
 /**
@@ -10,9 +11,17 @@ export function fortigateTimezone(raw: string | undefined): string | undefined {
   return `${match[1]}${match[2]!.padStart(2, '0')}${match[3]}`;
 }
 
-/** `date` and `time` read in the zone of `tz`, or UTC without one (Elastic's default zone). */
-export function fortigateLocalTime(date: string | undefined, time: string | undefined, timezone: string | undefined): number | undefined {
+/**
+ * `date` and `time` read in the zone of `tz`; without one, in the zone configured for the source,
+ * else in UTC (Elastic's default zone; FortiOS omits `tz` unless the log settings ask for it).
+ */
+export function fortigateLocalTime(date: string | undefined, time: string | undefined, timezone: string | undefined, sourceZone: string | undefined): number | undefined {
   if (date === undefined || time === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}:\d{2}$/.test(time)) return undefined;
+  if (timezone === undefined && sourceZone !== undefined) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const [hour, minute, second] = time.split(':').map(Number) as [number, number, number];
+    return zonedMillis({ year, month, day, hour, minute, second }, sourceZone);
+  }
   return scanIsoTimestamp(`${date}T${time}${timezone ?? 'Z'}`, 0)?.millis;
 }
 

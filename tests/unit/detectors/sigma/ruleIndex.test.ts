@@ -64,6 +64,17 @@ describe('detectors > sigma > RuleIndex', () => {
     expect(candidatesOf(index, unknown).map((r) => r.id)).to.deep.equal(['generic']);
   });
 
+  it('guards emoji needles, but not letters whose case folds across a surrogate pair', () => {
+    const emoji = rule('emoji', 'product: windows\ncategory: process_creation', "CommandLine|contains:\n    - '😀'\n    - '🙂'");
+    const deseret = rule('deseret', 'product: windows\ncategory: process_creation', "CommandLine|contains: '\u{10428}'");
+    const guarded = new RuleIndex([emoji, deseret]);
+    const start = (commandLine: string) => ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, CommandLine: commandLine });
+    expect(candidatesOf(guarded, start('powershell -c "echo 🙂"')).map((r) => r.id)).to.deep.equal(['emoji', 'deseret']);
+    expect(candidatesOf(guarded, start('powershell -c "echo hello"')).map((r) => r.id)).to.deep.equal(['deseret']);
+    // Deseret capital long I (U+10400) lowercases to U+10428 only as a pair: that rule stays unguarded and still matches.
+    expect(deseret.match(start('x \u{10400} y'))).to.equal(true);
+  });
+
   it('takes a syslog daemon as a Linux program, so its Linux rules apply', () => {
     const sshd = ev({ process: { name: 'sshd' }, message: 'Failed password for root' });
     expect(candidatesOf(index, sshd).map((r) => r.id)).to.deep.equal(['ssh']);
