@@ -20,19 +20,28 @@ describe('e2e > ui > rules', function () {
     await ui.menu('Regeln').click();
     await ui.page.locator('#rule-table').waitFor();
     expect(await ui.page.locator('#rule-table tbody tr').count()).to.equal(2);
+    expect(await ui.page.locator('#rule-count').textContent()).to.equal('2 Regeln');
     const row = ui.page.locator(`[id="rule-row-${ROOT_RULE}"]`);
     expect(await row.textContent()).to.contain('Successful SSH login as root (e2e fixture)');
     expect(await row.textContent()).to.contain('sigma');
     expect(await row.locator('.severity').textContent()).to.equal('Hoch');
-    expect(await row.textContent()).to.contain('aktiv');
+    expect(await row.locator('.rule-pack').textContent()).to.equal('Lagebild');
+    expect(await row.locator('.rule-state').textContent()).to.equal('aktiv');
+    expect(await row.locator('.rule-changed').count()).to.equal(0);
     expect(await ui.page.locator('[id^="rule-toggle-"]').count()).to.equal(0);
+    // Two rules fit on one page: no page buttons.
+    expect(await ui.page.locator('#rule-page-next').count()).to.equal(0);
 
     await ui.page.getByLabel('Stufe').selectOption('medium');
+    await ui.page.locator('#rule-count', { hasText: /^1 Regel$/ }).waitFor();
     expect(await ui.page.locator('#rule-table tbody tr').count()).to.equal(1);
     expect(await ui.page.locator(`[id="rule-row-${ROOT_RULE}"]`).count()).to.equal(0);
     await ui.page.getByLabel('Stufe').selectOption('');
-    await ui.page.getByLabel('Suche (Titel, Kennung, Tag)').fill('root');
+    await ui.page.locator('#rule-count', { hasText: /^2 Regeln$/ }).waitFor();
+    await ui.page.getByLabel('Suche (Titel, Kennung, Datei, Tag)').fill('root');
+    await ui.page.locator('#rule-count', { hasText: /^1 Regel$/ }).waitFor();
     expect(await ui.page.locator('#rule-table tbody tr').count()).to.equal(1);
+    expect(await ui.page.locator(`[id="rule-row-${ROOT_RULE}"]`).count()).to.equal(1);
     await screenshot(ui.page, 'rules-analyst-1280');
     expect(ui.problems).to.deep.equal([]);
   });
@@ -46,17 +55,21 @@ describe('e2e > ui > rules', function () {
     await toggle.click();
     await ui.page.locator(`[id="rule-row-${ROOT_RULE}"] .rule-state`).filter({ hasText: 'deaktiviert' }).waitFor();
     expect(await enabled()).to.equal(false);
+    // A Lagebild rule is on by default, so switched off it is marked as differing.
+    expect(await ui.page.locator(`[id="rule-row-${ROOT_RULE}"] .rule-changed`).textContent()).to.equal('Standard: an');
     expect(await ui.page.locator('.feedback .notice-ok').textContent()).to.contain('ist deaktiviert');
     // Focus stays on the switch, so a keyboard user can flip it back.
     expect(await ui.page.evaluate('document.activeElement && document.activeElement.id')).to.equal(`rule-toggle-${ROOT_RULE}`);
     await ui.page.getByLabel('Status').selectOption('disabled');
+    await ui.page.locator('#rule-count', { hasText: /^1 Regel$/ }).waitFor();
     expect(await ui.page.locator('#rule-table tbody tr').count()).to.equal(1);
     await screenshot(ui.page, 'rules-disabled-1280');
 
     await ui.page.locator(`[id="rule-toggle-${ROOT_RULE}"]`).click();
     await ui.page.locator('#rule-table, .empty').first().waitFor();
     await ui.page.getByLabel('Status').selectOption('enabled');
-    await ui.page.locator(`[id="rule-row-${ROOT_RULE}"] .rule-state`).filter({ hasText: 'aktiv' }).waitFor();
+    await ui.page.locator(`[id="rule-row-${ROOT_RULE}"] .rule-state`).filter({ hasText: /^aktiv$/ }).waitFor();
+    expect(await ui.page.locator(`[id="rule-row-${ROOT_RULE}"] .rule-changed`).count()).to.equal(0);
     expect(await enabled()).to.equal(true);
     expect(ui.problems).to.deep.equal([]);
   });
@@ -68,6 +81,10 @@ describe('e2e > ui > rules', function () {
     const source = await ui.page.locator('#rule-source').textContent();
     expect(source).to.contain('title: Successful SSH login as root (e2e fixture)');
     expect(source).to.contain('user.name: root');
+    expect(await ui.page.locator('.rule-pack').textContent()).to.equal('Lagebild');
+    expect(await ui.page.locator('#rule-default').textContent()).to.contain('aktiv');
+    // Lagebild's own rules are not SigmaHQ's: no DRL note.
+    expect(await ui.page.locator('#rule-licence').count()).to.equal(0);
     await screenshot(ui.page, 'rule-detail-1280');
 
     await ui.page.locator('#rule-open-tester').click();
@@ -101,6 +118,104 @@ describe('e2e > ui > rules', function () {
     await ui.page.locator('#rule-validate').click();
     await ui.page.locator('#rule-problems').waitFor();
     expect(await ui.page.locator('#rule-problems li').count()).to.be.at.least(1);
+    expect(ui.problems).to.deep.equal([]);
+  });
+});
+
+interface ListedRule {
+  id: string;
+  title: string;
+  pack: string;
+  level: string;
+  enabled: boolean;
+  enabledByDefault: boolean;
+  defaultReason: string;
+  author?: string;
+}
+
+/** The rules as shipped: Lagebild's own and SigmaHQ's packs, thousands of them, most switched off. */
+describe('e2e > ui > rules of the shipped packs', function () {
+  this.timeout(90_000);
+  const ui = useBrowserSuite({ rulesDir: path.resolve('rules') });
+  const german = new Intl.NumberFormat('de-DE');
+  const list = async (query: string) => ui.demo.api<{ items: ListedRule[]; total: number }>(await ui.demo.token('analyst'), `/api/v1/rules?${query}`);
+  const rowIds = () => ui.page.locator('#rule-table tbody tr').evaluateAll((rows) => rows.map((row) => row.id.replace(/^rule-row-/, '')));
+
+  it('shows each rule\'s pack and pages through the pack the analyst filters by, a hundred at a time', async () => {
+    const everything = await list('limit=1');
+    await ui.logIn('analyst');
+    await ui.menu('Regeln').click();
+    await ui.page.locator('#rule-table').waitFor();
+    const allPages = Math.ceil(everything.total / 100);
+    expect(await ui.page.locator('#rule-count').textContent()).to.equal(`${german.format(everything.total)} Regeln · Seite 1 von ${allPages}`);
+    expect(await ui.page.locator('#rule-table tbody tr').count()).to.equal(100);
+    const firstListed = (await list('limit=1')).items[0]!;
+    const labels: Record<string, string> = { lagebild: 'Lagebild', core: 'SigmaHQ Core', 'core+': 'Core+', 'core++': 'Core++', 'emerging-threats': 'Emerging Threats', 'threat-hunting': 'Threat Hunting' };
+    expect(await ui.page.locator(`[id="rule-row-${firstListed.id}"] .rule-pack`).textContent()).to.equal(labels[firstListed.pack]);
+
+    const core = await list('pack=core&limit=100');
+    const corePages = Math.ceil(core.total / 100);
+    expect(corePages).to.be.greaterThan(1);
+    await ui.page.getByLabel('Paket').selectOption('core');
+    await ui.page.locator('#rule-count', { hasText: `${german.format(core.total)} Regeln · Seite 1 von ${corePages}` }).waitFor();
+    expect(await rowIds()).to.deep.equal(core.items.map((rule) => rule.id));
+    expect(new Set(await ui.page.locator('#rule-table .rule-pack').allTextContents())).to.deep.equal(new Set(['SigmaHQ Core']));
+    expect(await ui.page.locator('#rule-page-previous').isDisabled()).to.equal(true);
+    await screenshot(ui.page, 'rules-packs-core-1280');
+
+    await ui.page.locator('#rule-page-next').click();
+    await ui.page.locator('#rule-page', { hasText: `Seite 2 von ${corePages}` }).waitFor();
+    const second = await rowIds();
+    expect(second).to.deep.equal((await list('pack=core&offset=100&limit=100')).items.map((rule) => rule.id));
+    expect(second.filter((id) => core.items.some((rule) => rule.id === id))).to.deep.equal([]);
+    expect(new Set(await ui.page.locator('#rule-table .rule-pack').allTextContents())).to.deep.equal(new Set(['SigmaHQ Core']));
+
+    // Level is narrowed in the browser (the API has no level filter): the count is still the whole result's.
+    await ui.page.getByLabel('Stufe').selectOption('critical');
+    const critical = (await list('pack=core')).items.filter((rule) => rule.level === 'critical');
+    await ui.page.locator('#rule-count', { hasText: new RegExp(`^${german.format(critical.length)} Regeln`) }).waitFor();
+    expect(new Set(await ui.page.locator('#rule-table .severity').allTextContents())).to.deep.equal(new Set(['Kritisch']));
+    await ui.page.locator('#rule-reset').click();
+    await ui.page.locator('#rule-count', { hasText: `${german.format(everything.total)} Regeln · Seite 1 von ${allPages}` }).waitFor();
+    expect(ui.problems).to.deep.equal([]);
+  });
+
+  it('lets the admin switch on a SigmaHQ rule that is off by default, marked as differing from its default after a reload', async () => {
+    const off = (await list('pack=core%2B&enabled=false')).items.find((rule) => !rule.enabledByDefault && rule.defaultReason === 'the core+ pack is off by default')!;
+    expect(off, 'a Core+ rule that is off because its pack is').to.not.equal(undefined);
+    const reason = 'Das Paket Core+ ist standardmäßig aus';
+    await ui.logIn('admin');
+    await ui.menu('Regeln').click();
+    await ui.page.locator('#rule-table').waitFor();
+    await ui.page.getByLabel('Suche (Titel, Kennung, Datei, Tag)').fill(off.id);
+    const row = ui.page.locator(`[id="rule-row-${off.id}"]`);
+    await ui.page.locator('#rule-count', { hasText: /^1 Regel$/ }).waitFor();
+    expect(await row.locator('.rule-pack').textContent()).to.equal('Core+');
+    expect(await row.locator('.rule-state').textContent()).to.equal('deaktiviert');
+    expect(await row.locator('.rule-changed').count()).to.equal(0);
+
+    await ui.page.locator(`[id="rule-toggle-${off.id}"]`).click();
+    await row.locator('.rule-changed', { hasText: 'Standard: aus' }).waitFor();
+    expect(await row.locator('.rule-state').textContent()).to.equal('aktiv');
+    expect(await row.locator('.rule-state-label').getAttribute('title')).to.contain(reason);
+    await screenshot(ui.page, 'rules-changed-1280');
+
+    await ui.page.reload();
+    await ui.page.locator('#logout').waitFor();
+    await ui.page.getByLabel('Status').selectOption('enabled');
+    await ui.page.getByLabel('Paket').selectOption('core+');
+    await row.waitFor();
+    expect(await row.locator('.rule-state').textContent()).to.equal('aktiv');
+    expect(await row.locator('.rule-changed').textContent()).to.equal('Standard: aus');
+
+    await row.locator('.rule-link').click();
+    await ui.page.locator('#rule-source').waitFor();
+    expect(await ui.page.locator('#rule-state').textContent()).to.equal('aktiv Standard: aus');
+    expect(await ui.page.locator('#rule-default').textContent()).to.contain('deaktiviert');
+    expect(await ui.page.locator('#rule-default').textContent()).to.contain(reason);
+    expect(await ui.page.locator('#rule-author').textContent()).to.equal(off.author);
+    expect(await ui.page.locator('#rule-licence').textContent()).to.contain('Detection Rule License (DRL) 1.1');
+    await screenshot(ui.page, 'rule-detail-sigmahq-1280');
     expect(ui.problems).to.deep.equal([]);
   });
 });

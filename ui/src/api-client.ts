@@ -22,6 +22,8 @@ import type {
   ReportTier,
   ReportVersion,
   RuleDetail,
+  RuleFilter,
+  RulePage,
   RuleProblem,
   RuleSummary,
   User,
@@ -312,8 +314,15 @@ export class ApiClient {
 
   // Rules
 
-  async listRules(): Promise<RuleSummary[]> {
-    return (await this.request<{ items: RuleSummary[] }>('GET', '/rules')).items;
+  listRules(filter: RuleFilter = {}): Promise<RulePage> {
+    const query = new URLSearchParams();
+    if (filter.pack?.length) query.set('pack', filter.pack.join(','));
+    if (filter.enabled !== undefined) query.set('enabled', String(filter.enabled));
+    if (filter.q) query.set('q', filter.q);
+    if (filter.offset) query.set('offset', String(filter.offset));
+    if (filter.limit) query.set('limit', String(filter.limit));
+    const search = query.toString();
+    return this.request<RulePage>('GET', `/rules${search ? `?${search}` : ''}`);
   }
 
   getRule(id: string): Promise<RuleDetail> {

@@ -336,16 +336,42 @@ export interface LogSource {
 
 // Rules
 
+/** Lagebild's own rules, then SigmaHQ's release packs (core/domain/rule-pack.ts). */
+export const RULE_PACKS = ['lagebild', 'core', 'core+', 'core++', 'emerging-threats', 'threat-hunting'] as const;
+export type RulePack = (typeof RULE_PACKS)[number];
+
+export const RULE_TYPES = ['sigma', 'correlation', 'ioc'] as const;
+export type RuleType = (typeof RULE_TYPES)[number];
+
 export interface RuleSummary {
   id: string;
   title: string;
   level: Severity;
-  type: 'sigma' | 'correlation' | 'ioc';
+  type: RuleType;
   enabled: boolean;
+  pack: RulePack;
+  /** Whether the rule runs when nobody chose otherwise, and why (in English, from the rule packs). */
+  enabledByDefault: boolean;
+  defaultReason: string;
   tags: string[];
   description?: string;
   author?: string;
   path?: string;
+}
+
+/** What GET /rules filters by; without `limit` the API answers every matching rule. */
+export interface RuleFilter {
+  pack?: RulePack[];
+  enabled?: boolean;
+  q?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface RulePage {
+  items: RuleSummary[];
+  /** How many rules match, across all pages. */
+  total: number;
 }
 
 export interface RuleDetail extends RuleSummary {

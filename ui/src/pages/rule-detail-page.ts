@@ -1,5 +1,6 @@
 import type { RuleDetail } from '../api-types.js';
 import { errorMessage, errorText } from '../components/error-message.js';
+import { defaultReasonText, isSigmahqRule, packBadge, ruleStateLabel } from '../components/rule-badges.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { h, replaceChildren, type Child } from '../h.js';
 import { t } from '../i18n.js';
@@ -7,6 +8,9 @@ import type { Page, PageContext } from '../page.js';
 import { navigate } from '../router.js';
 import { openInRuleTester } from './rule-test-page.js';
 import { ruleToggle } from './rules-page.js';
+
+/** The licence SigmaHQ's rules come under; rules/sigmahq/LICENSE.Detection.Rules.md holds its text. */
+const DRL_URL = 'https://github.com/SigmaHQ/Detection-Rule-License';
 
 /** One rule: what it is, whether it runs, and its source as text (rule files are data, never markup). */
 export function ruleDetailPage(context: PageContext, id: string): Page {
@@ -38,10 +42,13 @@ export function ruleDetailPage(context: PageContext, id: string): Page {
           'dl',
           { class: 'summary' },
           row(t('rules.id'), h('code', {}, rule.id)),
+          row(t('rules.pack'), [packBadge(rule), ' ', h('span', { class: 'muted small' }, t(`rules.packAbout.${rule.pack}`))]),
           row(t('rules.type'), rule.type),
-          row(t('rules.state'), h('span', { id: 'rule-state' }, rule.enabled ? t('rules.enabled') : t('rules.disabled'))),
+          row(t('rules.state'), ruleStateLabel(rule, 'rule-state')),
+          row(t('rules.default'), h('span', { id: 'rule-default' }, rule.enabledByDefault ? t('rules.enabled') : t('rules.disabled'), h('br', {}), h('span', { class: 'muted small' }, t('rules.defaultReason', { reason: defaultReasonText(rule) })))),
           rule.description ? row(t('rules.description'), rule.description) : null,
-          rule.author ? row(t('rules.author'), rule.author) : null,
+          rule.author ? row(t('rules.author'), h('span', { id: 'rule-author' }, rule.author)) : null,
+          isSigmahqRule(rule) ? row(t('rules.licence'), h('span', { id: 'rule-licence' }, h('a', { href: DRL_URL, rel: 'noopener noreferrer', target: '_blank' }, t('rules.licenceName')), h('br', {}), h('span', { class: 'muted small' }, t('rules.licenceNote')))) : null,
           rule.path ? row(t('rules.path'), h('code', {}, rule.path)) : null,
           rule.tags.length ? row(t('rules.tags'), rule.tags.map((tag) => h('span', { class: 'tag' }, tag))) : null,
         ),

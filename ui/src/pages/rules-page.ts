@@ -1,10 +1,33 @@
-import { SEVERITIES, type RuleSummary } from '../api-types.js';
+import { RULE_PACKS, RULE_TYPES, SEVERITIES, type RuleFilter, type RulePack, type RulePage, type RuleSummary, type RuleType, type Severity } from '../api-types.js';
+import type { ApiClient } from '../api-client.js';
 import { errorMessage, errorText } from '../components/error-message.js';
+import { packBadge, ruleStateLabel } from '../components/rule-badges.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { h, replaceChildren } from '../h.js';
 import { formatNumber, t } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 import { ruleHref } from '../router.js';
+
+const PAGE_SIZE = 100;
+/** Typing waits this long before asking the API, so a word is one request, not one per letter. */
+const SEARCH_DELAY_MS = 250;
+
+interface RulesState {
+  pack: '' | RulePack;
+  state: '' | 'enabled' | 'disabled';
+  level: '' | Severity;
+  type: '' | RuleType;
+  q: string;
+  /** 0-based. */
+  page: number;
+}
+
+/** Kept across navigation, so that coming back from a rule shows the same filtered page. */
+let state: RulesState = initialState();
+
+function initialState(): RulesState {
+  return { pack: '', state: '', level: '', type: '', q: '', page: 0 };
+}
 
 /** Switching a rule on or off is an admin's call (rules:write); analysts read and test. */
 export function ruleToggle(context: PageContext, rule: RuleSummary, done: (rule: RuleSummary | null, error?: unknown) => void): HTMLButtonElement | null {
@@ -29,78 +52,146 @@ export function ruleToggle(context: PageContext, rule: RuleSummary, done: (rule:
   );
 }
 
-/** Every detection rule with type, level, tags and state; filtered in the browser (a catalogue is hundreds, not millions). */
+/**
+ * One page of the rules that match. Pack, state and text are filtered and paged by the API; it has
+ * no level or type filter yet, so with one of those set every rule matching the rest is fetched
+ * and narrowed and paged here.
+ */
+async function fetchRules(api: ApiClient, wanted: RulesState): Promise<RulePage> {
+  const filter: RuleFilter = { pack: wanted.pack ? [wanted.pack] : undefined, enabled: wanted.state ? wanted.state === 'enabled' : undefined, q: wanted.q || undefined };
+  if (!wanted.level && !wanted.type) return api.listRules({ ...filter, offset: wanted.page * PAGE_SIZE, limit: PAGE_SIZE });
+  const matching = (await api.listRules(filter)).items.filter((rule) => (!wanted.level || rule.level === wanted.level) && (!wanted.type || rule.type === wanted.type));
+  return { items: matching.slice(wanted.page * PAGE_SIZE, (wanted.page + 1) * PAGE_SIZE), total: matching.length };
+}
+
+/** The rules with pack, type, level, tags and state, a page at a time (several thousand ship). */
 export function rulesPage(context: PageContext): Page {
   const feedback = h('div', { class: 'feedback', 'aria-live': 'polite' });
+  const summary = h('p', { class: 'muted rule-count', 'aria-live': 'polite', id: 'rule-count' });
   const body = h('div', {}, h('p', { class: 'loading' }, t('app.loading')));
-  let rules: RuleSummary[] = [];
+  const paging = h('nav', { class: 'paging', 'aria-label': t('rules.paging') });
 
-  const search = h('input', { id: 'rule-search', type: 'search', autocomplete: 'off' });
-  const type = h('select', { id: 'rule-type' }, h('option', { value: '' }, t('rules.all')), (['sigma', 'correlation', 'ioc'] as const).map((value) => h('option', { value }, value)));
-  const level = h('select', { id: 'rule-level' }, h('option', { value: '' }, t('rules.all')), [...SEVERITIES].reverse().map((value) => h('option', { value }, t(`severity.${value}`))));
-  const state = h('select', { id: 'rule-state' }, h('option', { value: '' }, t('rules.all')), h('option', { value: 'enabled' }, t('rules.enabled')), h('option', { value: 'disabled' }, t('rules.disabled')));
-  for (const control of [search, type, level, state]) control.addEventListener(control === search ? 'input' : 'change', () => render());
+  const search = h('input', { id: 'rule-search', type: 'search', autocomplete: 'off', value: state.q });
+  const all = () => h('option', { value: '' }, t('rules.all'));
+  const pack = h('select', { id: 'rule-pack' }, all(), RULE_PACKS.map((value) => h('option', { value }, t(`rules.pack.${value}`))));
+  const type = h('select', { id: 'rule-type' }, all(), RULE_TYPES.map((value) => h('option', { value }, value)));
+  const level = h('select', { id: 'rule-level' }, all(), [...SEVERITIES].reverse().map((value) => h('option', { value }, t(`severity.${value}`))));
+  const stateSelect = h('select', { id: 'rule-state' }, all(), h('option', { value: 'enabled' }, t('rules.enabled')), h('option', { value: 'disabled' }, t('rules.disabled')));
+  showState();
 
-  function matches(rule: RuleSummary): boolean {
-    const text = search.value.trim().toLowerCase();
-    if (text && ![rule.title, rule.id, ...rule.tags].some((value) => value.toLowerCase().includes(text))) return false;
-    if (type.value && rule.type !== type.value) return false;
-    if (level.value && rule.level !== level.value) return false;
-    if (state.value && rule.enabled !== (state.value === 'enabled')) return false;
-    return true;
+  function showState(): void {
+    search.value = state.q;
+    pack.value = state.pack;
+    type.value = state.type;
+    level.value = state.level;
+    stateSelect.value = state.state;
   }
 
+  function applyFilters(): void {
+    state = { pack: pack.value as RulesState['pack'], state: stateSelect.value as RulesState['state'], level: level.value as RulesState['level'], type: type.value as RulesState['type'], q: search.value.trim(), page: 0 };
+    void load();
+  }
+
+  let searchTimer: number | undefined;
+  search.addEventListener('input', () => {
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(applyFilters, SEARCH_DELAY_MS);
+  });
+  for (const control of [pack, type, level, stateSelect]) control.addEventListener('change', applyFilters);
+
+  /** Answers can overtake each other while someone types; only the latest request's answer is shown. */
+  let latest = 0;
+  let disposed = false;
+
   async function load(focusId?: string): Promise<void> {
+    const request = ++latest;
+    element.setAttribute('aria-busy', 'true');
     try {
-      rules = await context.api.listRules();
-      render();
+      const page = await fetchRules(context.api, state);
+      if (disposed || request !== latest) return;
+      const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+      // A switch or a shrunken result can leave the page past the end: show the last page instead.
+      if (state.page >= pages) {
+        state = { ...state, page: pages - 1 };
+        void load(focusId);
+        return;
+      }
+      render(page, pages);
       if (focusId) document.getElementById(focusId)?.focus();
     } catch (error) {
+      if (disposed || request !== latest) return;
+      replaceChildren(summary);
+      replaceChildren(paging);
       replaceChildren(body, errorMessage(error, () => void load()));
+    } finally {
+      if (request === latest) element.removeAttribute('aria-busy');
     }
   }
 
-  function render(): void {
-    const shown = rules.filter(matches);
+  function turn(step: -1 | 1): void {
+    state = { ...state, page: state.page + step };
+    void load(step === 1 ? 'rule-page-next' : 'rule-page-previous');
+  }
+
+  function render(page: RulePage, pages: number): void {
+    const pageOf = t('rules.pageOf', { page: formatNumber(state.page + 1), pages: formatNumber(pages) });
+    replaceChildren(summary, page.total === 1 ? t('rules.totalOne') : t('rules.total', { count: formatNumber(page.total) }), pages > 1 ? ` · ${pageOf}` : null);
     replaceChildren(
-      body,
-      h('p', { class: 'muted', 'aria-live': 'polite', id: 'rule-count' }, t('rules.count', { shown: formatNumber(shown.length), total: formatNumber(rules.length) })),
-      shown.length === 0
-        ? h('p', { class: 'empty' }, t('rules.none'))
-        : h(
-            'div',
-            { class: 'table-scroll' },
+      paging,
+      pages > 1
+        ? [
+            h('button', { type: 'button', class: 'button button-secondary', id: 'rule-page-previous', disabled: state.page === 0, on: { click: () => turn(-1) } }, `‹ ${t('rules.previous')}`),
+            h('span', { class: 'page-number', id: 'rule-page' }, pageOf),
+            h('button', { type: 'button', class: 'button button-secondary', id: 'rule-page-next', disabled: state.page >= pages - 1, on: { click: () => turn(1) } }, `${t('rules.next')} ›`),
+          ]
+        : null,
+    );
+    replaceChildren(body, page.items.length === 0 ? h('p', { class: 'empty' }, t('rules.none')) : ruleTable(page.items));
+  }
+
+  function ruleTable(rules: RuleSummary[]): HTMLElement {
+    const columns = ['rules.title', 'rules.pack', 'rules.type', 'rules.level', 'rules.tags', 'rules.state'] as const;
+    return h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'plain-table stack-table rule-table', id: 'rule-table' },
+        h('thead', {}, h('tr', {}, columns.map((key) => h('th', { scope: 'col', class: `col-${key.slice('rules.'.length)}` }, t(key))))),
+        h(
+          'tbody',
+          {},
+          rules.map((rule) =>
             h(
-              'table',
-              { class: 'plain-table stack-table', id: 'rule-table' },
-              h('thead', {}, h('tr', {}, (['rules.title', 'rules.type', 'rules.level', 'rules.tags', 'rules.state'] as const).map((key) => h('th', { scope: 'col' }, t(key))))),
+              'tr',
+              { id: `rule-row-${rule.id}`, class: rule.enabled ? undefined : 'row-disabled' },
+              h('td', { 'data-label': t('rules.title') }, h('a', { href: ruleHref(rule.id), class: 'rule-link' }, rule.title), h('br', {}), h('code', { class: 'muted small' }, rule.id)),
+              h('td', { 'data-label': t('rules.pack') }, packBadge(rule)),
+              h('td', { 'data-label': t('rules.type'), class: 'col-type' }, rule.type),
+              h('td', { 'data-label': t('rules.level') }, severityBadge(rule.level)),
+              h('td', { 'data-label': t('rules.tags') }, rule.tags.map((tag) => h('span', { class: 'tag' }, tag))),
               h(
-                'tbody',
-                {},
-                shown.map((rule) =>
-                  h(
-                    'tr',
-                    { id: `rule-row-${rule.id}`, class: rule.enabled ? undefined : 'row-disabled' },
-                    h('td', { 'data-label': t('rules.title') }, h('a', { href: ruleHref(rule.id), class: 'rule-link' }, rule.title), h('br', {}), h('code', { class: 'muted small' }, rule.id)),
-                    h('td', { 'data-label': t('rules.type') }, rule.type),
-                    h('td', { 'data-label': t('rules.level') }, severityBadge(rule.level)),
-                    h('td', { 'data-label': t('rules.tags') }, rule.tags.map((tag) => h('span', { class: 'tag' }, tag))),
-                    h(
-                      'td',
-                      { 'data-label': t('rules.state') },
-                      h('span', { class: 'rule-state' }, rule.enabled ? t('rules.enabled') : t('rules.disabled')),
-                      ' ',
-                      ruleToggle(context, rule, (changed, error) => {
-                        replaceChildren(feedback, changed ? h('p', { class: 'notice notice-ok' }, t(changed.enabled ? 'rules.enabledDone' : 'rules.disabledDone', { title: changed.title })) : h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error)));
-                        void load(`rule-toggle-${rule.id}`);
-                      }),
-                    ),
-                  ),
-                ),
+                'td',
+                { 'data-label': t('rules.state'), class: 'col-state' },
+                ruleStateLabel(rule),
+                ' ',
+                ruleToggle(context, rule, (changed, error) => {
+                  replaceChildren(feedback, changed ? h('p', { class: 'notice notice-ok' }, t(changed.enabled ? 'rules.enabledDone' : 'rules.disabledDone', { title: changed.title })) : h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error)));
+                  void load(`rule-toggle-${rule.id}`);
+                }),
               ),
             ),
           ),
+        ),
+      ),
     );
+  }
+
+  function resetFilters(): void {
+    window.clearTimeout(searchTimer);
+    state = initialState();
+    showState();
+    void load();
   }
 
   const element = h(
@@ -112,12 +203,21 @@ export function rulesPage(context: PageContext): Page {
       'form',
       { class: 'panel filters', role: 'search', on: { submit: (event) => event.preventDefault() } },
       h('div', { class: 'field field-grow' }, h('label', { for: 'rule-search' }, t('rules.search')), search),
-      h('div', { class: 'field' }, h('label', { for: 'rule-type' }, t('rules.type')), type),
+      h('div', { class: 'field' }, h('label', { for: 'rule-pack' }, t('rules.pack')), pack),
+      h('div', { class: 'field' }, h('label', { for: 'rule-state' }, t('rules.state')), stateSelect),
       h('div', { class: 'field' }, h('label', { for: 'rule-level' }, t('rules.level')), level),
-      h('div', { class: 'field' }, h('label', { for: 'rule-state' }, t('rules.state')), state),
+      h('div', { class: 'field' }, h('label', { for: 'rule-type' }, t('rules.type')), type),
+      h('div', { class: 'filter-actions' }, h('button', { type: 'button', class: 'button button-secondary', id: 'rule-reset', on: { click: resetFilters } }, t('rules.reset'))),
     ),
-    h('section', { class: 'panel' }, body),
+    h('section', { class: 'panel' }, summary, body, paging),
   );
   void load();
-  return { title: t('rules.pageTitle'), element };
+  return {
+    title: t('rules.pageTitle'),
+    element,
+    dispose() {
+      disposed = true;
+      window.clearTimeout(searchTimer);
+    },
+  };
 }
