@@ -27,7 +27,7 @@ export interface EngineRulesCatalogOptions {
 /** A rule as listed, without its switch, and the file it came from. */
 interface CatalogEntry {
   id: string;
-  rule: Omit<RuleSummary, 'enabled' | 'pack' | 'enabledByDefault' | 'defaultReason'>;
+  rule: Omit<RuleSummary, 'enabled' | 'pack' | 'enabledByDefault' | 'defaultBasis' | 'defaultReason'>;
   file: string;
 }
 
@@ -140,8 +140,8 @@ export class EngineRulesCatalog implements RulesCatalog {
   }
 
   private summary(entry: CatalogEntry): RuleSummary {
-    const { pack, enabled, reason } = this.defaults.of(entry.id);
-    return { ...entry.rule, enabled: this.engine.isEnabled(entry.id), pack, enabledByDefault: enabled, defaultReason: reason };
+    const { pack, enabled, basis, reason } = this.defaults.of(entry.id);
+    return { ...entry.rule, enabled: this.engine.isEnabled(entry.id), pack, enabledByDefault: enabled, defaultBasis: basis, defaultReason: reason };
   }
 
   /** One write at a time, so the file always ends with the last choice. */

@@ -1,5 +1,5 @@
 import type { Alert, RuleLevel, RuleType } from '../domain/alert.js';
-import type { RulePack } from '../domain/rule-pack.js';
+import type { DefaultBasis, RulePack } from '../domain/rule-pack.js';
 
 export interface RuleSummary {
   id: string;
@@ -11,6 +11,8 @@ export interface RuleSummary {
   pack: RulePack;
   /** Whether it runs when nobody chose otherwise, and why (a pack's default or the tuning's reason). */
   enabledByDefault: boolean;
+  /** What the default rests on, as a stable code for translations; `defaultReason` says it in words. */
+  defaultBasis: DefaultBasis;
   defaultReason: string;
   tags: string[];
   description?: string;

@@ -1,6 +1,6 @@
 import type { RuleLevel } from '../../core/domain/alert.js';
 import type { Logsource } from '../sigma/types.js';
-import type { RulePack } from '../../core/domain/rule-pack.js';
+import type { DefaultBasis, RulePack } from '../../core/domain/rule-pack.js';
 import { packOf } from './pack-of.js';
 import { isReceived } from './received-log-sources.js';
 import type { SigmahqTuning } from './sigmahq-tuning.js';
@@ -9,6 +9,7 @@ import type { SigmahqTuning } from './sigmahq-tuning.js';
 export interface RuleDefault {
   pack: RulePack;
   enabled: boolean;
+  basis: DefaultBasis;
   reason: string;
 }
 
@@ -34,7 +35,7 @@ export class RuleDefaults {
 
   /** The default of a loaded rule; an unknown id (a rule added later) counts as Lagebild's own. */
   of(id: string): RuleDefault {
-    return this.defaults.get(id) ?? { pack: 'lagebild', enabled: true, reason: 'Lagebild rule' };
+    return this.defaults.get(id) ?? LAGEBILD;
   }
 
   /** The ids of the rules that are off unless someone switches them on. */
@@ -43,14 +44,16 @@ export class RuleDefaults {
   }
 }
 
+const LAGEBILD: RuleDefault = { pack: 'lagebild', enabled: true, basis: 'lagebild', reason: 'Lagebild rule' };
+
 function decide(rule: DefaultedRule, tuning: SigmahqTuning): RuleDefault {
   const pack = packOf(rule);
-  if (pack === 'lagebild') return { pack, enabled: true, reason: 'Lagebild rule' };
+  if (pack === 'lagebild') return LAGEBILD;
   const off = tuning.off.get(rule.id);
-  if (off) return { pack, enabled: false, reason: off.reason };
+  if (off) return { pack, enabled: false, basis: 'tuned-off', reason: off.reason };
   const on = tuning.on.get(rule.id);
-  if (on) return { pack, enabled: true, reason: on.reason };
-  if (pack !== 'core') return { pack, enabled: false, reason: `the ${pack} pack is off by default` };
-  if (rule.logsource && !isReceived(rule.logsource)) return { pack, enabled: false, reason: 'written for a log source Lagebild does not receive' };
-  return { pack, enabled: true, reason: 'Core rule for a log source Lagebild receives' };
+  if (on) return { pack, enabled: true, basis: 'tuned-on', reason: on.reason };
+  if (pack !== 'core') return { pack, enabled: false, basis: 'pack-off', reason: `the ${pack} pack is off by default` };
+  if (rule.logsource && !isReceived(rule.logsource)) return { pack, enabled: false, basis: 'not-received', reason: 'written for a log source Lagebild does not receive' };
+  return { pack, enabled: true, basis: 'received', reason: 'Core rule for a log source Lagebild receives' };
 }

@@ -317,6 +317,8 @@ export class ApiClient {
   listRules(filter: RuleFilter = {}): Promise<RulePage> {
     const query = new URLSearchParams();
     if (filter.pack?.length) query.set('pack', filter.pack.join(','));
+    if (filter.level?.length) query.set('level', filter.level.join(','));
+    if (filter.type?.length) query.set('type', filter.type.join(','));
     if (filter.enabled !== undefined) query.set('enabled', String(filter.enabled));
     if (filter.q) query.set('q', filter.q);
     if (filter.offset) query.set('offset', String(filter.offset));

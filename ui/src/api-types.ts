@@ -350,8 +350,9 @@ export interface RuleSummary {
   type: RuleType;
   enabled: boolean;
   pack: RulePack;
-  /** Whether the rule runs when nobody chose otherwise, and why (in English, from the rule packs). */
+  /** Whether the rule runs when nobody chose otherwise; what that rests on, and why in words (English). */
   enabledByDefault: boolean;
+  defaultBasis: 'lagebild' | 'received' | 'not-received' | 'pack-off' | 'tuned-on' | 'tuned-off';
   defaultReason: string;
   tags: string[];
   description?: string;
@@ -362,6 +363,8 @@ export interface RuleSummary {
 /** What GET /rules filters by; without `limit` the API answers every matching rule. */
 export interface RuleFilter {
   pack?: RulePack[];
+  level?: Severity[];
+  type?: RuleType[];
   enabled?: boolean;
   q?: string;
   offset?: number;

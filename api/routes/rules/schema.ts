@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RULE_PACKS } from '../../../core/domain/rule-pack.js';
+import { LEVEL_ORDER } from '../../../core/domain/alert.js';
+import { DEFAULT_BASES, RULE_PACKS } from '../../../core/domain/rule-pack.js';
 import { alertSchema, listQuery, severitySchema } from '../shared-schemas.js';
 
 export const ruleIdParams = z.object({ id: z.string().min(1).max(200) });
@@ -12,7 +13,8 @@ export const ruleSummarySchema = z.object({
   enabled: z.boolean(),
   pack: z.enum(RULE_PACKS).describe('lagebild, or the SigmaHQ release pack the rule comes from'),
   enabledByDefault: z.boolean(),
-  defaultReason: z.string().describe('why the rule is on or off by default'),
+  defaultBasis: z.enum(DEFAULT_BASES).describe('what the default rests on (for translations)'),
+  defaultReason: z.string().describe('why the rule is on or off by default, in words (the tuning file\'s own for a tuned rule)'),
   tags: z.array(z.string()),
   description: z.string().optional(),
   author: z.string().optional(),
@@ -23,6 +25,8 @@ export const ruleSummarySchema = z.object({
 export const ruleListQuery = z.object({
   pack: listQuery(RULE_PACKS).optional(),
   enabled: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  level: listQuery(LEVEL_ORDER as unknown as readonly ['informational', 'low', 'medium', 'high', 'critical']).optional(),
+  type: listQuery(['sigma', 'correlation', 'ioc']).optional(),
   q: z.string().min(1).max(200).optional().describe('text in the title, id, path or tags'),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(5000).optional().describe('page size; all matching rules without it'),

@@ -117,9 +117,9 @@ describe('api > rules', () => {
 
   function catalog(): RulesCatalog {
     const rules = new Map<string, RuleSummary>([
-      ['ssh-brute-force', { id: 'ssh-brute-force', title: 'SSH brute force', level: 'high', type: 'sigma', enabled: true, pack: 'lagebild', enabledByDefault: true, defaultReason: 'Lagebild rule', tags: [] }],
-      ...Array.from({ length: 5 }, (_, index): [string, RuleSummary] => [`core-${index}`, { id: `core-${index}`, title: `Core rule ${index}`, level: 'high', type: 'sigma', enabled: index < 2, pack: 'core', enabledByDefault: true, defaultReason: 'Core rule', tags: ['attack.t1003'] }]),
-      ['dcsync', { id: 'dcsync', title: 'DCSync by a user account', level: 'medium', type: 'sigma', enabled: false, pack: 'core+', enabledByDefault: false, defaultReason: 'core+ is off by default', tags: [] }],
+      ['ssh-brute-force', { id: 'ssh-brute-force', title: 'SSH brute force', level: 'high', type: 'sigma', enabled: true, pack: 'lagebild', enabledByDefault: true, defaultBasis: 'lagebild', defaultReason: 'Lagebild rule', tags: [] }],
+      ...Array.from({ length: 5 }, (_, index): [string, RuleSummary] => [`core-${index}`, { id: `core-${index}`, title: `Core rule ${index}`, level: 'high', type: 'sigma', enabled: index < 2, pack: 'core', enabledByDefault: true, defaultBasis: 'received', defaultReason: 'Core rule', tags: ['attack.t1003'] }]),
+      ['dcsync', { id: 'dcsync', title: 'DCSync by a user account', level: 'medium', type: 'sigma', enabled: false, pack: 'core+', enabledByDefault: false, defaultBasis: 'pack-off', defaultReason: 'core+ is off by default', tags: [] }],
     ]);
     return {
       list: () => [...rules.values()],
@@ -162,6 +162,8 @@ describe('api > rules', () => {
     expect((await list('pack=core,core%2B&enabled=false')).items.map((rule) => rule.id)).to.deep.equal(['core-2', 'core-3', 'core-4', 'dcsync']);
     expect((await list('q=DCSYNC')).items.map((rule) => rule.id)).to.deep.equal(['dcsync']);
     expect((await list('q=t1003&enabled=true')).total).to.equal(2);
+    expect((await list('level=medium,low')).items.map((rule) => rule.id)).to.deep.equal(['dcsync']);
+    expect((await list('type=correlation')).total).to.equal(0);
     const bad = await api.client.request('GET', '/api/v1/rules?pack=sigmahq', { token });
     expect(bad.status).to.equal(400);
     expect(bad.headers.get('content-type')).to.match(/application\/problem\+json/);

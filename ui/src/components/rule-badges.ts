@@ -8,21 +8,20 @@ export function packBadge(rule: Pick<RuleSummary, 'pack'>): HTMLElement {
   return h('span', { class: `rule-pack rule-pack-${rule.pack.replace(/\+/g, 'p')}`, title: t(`rules.packAbout.${rule.pack}`) }, t(`rules.pack.${rule.pack}`));
 }
 
-/** The standard reasons of detectors/rule-packs/rule-defaults.ts, which states them in English. */
-const STANDARD_REASONS = new Map<string, MessageKey>([
-  ['Lagebild rule', 'rules.reason.lagebild'],
-  ['written for a log source Lagebild does not receive', 'rules.reason.notReceived'],
-  ['Core rule for a log source Lagebild receives', 'rules.reason.received'],
-]);
+const STANDARD_REASONS: Partial<Record<RuleSummary['defaultBasis'], MessageKey>> = {
+  lagebild: 'rules.reason.lagebild',
+  'not-received': 'rules.reason.notReceived',
+  received: 'rules.reason.received',
+};
 
 /**
- * Why a rule is on or off by default, in the reader's language where it is one of the rule packs'
- * standard reasons; a tuning file's own reason is shown as its author wrote it.
+ * Why a rule is on or off by default, in the reader's language for the standard reasons; a tuning
+ * file's own reason is shown as its author wrote it.
  */
-export function defaultReasonText(rule: Pick<RuleSummary, 'pack' | 'defaultReason'>): string {
-  const key = STANDARD_REASONS.get(rule.defaultReason);
+export function defaultReasonText(rule: Pick<RuleSummary, 'pack' | 'defaultBasis' | 'defaultReason'>): string {
+  const key = STANDARD_REASONS[rule.defaultBasis];
   if (key) return t(key);
-  if (rule.defaultReason === `the ${rule.pack} pack is off by default`) return t('rules.reason.packOff', { pack: t(`rules.pack.${rule.pack}`) });
+  if (rule.defaultBasis === 'pack-off') return t('rules.reason.packOff', { pack: t(`rules.pack.${rule.pack}`) });
   return rule.defaultReason;
 }
 

@@ -74,11 +74,11 @@ describe('detectors > rule packs', () => {
 
     it('runs Core for received log sources and Lagebild’s rules; the tuning overrides a pack’s default with its reason', () => {
       const defaults = new RuleDefaults(rules, tuning);
-      expect(defaults.of('core-received')).to.deep.equal({ pack: 'core', enabled: true, reason: 'Core rule for a log source Lagebild receives' });
-      expect(defaults.of('core-cloud')).to.include({ pack: 'core', enabled: false });
-      expect(defaults.of('core-noisy')).to.deep.equal({ pack: 'core', enabled: false, reason: 'fires on every install' });
-      expect(defaults.of('coreplus')).to.include({ pack: 'core+', enabled: false });
-      expect(defaults.of('coreplus-chosen')).to.deep.equal({ pack: 'core+', enabled: true, reason: 'covers DCSync' });
+      expect(defaults.of('core-received')).to.deep.equal({ pack: 'core', enabled: true, basis: 'received', reason: 'Core rule for a log source Lagebild receives' });
+      expect(defaults.of('core-cloud')).to.include({ pack: 'core', enabled: false, basis: 'not-received' });
+      expect(defaults.of('core-noisy')).to.deep.equal({ pack: 'core', enabled: false, basis: 'tuned-off', reason: 'fires on every install' });
+      expect(defaults.of('coreplus')).to.include({ pack: 'core+', enabled: false, basis: 'pack-off' });
+      expect(defaults.of('coreplus-chosen')).to.deep.equal({ pack: 'core+', enabled: true, basis: 'tuned-on', reason: 'covers DCSync' });
       expect(defaults.of('emerging')).to.include({ pack: 'emerging-threats', enabled: false });
       expect(defaults.of('own')).to.include({ pack: 'lagebild', enabled: true });
       expect(defaults.offByDefault().sort()).to.deep.equal(['core-cloud', 'core-noisy', 'coreplus', 'emerging']);
