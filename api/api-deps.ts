@@ -20,6 +20,8 @@ export interface ApiDeps {
   metrics: MetricsRegistry;
   rules?: RulesCatalog;
   ingest?: IngestHandler;
+  /** The parsers a log source may name (the collectors' registry); without it any name is taken. */
+  parserNames?: readonly string[];
   /** The built UI (ui/dist); served at / with a fallback to index.html for client-side routes. */
   uiDir?: string;
   /** Each dependency the API needs → whether it answers now; /readyz is 503 while any is false. */

@@ -17,6 +17,7 @@ import { deadLetterTopic, TOPICS, type Subscription } from '../core/ports/bus.js
 import { REKEYED_TOPIC, startDetectorConsumer } from '../detectors/detector-consumer.js';
 import { startCrossOrgCorrelationConsumer } from '../detectors/cross-org-correlation-consumer.js';
 import { watchIocLists } from '../detectors/ioc/watch-ioc-lists.js';
+import { parsers } from '../collectors/parsers/registry.js';
 import { EngineRulesCatalog } from '../detectors/rules-catalog.js';
 import { DetectionEngine } from '../detectors/detection-engine.js';
 import { incidentUpdateFor } from '../detectors/incidents/incident-update.js';
@@ -146,6 +147,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       metrics,
       mailer,
       rules,
+      parserNames: [...parsers.keys()],
       ingest: new HttpIngest(result.collector!, resolveSourceToken(store)),
       uiDir: path.resolve('ui/dist'),
       readiness: async () => {

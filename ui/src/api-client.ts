@@ -304,6 +304,10 @@ export class ApiClient {
     return (await this.request<{ items: LogSource[] }>('GET', '/log-sources')).items;
   }
 
+  async listParsers(): Promise<string[]> {
+    return (await this.request<{ items: string[] }>('GET', '/log-sources/parsers')).items;
+  }
+
   createLogSource(organizationId: string, name: string, parser?: string): Promise<{ source: LogSource; token: string }> {
     return this.request<{ source: LogSource; token: string }>('POST', '/log-sources', { body: { organizationId, name, ...(parser ? { parser } : {}) } });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFoundError } from '../../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../../core/errors.js';
 import { createLogSource } from '../../../workflows/log-sources/create-log-source.js';
 import { revokeLogSource } from '../../../workflows/log-sources/revoke-log-source.js';
 import { defineRoute, type RouteDefinition } from '../../route-definition.js';
@@ -19,6 +19,18 @@ export function logSourceRoutes(context: RouteContext): RouteDefinition[] {
       responses: { 200: { description: 'log sources, oldest first', schema: z.object({ items: z.array(logSourceSchema) }) } },
       handle: async ({ principal, res }) => {
         res.json({ items: (await context.store.logSources.list(principal.scope)).map(presentLogSource) });
+      },
+    }),
+    // Before /log-sources/:id, which would otherwise take `parsers` for an id.
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/log-sources/parsers',
+      summary: 'The parsers a log source may name; auto recognises each line',
+      tag: 'log-sources',
+      access: 'logsources:read',
+      responses: { 200: { description: 'parser names', schema: z.object({ items: z.array(z.string()) }) } },
+      handle: ({ res }) => {
+        res.json({ items: [...(context.parserNames ?? ['auto'])] });
       },
     }),
     defineRoute({
@@ -44,6 +56,10 @@ export function logSourceRoutes(context: RouteContext): RouteDefinition[] {
       body: createLogSourceBody,
       responses: { 201: { description: 'created; store the token now, it cannot be shown again', schema: createdLogSourceSchema } },
       handle: async ({ principal, body, res }) => {
+        // A misspelt parser would send every line of the source to the dead letters.
+        if (body.parser !== undefined && context.parserNames && !context.parserNames.includes(body.parser)) {
+          throw new ValidationError('unknown parser', [{ path: 'parser', message: `no parser "${body.parser}"; known: ${context.parserNames.join(', ')}` }]);
+        }
         const { source, token } = await createLogSource(context, principal, body);
         // The token must not linger in caches or proxies.
         res.status(201).set('Cache-Control', 'no-store').json({ source: presentLogSource(source), token });

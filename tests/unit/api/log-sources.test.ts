@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { parsers } from '../../../collectors/parsers/registry.js';
 import { resolveSourceToken } from '../../../workflows/log-sources/resolve-source-token.js';
 import { ORG_A, startTestApi, type TestApi } from './test-api.js';
 
@@ -25,6 +26,17 @@ describe('api > log sources', () => {
     expect((await create({ organizationId: ORG_A, name: 'fw', token: 'mine' })).status).to.equal(400);
     expect((await api.client.request('GET', '/api/v1/log-sources/missing', { token: api.token('admin') })).status).to.equal(404);
     expect((await api.client.request('POST', '/api/v1/log-sources/missing/revoke', { token: api.token('admin') })).status).to.equal(404);
+  });
+
+  it('lists the parsers a source may name and refuses a name no parser has', async () => {
+    await api.close();
+    api = await startTestApi({ parserNames: [...parsers.keys()] });
+    const listed = await api.client.request('GET', '/api/v1/log-sources/parsers', { token: api.token('admin') });
+    expect((listed.body as { items: string[] }).items).to.include.members(['auto', 'fortigate', 'sophos-xg', 'sophos-utm', 'cisco-asa', 'pan-os', 'microsoft-dns']);
+    const misspelt = await create({ organizationId: 'stadt-a', name: 'Firewall', parser: 'fortigat' });
+    expect(misspelt.status).to.equal(400);
+    expect(JSON.stringify(misspelt.body)).to.include('no parser \\"fortigat\\"');
+    expect((await create({ organizationId: 'stadt-a', name: 'Firewall', parser: 'fortigate' })).status).to.equal(201);
   });
 
   it('returns the token once, stores only its hash, and lists and shows the source without it', async () => {

@@ -61,7 +61,7 @@ function alert(id: string, organizationId: string, eventIds: string[]): Alert {
   };
 }
 
-export async function startTestApi(options: { rules?: RulesCatalog; ingest?: IngestHandler; uiDir?: string; readiness?: () => Promise<Record<string, boolean>> } = {}): Promise<TestApi> {
+export async function startTestApi(options: { rules?: RulesCatalog; ingest?: IngestHandler; uiDir?: string; readiness?: () => Promise<Record<string, boolean>>; parserNames?: readonly string[] } = {}): Promise<TestApi> {
   const clock = new ManualClock('2025-03-01T12:00:00.000Z');
   const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
   await store.init();
@@ -122,6 +122,7 @@ export async function startTestApi(options: { rules?: RulesCatalog; ingest?: Ing
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.ingest ? { ingest: options.ingest } : {}),
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
+    ...(options.parserNames ? { parserNames: options.parserNames } : {}),
   });
   const client = await startApiClient(app);
   return {

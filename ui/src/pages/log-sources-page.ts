@@ -6,9 +6,6 @@ import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 
-/** Parsers a source may pin (collectors/parsers/registry.ts); "auto" recognises each record. */
-const PARSERS = ['auto', 'rfc5424', 'rfc3164', 'linux-auth', 'iptables', 'json', 'suricata', 'cef', 'kv', 'access-log', 'nginx', 'apache', 'squid', 'bind'] as const;
-
 /** The shell command an authority's log shipper can copy; the token stays a placeholder here. */
 export function ingestExample(origin: string, token = '<token>'): string {
   return `curl -H 'Authorization: Bearer ${token}' --data-binary @events.ndjson ${origin}/api/v1/ingest`;
@@ -106,7 +103,12 @@ export function logSourcesPage(context: PageContext): Page {
       replaceChildren(organisation, organisations.map((entry) => h('option', { value: entry.id }, entry.name)));
     });
     const name = h('input', { id: 'source-name', required: true, maxlength: 200, autocomplete: 'off' });
-    const parser = h('select', { id: 'source-parser' }, PARSERS.map((value) => h('option', { value }, value)));
+    // The parsers a source may pin come from the service (the collectors' registry); "auto" recognises each record.
+    const parser = h('select', { id: 'source-parser' }, h('option', { value: 'auto' }, 'auto'));
+    void context.api.listParsers().then((names) => {
+      replaceChildren(parser, names.map((value) => h('option', { value }, value)));
+      parser.value = 'auto';
+    });
     return h(
       'form',
       {
