@@ -56,18 +56,17 @@ export async function runRulesUpdate(args: string[]): Promise<number> {
 
 function report(changes: ReleaseChanges): string {
   const lines = [`added ${changes.added.length}, changed ${changes.changed.length}, removed ${changes.removed.length}, unchanged ${changes.unchanged}`];
-  const list = (label: string, rules: ReleaseRule[], describe: (rule: ReleaseRule) => string) => {
-    if (rules.length === 0) return;
+  const list = <T>(label: string, items: T[], describe: (item: T) => string) => {
+    if (items.length === 0) return;
     lines.push(`${label}:`);
-    for (const rule of rules.slice(0, LISTED)) lines.push(`  ${describe(rule)}`);
-    if (rules.length > LISTED) lines.push(`  … and ${rules.length - LISTED} more`);
+    for (const item of items.slice(0, LISTED)) lines.push(`  ${describe(item)}`);
+    if (items.length > LISTED) lines.push(`  … and ${items.length - LISTED} more`);
   };
   const on = (rule: ReleaseRule) => (rule.enabledByDefault ? 'on' : 'off');
   list('added', changes.added, (rule) => `+ ${rule.id} ${rule.title} [${rule.pack}, ${on(rule)} by default]`);
-  list('changed', changes.changed.map((change) => change.after), (rule) => {
-    const before = changes.changed.find((change) => change.after === rule)!.before;
-    const moved = before.pack === rule.pack ? '' : ` (was ${before.pack})`;
-    return `~ ${rule.id} ${rule.title} [${rule.pack}${moved}, ${on(rule)} by default]`;
+  list('changed', changes.changed, ({ before, after }) => {
+    const moved = before.pack === after.pack ? '' : ` (was ${before.pack})`;
+    return `~ ${after.id} ${after.title} [${after.pack}${moved}, ${on(after)} by default]`;
   });
   list('removed', changes.removed, (rule) => `- ${rule.id} ${rule.title} [${rule.pack}]`);
   return `${lines.join('\n')}\n`;
