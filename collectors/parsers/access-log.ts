@@ -33,19 +33,45 @@ function dash(value: string | undefined): string | undefined {
   return value === undefined || value === '-' || value === '' ? undefined : value;
 }
 
+/** "host", "1.2.3.4" or "host:80" as ECS endpoint fields. */
+function endpoint(text: string): Record<string, unknown> {
+  const port = /^([^:]+):(\d{1,5})$/.exec(text);
+  const host = port ? port[1]! : text;
+  return { ...(isIP(host) ? { ip: host } : { domain: host }), port: port ? Number(port[2]) : undefined };
+}
+
+/**
+ * What precedes "ident user [": the client address, or — in the vhost formats nginx and Apache users
+ * configure ("$host $remote_addr …", "%v:%p %h …", "$host $http_x_forwarded_for …") — a virtual host
+ * first, then one or more comma- or space-separated, sometimes quoted, addresses. The first address
+ * is the client a proxy chain reports; the virtual host is the server that was asked.
+ */
+function clientPart(text: string): { source?: Record<string, unknown>; destination?: Record<string, unknown> } {
+  const tokens = text.split(' ');
+  const hasHost = tokens.length > 1 && !tokens[0]!.endsWith(',') && !tokens[0]!.startsWith('"');
+  const addresses = (hasHost ? tokens.slice(1) : tokens).join(' ').split(/[\s,"]+/).filter((token) => token !== '');
+  const client = addresses[0];
+  return {
+    // nginx writes "unix:" as the address of a client on a Unix socket.
+    source: client === undefined || client === 'unix:' ? undefined : isIP(client) ? { ip: client } : { domain: client },
+    destination: hasHost ? endpoint(tokens[0]!) : undefined,
+  };
+}
+
 function parseAccessLog(line: string, module: string | undefined): ParseResult {
-  const first = line.indexOf(' ');
-  const second = line.indexOf(' ', first + 1);
-  const bracket = line.indexOf(' [', second);
+  const bracket = line.indexOf(' [');
   const close = line.indexOf('] ', bracket);
-  if (first <= 0 || second < 0 || bracket < 0 || close < 0 || close - bracket > 40) return 'not a common/combined access log line';
-  const client = line.slice(0, first);
-  const user = dash(line.slice(second + 1, bracket));
+  // Read from the bracket leftwards: "%u" and "%l" are single tokens, the client part may have several.
+  const userAt = line.lastIndexOf(' ', bracket - 1);
+  const identAt = userAt > 0 ? line.lastIndexOf(' ', userAt - 1) : -1;
+  if (identAt <= 0 || close < 0 || close - bracket > 40) return 'not a common/combined access log line';
+  const user = dash(line.slice(userAt + 1, bracket));
   const millis = accessTime(line.slice(bracket + 2, close));
   if (millis === undefined) return 'invalid access log time';
   const request = quoted(line, close + 2);
   if (request === undefined) return 'missing quoted request';
-  const statusMatch = /^ (\d{3}) (\d+|-)/.exec(line.slice(request.end, request.end + 24));
+  // A number after the size is a custom field some formats add (e.g. %D, the time taken); skipped.
+  const statusMatch = /^ (\d{3}) (\d+|-)(?: \d+(?= |$))?/.exec(line.slice(request.end, request.end + 40));
   if (!statusMatch) return 'missing status and size';
   let i = request.end + statusMatch[0].length;
   const referrer = quoted(line, i + 1);
@@ -61,7 +87,7 @@ function parseAccessLog(line: string, module: string | undefined): ParseResult {
     event: { kind: 'event', category: ['web'], type: ['access'], outcome: status < 400 ? 'success' : 'failure', ...(module === undefined ? {} : { module, dataset: `${module}.access` }) },
   };
   return mergeFields(event, {
-    source: isIP(client) ? { ip: client } : { domain: client },
+    ...clientPart(line.slice(0, identAt)),
     user: { name: user },
     url: { original: target ?? dash(request.value), path: target === undefined ? undefined : queryAt < 0 ? target : target.slice(0, queryAt), query: target !== undefined && queryAt >= 0 ? target.slice(queryAt + 1) : undefined },
     http: {
