@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { defineParser, type ParseResult } from './define-parser.js';
+import { ianaProtocol } from './iana-protocol.js';
 import { mergeFields } from './messages/merge-fields.js';
 import type { ParseContext, ParsedEvent } from './parser.js';
 import { scanBsdHeader } from './rfc3164.js';
@@ -62,6 +63,26 @@ function endpoint(ip: string | undefined, host: string | undefined, portText: st
   return { ip: ip !== undefined && isIP(ip) ? ip : undefined, domain: host, port: port(portText), mac, user: user === undefined ? undefined : { name: user } };
 }
 
+// The specification gives every extension key a full name beside its short one ("sourceAddress" for
+// "src"); devices use either. The fields below are read by short name, so full names are copied there.
+const FULL_NAMES: Record<string, string> = {
+  sourceAddress: 'src', destinationAddress: 'dst', sourcePort: 'spt', destinationPort: 'dpt',
+  sourceHostName: 'shost', destinationHostName: 'dhost', sourceMacAddress: 'smac', destinationMacAddress: 'dmac',
+  sourceUserName: 'suser', destinationUserName: 'duser', deviceAddress: 'dvc', deviceHostName: 'dvchost',
+  deviceAction: 'act', message: 'msg', transportProtocol: 'proto', requestUrl: 'request',
+  deviceReceiptTime: 'rt', startTime: 'start', endTime: 'end', bytesIn: 'in', bytesOut: 'out',
+  fileName: 'fname', fileSize: 'fsize',
+};
+
+function withKeyNames(extensions: Record<string, string>): Record<string, string> {
+  const byShortName: Record<string, string> = {};
+  for (const [key, value] of Object.entries(extensions)) {
+    const short = Object.hasOwn(FULL_NAMES, key) ? FULL_NAMES[key]! : key;
+    if (!Object.hasOwn(byShortName, short) || short === key) setOwnField(byShortName, short, value);
+  }
+  return byShortName;
+}
+
 /** CEF time: epoch milliseconds or "MMM dd yyyy HH:mm:ss" (optionally with ".SSS" and zone). */
 function cefTime(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -80,7 +101,8 @@ export function parseCef(line: string, context: ParseContext): ParseResult {
   const split = splitHeader(line.slice(at + 4));
   if (split === undefined) return 'CEF header has fewer than 7 fields';
   const [version, vendor, product, deviceVersion, signatureId, name, severity] = split.fields as [string, string, string, string, string, string, string];
-  const x = parseExtensions(split.rest);
+  const extensions = parseExtensions(split.rest);
+  const x = withKeyNames(extensions);
   const severityNumber = /^\d{1,2}$/.test(severity) ? Number(severity) : SEVERITY_WORDS[severity.toLowerCase()];
   const outcome = x.outcome?.toLowerCase();
   const event: ParsedEvent = {
@@ -89,20 +111,20 @@ export function parseCef(line: string, context: ParseContext): ParseResult {
   };
   mergeFields(event, {
     event: {
-      code: signatureId, severity: severityNumber, action: x.act, start: cefTime(x.start), end: cefTime(x.end),
+      code: signatureId, id: x.eventId, severity: severityNumber, action: x.act, start: cefTime(x.start), end: cefTime(x.end),
       outcome: outcome === 'success' || outcome === 'failure' ? outcome : undefined,
     },
     observer: { vendor, product, version: deviceVersion, hostname: x.dvchost ?? header?.hostname, ip: x.dvc !== undefined && isIP(x.dvc) ? [x.dvc] : undefined },
-    source: { ...endpoint(x.src, x.shost, x.spt, x.smac, x.suser), bytes: count(x.in) },
-    destination: { ...endpoint(x.dst, x.dhost, x.dpt, x.dmac, x.duser), bytes: count(x.out) },
+    source: { ...endpoint(x.src, x.shost, x.spt, x.smac, x.suser), bytes: count(x.in), service: { name: x.sourceServiceName } },
+    destination: { ...endpoint(x.dst, x.dhost, x.dpt, x.dmac, x.duser), bytes: count(x.out), service: { name: x.destinationServiceName } },
     user: { name: x.suser ?? x.duser },
-    network: { transport: x.proto?.toLowerCase() },
+    network: x.proto === undefined ? undefined : ianaProtocol(x.proto),
     url: { original: x.request },
-    http: { request: { method: x.requestMethod } },
+    http: { request: { method: x.requestMethod, referrer: x.requestContext } },
     user_agent: { original: x.requestClientApplication },
     file: { name: x.fname, path: x.filePath, size: count(x.fsize) },
     message: x.msg ?? name,
-    cef: { version, name, device_event_class_id: signatureId, severity, extensions: x },
+    cef: { version, name, device_event_class_id: signatureId, severity, extensions },
   });
   return event;
 }
