@@ -48,7 +48,9 @@ describe('cli > demo > attack scenario delivered late and out of order', () => {
     expect(portal).to.not.deep.equal([...portal].sort((a, b) => a - b));
   });
 
-  it('still raises every alert of the story; the late spool only through its single-event rule', async () => {
+  it('still raises every alert of the story; the late spool only through its single-event rule', async function () {
+    // Loads the shipped rules, thousands of SigmaHQ rules among them.
+    this.timeout(120_000);
     let now = START.getTime();
     const { engine } = await DetectionEngine.load(path.resolve('rules'), { correlation: { clock: () => now } });
     const alerts: Alert[] = [];

@@ -8,7 +8,7 @@ import { silentLogger } from '../../../core/logging.js';
 import { MetricsRegistry } from '../../../core/metrics.js';
 import { TOPICS, type Subscription } from '../../../core/ports/bus.js';
 import { CORRELATION_GROUP, startCrossOrgCorrelationConsumer } from '../../../detectors/cross-org-correlation-consumer.js';
-import { DetectionEngine } from '../../../detectors/detection-engine.js';
+import { DetectionEngine, type LoadedRuleSet } from '../../../detectors/detection-engine.js';
 import { DETECTOR_GROUP, REKEYED_TOPIC, startDetectorConsumer } from '../../../detectors/detector-consumer.js';
 
 const SPRAYING = 'cc92152d-3552-5996-935f-4a66421e5023';
@@ -42,13 +42,18 @@ function failedLogon(org: string, minute: number): EcsEvent {
   } as EcsEvent;
 }
 
-async function engine(): Promise<DetectionEngine> {
-  const { engine } = await DetectionEngine.load(path.resolve('rules'));
-  return engine;
-}
 
 describe('detectors > cross-org-correlation-consumer', () => {
+  let ruleSet: LoadedRuleSet;
   let bus: MemoryBus;
+
+  // The shipped rules (thousands of SigmaHQ rules) are compiled once; each member gets an engine of its own.
+  before(async function () {
+    this.timeout(120_000);
+    ruleSet = await DetectionEngine.loadRuleSet(path.resolve('rules'));
+  });
+  const engine = (): DetectionEngine => DetectionEngine.fromRuleSet(ruleSet);
+
   const subscriptions: Subscription[] = [];
   const alerts: Alert[] = [];
 
@@ -67,11 +72,11 @@ describe('detectors > cross-org-correlation-consumer', () => {
   async function run(rekeyCrossOrg: boolean): Promise<Alert[]> {
     const metrics = new MetricsRegistry();
     for (let member = 0; member < 2; member++) {
-      const own = await engine();
+      const own = engine();
       subscriptions.push(await startDetectorConsumer({ bus, engine: () => own, metrics, rekeyCrossOrg }));
     }
     if (rekeyCrossOrg) {
-      const own = await engine();
+      const own = engine();
       subscriptions.push(await startCrossOrgCorrelationConsumer({ bus, engine: () => own, metrics }));
     }
     const orgs = organisations();
@@ -98,7 +103,7 @@ describe('detectors > cross-org-correlation-consumer', () => {
   });
 
   it('dead-letters a re-keyed message that is not a correlation input and goes on', async () => {
-    const own = await engine();
+    const own = engine();
     subscriptions.push(await startCrossOrgCorrelationConsumer({ bus, engine: () => own, metrics: new MetricsRegistry() }));
     const dead: string[] = [];
     subscriptions.push(await bus.subscribe({ topic: `${REKEYED_TOPIC}.dlq`, group: 'test', handler: async (batch) => void dead.push(...batch.map((message) => message.value)) }));

@@ -11,7 +11,7 @@ import { UnavailableError } from '../../../core/errors.js';
 import { silentLogger } from '../../../core/logging.js';
 import { MetricsRegistry } from '../../../core/metrics.js';
 import { TOPICS, type Bus, type OutgoingMessage, type Subscription } from '../../../core/ports/bus.js';
-import { DetectionEngine } from '../../../detectors/detection-engine.js';
+import { DetectionEngine, type LoadedRuleSet } from '../../../detectors/detection-engine.js';
 import { DETECTOR_GROUP, startDetectorConsumer } from '../../../detectors/detector-consumer.js';
 
 const ROOT_LOGIN = 'e76aba5f-bb3b-597e-82d4-fd0c6a09870f';
@@ -48,7 +48,15 @@ class FlakyAlertsBus implements Bus {
 }
 
 describe('detectors > detector-consumer', () => {
+  let ruleSet: LoadedRuleSet;
   let memory: MemoryBus;
+
+  // The shipped rules (thousands of SigmaHQ rules) are compiled once; each test gets an engine of its own.
+  before(async function () {
+    this.timeout(120_000);
+    ruleSet = await DetectionEngine.loadRuleSet(path.resolve('rules'));
+  });
+
   let bus: FlakyAlertsBus;
   const subscriptions: Subscription[] = [];
   const alerts: Alert[] = [];
@@ -75,7 +83,7 @@ describe('detectors > detector-consumer', () => {
   // The engine folds repeats of an alert: run through it again, the redelivered event would only
   // join the open fold, and the alert its first run produced (lost with the failed publish) would never come.
   it('publishes the alert of an event redelivered because publishing its alerts failed, once', async () => {
-    const { engine } = await DetectionEngine.load(path.resolve('rules'));
+    const engine = DetectionEngine.fromRuleSet(ruleSet);
     subscriptions.push(await startDetectorConsumer({ bus, engine: () => engine, metrics: new MetricsRegistry() }));
     bus.down = 1;
     const found = await detect([rootLogin('10.51.23.14', 0)]);
@@ -85,7 +93,7 @@ describe('detectors > detector-consumer', () => {
   });
 
   it('does not run a redelivered event through the engine again, so that nothing is counted twice', async () => {
-    const { engine } = await DetectionEngine.load(path.resolve('rules'));
+    const engine = DetectionEngine.fromRuleSet(ruleSet);
     const processed: string[] = [];
     const counting = new Proxy(engine, {
       get: (target, property, receiver) => {
