@@ -1,5 +1,6 @@
 import type { ItemState } from './modifiers/modifier.js';
 import type { Accessor } from './pathAccessor.js';
+import { requiredLiteral } from './required-literal.js';
 import { SigmaString } from './sigmaString.js';
 
 /** One field that would have to contain (case-insensitively) at least one of the lowercase `needles`. */
@@ -61,13 +62,27 @@ function strength(guard: Guard): number {
   return Math.min(shortest, 8) - count / 1000;
 }
 
+/**
+ * The text every match of a case-sensitive regular expression contains, as a needle. A
+ * case-insensitive one gets none: RE2 folds some ASCII letters together with others (s with ſ, k
+ * with the Kelvin sign) that lowercasing does not map to them, so the scan could miss a match.
+ */
+function regexNeedleOf(value: unknown, flags: string): string | undefined {
+  if (flags.includes('i')) return undefined;
+  const source = value instanceof SigmaString ? value.plain() : typeof value === 'string' ? value : undefined;
+  const literal = source === undefined ? undefined : requiredLiteral(source, 3);
+  const needle = literal?.toLowerCase();
+  return needle && foldsCodeUnitWise(needle) ? needle : undefined;
+}
+
 export function itemGuard(state: ItemState, fieldKey: string, read: GuardPart['read']): Guard | undefined {
   // A time item tests a date's part, which the field text need not contain as written ("3" for 03:00).
-  if (state.matcher !== 'string' || state.negated || state.timePart) return undefined;
+  if ((state.matcher !== 'string' && state.matcher !== 're') || state.negated || state.timePart) return undefined;
+  const needleOfValue = state.matcher === 're' ? (value: unknown) => regexNeedleOf(value, state.regexFlags) : needleOf;
   const candidates = state.linking === 'or' ? [state.values.flat()] : state.values;
   let best: Guard | undefined;
   for (const alternatives of candidates) {
-    const needles = alternatives.map(needleOf);
+    const needles = alternatives.map(needleOfValue);
     if (needles.length === 0 || needles.some((n) => n === undefined)) continue;
     const guard = { parts: [{ fieldKey, read, needles: [...new Set(needles as string[])] }] };
     if (!best || strength(guard) > strength(best)) best = guard;

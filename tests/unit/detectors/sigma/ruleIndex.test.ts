@@ -75,6 +75,19 @@ describe('detectors > sigma > RuleIndex', () => {
     expect(deseret.match(start('x \u{10400} y'))).to.equal(true);
   });
 
+  it('guards a case-sensitive regular expression by the text every match holds, not a case-insensitive one', () => {
+    const cased = rule('cased', 'product: windows\ncategory: process_creation', "CommandLine|re: 'cmd.{0,5}(?:/c|/r).+powershell.+noexit'");
+    const folded = rule('folded', 'product: windows\ncategory: process_creation', "CommandLine|re|i: 'powershell.+noexit'");
+    const guarded = new RuleIndex([cased, folded]);
+    const start = (commandLine: string) => ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, CommandLine: commandLine });
+    expect(candidatesOf(guarded, start('notepad.exe brief.txt')).map((r) => r.id)).to.deep.equal(['folded']);
+    const attack = start('cmd /c echo x | powershell -noexit -c "x"');
+    expect(candidatesOf(guarded, attack).map((r) => r.id)).to.deep.equal(['cased', 'folded']);
+    expect(cased.match(attack)).to.equal(true);
+    // ſ (long s) matches s case-insensitively in RE2, and lowercases to itself: no guard may skip it.
+    expect(folded.match(start('POWERſHELL -noexit'))).to.equal(true);
+  });
+
   it('takes a syslog daemon as a Linux program, so its Linux rules apply', () => {
     const sshd = ev({ process: { name: 'sshd' }, message: 'Failed password for root' });
     expect(candidatesOf(index, sshd).map((r) => r.id)).to.deep.equal(['ssh']);
