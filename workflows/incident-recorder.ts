@@ -5,23 +5,28 @@ import { writeIsolatingRejections } from './store-rejections.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
 import type { IncidentAlertUpdate, Store } from '../core/ports/stores.js';
+import { DEFAULT_STORY_FILING, fileIntoStories, type StoryFilingOptions } from './incident-stories/file-into-stories.js';
+import { linkIntoCampaigns } from './incident-stories/link-into-campaigns.js';
 
 export const INCIDENT_GROUP = 'lagebild-incidents';
 /** A batch costs the store a few round trips whatever its size (see IncidentStore.recordAlerts), so larger batches catch up faster. */
 const RECORDER_BATCH_SIZE = 1000;
 
 /**
- * Stores the alerts of the `alerts` topic and folds each into its incident. Both writes are
+ * Stores the alerts of the `alerts` topic and files each into its organisation's story (see
+ * workflows/incident-stories/), then into the campaign the story belongs to. Every write is
  * idempotent by id, so at-least-once delivery never duplicates an alert or inflates an incident;
- * the batch is committed only after the store acknowledged both.
+ * the batch is committed only after the store acknowledged all of them.
  */
 export async function startIncidentRecorder(options: {
   bus: Bus;
   store: Store;
   clock: Clock;
   metrics: MetricsRegistry;
-  incidentUpdateFor: (alert: Alert, now: Date) => IncidentAlertUpdate;
+  incidentUpdateFor: (alert: Alert, organizationId: string, now: Date) => IncidentAlertUpdate;
+  stories?: StoryFilingOptions;
 }): Promise<Subscription> {
+  const storyOptions = options.stories ?? DEFAULT_STORY_FILING;
   const recorded = options.metrics.counter('lagebild_alerts_recorded_total', 'Alerts stored and folded into incidents');
   const deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
   return options.bus.subscribe({
@@ -35,8 +40,11 @@ export async function startIncidentRecorder(options: {
       const refused = new Set(rejected.map(({ message }) => message));
       const stored = decoded.filter(({ message }) => !refused.has(message)).map(({ value }) => value);
       const now = options.clock.now();
+      const updates = stored.flatMap((alert) => organisationsOf(alert).map((organizationId) => ({ ...options.incidentUpdateFor(alert, organizationId, now), organizationId, opens: opensIncident(alert) })));
+      const filed = await fileIntoStories(options, updates, storyOptions);
       // One store call per batch: the store follows merges (mergedInto) and writes each incident once.
-      await options.store.incidents.recordAlerts(stored.filter(opensIncident).map((alert) => options.incidentUpdateFor(alert, now)));
+      await options.store.incidents.recordAlerts(filed);
+      await options.store.incidents.recordAlerts(await linkIntoCampaigns(options, filed, storyOptions));
       recorded.inc({}, stored.length);
       deadLettered.inc({ stage: 'record' }, rejected.length);
       await publishDeadLetters(options.bus, rejected.map(({ message }) => message), (_, index) => `the store refused the alert: ${rejected[index]!.reason}`, 'store_rejected');
@@ -44,9 +52,14 @@ export async function startIncidentRecorder(options: {
   });
 }
 
+/** An alert over several organisations' events (a correlation across the constituency) counts for each. */
+function organisationsOf(alert: Alert): string[] {
+  return alert.organization.id !== null ? [alert.organization.id] : [...new Set(alert.organization.ids ?? [])];
+}
+
 /**
- * Informational alerts (an ordinary successful logon) are kept as context — searchable, shown with
- * the events of other alerts — but would bury the queue if each opened an incident.
+ * Informational alerts (an ordinary successful logon) join the story of an entity already under
+ * suspicion, as context, but would bury the queue if each opened an incident.
  */
 export function opensIncident(alert: Alert): boolean {
   return alert.rule.level !== 'informational';

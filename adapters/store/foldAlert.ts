@@ -1,5 +1,5 @@
 import { LEVEL_ORDER } from '../../core/domain/alert.js';
-import type { Incident } from '../../core/domain/incident.js';
+import { MAX_INCIDENT_ENTITIES, type Incident } from '../../core/domain/incident.js';
 import type { IncidentAlertUpdate } from '../../core/ports/stores.js';
 import { isoTime } from './isoTime.js';
 
@@ -22,7 +22,8 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
       ruleId: update.ruleId,
       ruleTitle: update.ruleTitle,
       entity: update.entity,
-      severity: update.severity,
+      entities: unionOf([], update.entities ?? []),
+      ruleIds: [update.ruleId],
       status: 'new',
       tlp: 'TLP:AMBER',
       assignee: null,
@@ -30,6 +31,7 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
       eventCount: update.eventCount,
       firstSeen: at,
       lastSeen: at,
+      severity: update.severity,
       tags: [...new Set(update.tags)],
       createdAt: update.now,
       updatedAt: update.now,
@@ -39,6 +41,8 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
   return {
     ...current,
     organizationIds: organisationsOf(current.organizationIds, update),
+    entities: unionOf(current.entities ?? [], update.entities ?? []),
+    ruleIds: (current.ruleIds ?? [current.ruleId]).includes(update.ruleId) ? (current.ruleIds ?? [current.ruleId]) : [...(current.ruleIds ?? [current.ruleId]), update.ruleId],
     severity: LEVEL_ORDER.indexOf(update.severity) > LEVEL_ORDER.indexOf(current.severity) ? update.severity : current.severity,
     alertCount: current.alertCount + 1,
     eventCount: current.eventCount + update.eventCount,
@@ -57,4 +61,53 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
 function organisationsOf(current: readonly string[], update: IncidentAlertUpdate): string[] {
   const all = [...current, update.organizationId, ...(update.organizationIds ?? [])];
   return [...new Set(all.filter((id): id is string => typeof id === 'string' && id !== ''))].sort();
+}
+
+/**
+ * The target after taking in everything a merged source held. The caller guarantees the source is
+ * folded once (the target's `mergedFrom` bookkeeping lives in the adapters' alert-id sets).
+ */
+export function absorbDocument(target: IncidentDocument, source: IncidentDocument, now: string): IncidentDocument {
+  return {
+    ...target,
+    organizationIds: [...new Set([...target.organizationIds, ...source.organizationIds])].sort(),
+    entities: unionOf(target.entities ?? [], source.entities ?? []),
+    ruleIds: [...new Set([...(target.ruleIds ?? [target.ruleId]), ...(source.ruleIds ?? [source.ruleId])])],
+    severity: LEVEL_ORDER.indexOf(source.severity) > LEVEL_ORDER.indexOf(target.severity) ? source.severity : target.severity,
+    alertCount: target.alertCount + source.alertCount,
+    eventCount: target.eventCount + source.eventCount,
+    firstSeen: source.firstSeen < target.firstSeen ? source.firstSeen : target.firstSeen,
+    lastSeen: source.lastSeen > target.lastSeen ? source.lastSeen : target.lastSeen,
+    tags: [...new Set([...target.tags, ...source.tags])],
+    updatedAt: now,
+    version: target.version + 1,
+  };
+}
+
+/** A new campaign, seeded from its first child: it belongs to no organisation, so only the CERT sees it. */
+export function campaignDocument(campaignId: string, child: IncidentDocument, title: string, now: string): IncidentDocument {
+  return {
+    ...child,
+    id: campaignId,
+    title,
+    organizationIds: [],
+    status: 'new',
+    assignee: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    mergedInto: null,
+    campaignId: null,
+    childIds: [],
+  };
+}
+
+/** Sorted and bounded: what the first entities named stays, a flood of later ones is cut off. */
+function unionOf(current: readonly string[], added: readonly string[]): string[] {
+  const union = new Set(current);
+  for (const entity of added) {
+    if (union.size >= MAX_INCIDENT_ENTITIES) break;
+    union.add(entity);
+  }
+  return [...union].sort();
 }

@@ -87,7 +87,7 @@ export async function measureQuality(options: QualityOptions, report: (message: 
 
   const incidents = new Map<string, IncidentTally>();
   for (const alert of alerts) {
-    const update = incidentUpdateFor(alert, new Date(alert['@timestamp']));
+    const update = incidentUpdateFor(alert, alert.organization.id ?? 'campaign', new Date(alert['@timestamp']));
     const tally = incidents.get(update.incidentId) ?? { ruleName: names.get(alert.rule.id) ?? alert.rule.id, level: alert.rule.level, alerts: 0, labels: new Set<string>(), organisations: update.organizationIds?.length ?? 1 };
     tally.alerts++;
     const ids = new Set([...alert.event_ids, ...(alert.events ?? []).map((event) => event.event.id)]);

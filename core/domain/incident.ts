@@ -33,4 +33,25 @@ export interface Incident {
   version: number;
   /** Set when this incident was merged into another: it is closed and its alerts live on there. */
   mergedInto?: string | null;
+  /**
+   * What the story is about: every entity its alerts name, as `field=value` (`host.name=fs01`),
+   * sorted and bounded (MAX_INCIDENT_ENTITIES). Alerts sharing one of these join this incident.
+   */
+  entities?: string[];
+  /** Every rule that contributed, first one first. */
+  ruleIds?: string[];
+  /** The campaign this incident is part of (an organisation's share of a story that touches several). */
+  campaignId?: string | null;
+  /** For a campaign: the organisations' own incidents it links. */
+  childIds?: string[];
+}
+
+/** Enough for any real story; a flood of distinct values (a scan) must not grow one document without bound. */
+export const MAX_INCIDENT_ENTITIES = 200;
+
+/** Statuses in which an incident still takes new alerts; after these a new alert opens a new incident. */
+export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'acknowledged', 'investigating', 'contained'];
+
+export function isCampaign(incident: Pick<Incident, 'childIds'>): boolean {
+  return incident.childIds !== undefined;
 }

@@ -105,3 +105,12 @@ export function networkOf(ip: ParsedIp, prefix: number): string {
   const hostBits = BigInt(128 - prefix);
   return String((ip.value >> hostBits) << hostBits);
 }
+
+/** Ranges that name a machine inside some network (RFC 1918, RFC 6598, loopback, link-local, RFC 4193), never a host on the internet. */
+const INTERNAL_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/8', '::1/128', 'fc00::/7', 'fe80::/10'].map(
+  (cidr) => parseCidr(cidr)!,
+);
+
+export function isInternalAddress(ip: ParsedIp): boolean {
+  return INTERNAL_RANGES.some((range) => range.family === ip.family && networkOf(ip, range.prefix) === range.network);
+}

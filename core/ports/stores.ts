@@ -57,6 +57,8 @@ export interface IncidentAlertUpdate {
   ruleId: string;
   ruleTitle: string;
   entity: string;
+  /** Every entity the alert names (`host.name=fs01`), merged into the incident's `entities`. */
+  entities?: string[];
   severity: Severity;
   alertId: string;
   eventCount: number;
@@ -75,6 +77,12 @@ export interface IncidentQuery {
   text?: string;
   /** Only the incidents merged into this one. */
   mergedInto?: string;
+  /** Only the incidents whose story names this entity (`source.ip=203.0.113.7`). */
+  entity?: string;
+  /** Only the children of this campaign. */
+  campaignId?: string;
+  /** Leave out the children of campaigns: the campaign stands for them (the CERT's queue). */
+  topLevel?: boolean;
   sort?: 'lastSeen' | 'firstSeen' | 'severity' | 'createdAt';
   order?: 'asc' | 'desc';
   limit?: number;
@@ -132,6 +140,37 @@ export interface IncidentStore {
    */
   update(id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): Promise<Incident>;
   stats(query: IncidentStatsQuery, scope: Scope): Promise<IncidentStats>;
+  /** What the incident recorder needs to know of these incidents, whatever the scope; unknown ids are absent. */
+  heads(ids: string[]): Promise<Map<string, IncidentHead>>;
+  /**
+   * Story grouping found that `source` and `target` are one story: closes the source as merged into
+   * the target (from then on its alerts go there), then folds the source's alerts, counts and
+   * entities into the target. Idempotent; true when this call made the merge.
+   */
+  absorb(sourceId: string, targetId: string, now: string): Promise<boolean>;
+  /**
+   * Makes `childId` part of the campaign (creating the campaign from it when new): the child names
+   * its campaign, the campaign lists the child and holds its alerts. A campaign belongs to no
+   * organisation, so only the CERT sees it. Idempotent; true when this call made the link.
+   */
+  linkCampaign(campaignId: string, childId: string, title: string, now: string): Promise<boolean>;
+}
+
+export interface IncidentHead {
+  status: IncidentStatus;
+  mergedInto: string | null;
+  campaignId: string | null;
+}
+
+/**
+ * The incident recorder's decision state per organisation (and one for campaigns): small JSON
+ * documents written with optimistic concurrency, so that recorders racing on one organisation
+ * serialise their decisions and none is lost.
+ */
+export interface StoryStateStore {
+  read(key: string): Promise<{ state: unknown; version: string } | undefined>;
+  /** Writes only if the stored version is still `version` (undefined: only if none is stored); false when another writer came first. */
+  write(key: string, state: unknown, version: string | undefined): Promise<boolean>;
 }
 
 export interface OrganisationStore {
@@ -165,6 +204,7 @@ export interface Store {
   events: EventStore;
   alerts: AlertStore;
   incidents: IncidentStore;
+  stories: StoryStateStore;
   organisations: OrganisationStore;
   users: UserStore;
   audit: AuditStore;

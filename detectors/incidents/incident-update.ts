@@ -2,40 +2,29 @@ import type { Alert } from '../../core/domain/alert.js';
 import { getField } from '../../core/domain/ecs.js';
 import { deterministicId } from '../../core/ids.js';
 import type { IncidentAlertUpdate } from '../../core/ports/stores.js';
+import { entitiesOf } from './story-entities.js';
 
-export interface IncidentGroupingOptions {
-  /** Alerts of one organisation, rule and entity within one bucket of this length (aligned to UTC midnight for 24 h) share an incident. */
-  bucketMs: number;
-}
-
-export const DEFAULT_INCIDENT_GROUPING: IncidentGroupingOptions = { bucketMs: 24 * 3_600_000 };
-
-/** Fields that say best whom or what an alert is about, when the rule did not group by anything. */
+/** Fields that say best whom or what an alert is about in its title, when the rule did not group by anything. */
 const ENTITY_FIELDS = ['source.ip', 'user.name', 'host.name', 'destination.ip', 'dns.question.name'];
 
 /**
- * Decides which incident an alert belongs to. Pure: the incident id is derived from organisation
- * (or "campaign"), rule, entity and the time bucket of the alert, so every instance and every replay
- * files an alert under the same incident. An alert without a single organisation (a correlation
- * grouped by something other than the organisation, e.g. one source address against many
- * municipalities) becomes a campaign incident spanning all organisations of its events.
+ * What one organisation's incident learns from an alert. The incident it joins is the story
+ * grouping's decision (workflows/incident-recorder.ts); the id given here is the one the alert opens
+ * when it starts a story: derived from organisation and alert, so every instance and every replay
+ * names it alike. An alert spanning several organisations (a correlation over one source address
+ * against many municipalities) gives one update per organisation, with that organisation's entities.
  */
-export function incidentUpdateFor(alert: Alert, now: Date, options: IncidentGroupingOptions = DEFAULT_INCIDENT_GROUPING): IncidentAlertUpdate {
+export function incidentUpdateFor(alert: Alert, organizationId: string, now: Date): IncidentAlertUpdate {
   const entity = entityOf(alert);
-  const organizationId = alert.organization.id;
-  const time = Date.parse(alert['@timestamp']);
-  const bucket = Math.floor(time / options.bucketMs) * options.bucketMs;
-  const campaign = organizationId === null;
-  const incidentId = deterministicId('incident', campaign ? 'campaign' : organizationId, alert.rule.id, entity.key, String(bucket));
   const title = entity.label ? `${alert.rule.title} – ${entity.label}` : alert.rule.title;
   return {
-    incidentId,
+    incidentId: deterministicId('incident', organizationId, alert.alert.id),
     title,
     organizationId,
-    ...(campaign ? { organizationIds: alert.organization.ids ?? [] } : {}),
     ruleId: alert.rule.id,
     ruleTitle: alert.rule.title,
     entity: entity.key,
+    entities: entitiesOf(alert, alert.organization.id === null ? organizationId : undefined),
     severity: alert.rule.level,
     alertId: alert.alert.id,
     eventCount: Math.max(alert.event_ids.length, alert.alert.count),

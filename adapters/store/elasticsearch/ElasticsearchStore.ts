@@ -1,3 +1,4 @@
+import { EsStoryStateStore } from './es-story-state-store.js';
 import { Client } from '@elastic/elasticsearch';
 import type { Logger } from '../../../core/logging.js';
 import type { ReportingStores } from '../../../core/ports/reporting-stores.js';
@@ -35,6 +36,7 @@ export class ElasticsearchStore implements Store, TriageStores, ReportingStores,
   readonly events: EsEventStore;
   readonly alerts: EsAlertStore;
   readonly incidents: EsIncidentStore;
+  readonly stories: EsStoryStateStore;
   readonly organisations: EsOrganisationStore;
   readonly users: EsUserStore;
   readonly audit: EsAuditStore;
@@ -57,6 +59,7 @@ export class ElasticsearchStore implements Store, TriageStores, ReportingStores,
     this.events = new EsEventStore(this.client, this.names, options.logger);
     this.alerts = new EsAlertStore(this.client, this.names, options.logger);
     this.incidents = new EsIncidentStore(this.client, this.names);
+    this.stories = new EsStoryStateStore(this.client, this.names);
     this.organisations = new EsOrganisationStore(this.client, this.names);
     this.users = new EsUserStore(this.client, this.names);
     this.audit = new EsAuditStore(this.client, this.names);

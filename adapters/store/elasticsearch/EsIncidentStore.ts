@@ -3,9 +3,9 @@ import { LEVEL_ORDER } from '../../../core/domain/alert.js';
 import type { Incident } from '../../../core/domain/incident.js';
 import { canChange, canSee, type Scope } from '../../../core/domain/scope.js';
 import { ConflictError, LagebildError, NotFoundError, UnavailableError } from '../../../core/errors.js';
-import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStats, IncidentStatsQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
+import type { IncidentAlertUpdate, IncidentHead, IncidentPatch, IncidentQuery, IncidentStats, IncidentStatsQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
 import { assembleIncidentStats } from '../assembleIncidentStats.js';
-import { foldAlert, type IncidentDocument } from '../foldAlert.js';
+import { absorbDocument, campaignDocument, foldAlert, type IncidentDocument } from '../foldAlert.js';
 import { isoTime } from '../isoTime.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { IndexNames } from './indexNames.js';
@@ -116,8 +116,82 @@ export class EsIncidentStore implements IncidentStore {
           else throw new LagebildError('store_rejected', `incident store: incident ${id} rejected: ${[result.error.type, result.error.reason].filter(Boolean).join(': ')}`, { status: 400 });
         });
       }
-      pending = retry;
+      // A lost race may have been a merge: the retry asks again where each update belongs.
+      pending = retry.size === 0 ? retry : await this.groupByMergeTarget([...retry.values()].flat());
     }
+  }
+
+  async heads(ids: string[]): Promise<Map<string, IncidentHead>> {
+    const read = await this.readMany([...new Set(ids)]);
+    return new Map([...read].map(([id, { incident }]) => [id, { status: incident.status, mergedInto: incident.mergedInto ?? null, campaignId: incident.campaignId ?? null }]));
+  }
+
+  /**
+   * Closes the source first (guarded by its sequence number): from then on every fold follows its
+   * `mergedInto` to the target, so the source's alert list is final when it is folded. A retry after
+   * a crash between the two steps finds the source closed into this target and folds again; the
+   * alert-id union makes that fold idempotent.
+   */
+  async absorb(sourceId: string, targetId: string, now: string): Promise<boolean> {
+    if (sourceId === targetId) return false;
+    let merged = false;
+    const closed = await this.rewrite(sourceId, (source) => {
+      if (source === undefined || (source.mergedInto && source.mergedInto !== targetId)) return 'stop';
+      if (source.mergedInto === targetId) return 'keep';
+      merged = true;
+      return { ...source, status: 'closed', mergedInto: targetId, updatedAt: now, version: source.version + 1 };
+    });
+    if (!closed) return false;
+    const source = (await this.read(sourceId))!.incident;
+    await this.rewrite(targetId, (target) => (target === undefined || target.mergedInto ? 'stop' : takenIn(target, source, absorbDocument(withoutAlertIds(target), withoutAlertIds(source), now))));
+    return merged;
+  }
+
+  async linkCampaign(campaignId: string, childId: string, title: string, now: string): Promise<boolean> {
+    let linked = false;
+    const marked = await this.rewrite(childId, (child) => {
+      if (child === undefined || child.childIds !== undefined || (child.campaignId && child.campaignId !== campaignId)) return 'stop';
+      if (child.campaignId === campaignId) return 'keep';
+      linked = true;
+      return { ...child, campaignId, updatedAt: now, version: child.version + 1 };
+    });
+    if (!marked) return false;
+    const child = (await this.read(childId))!.incident;
+    await this.rewrite(campaignId, (campaign) => {
+      if (campaign === undefined) return { ...campaignDocument(campaignId, withoutAlertIds(child), title, now), childIds: [childId], alertIds: [...child.alertIds] };
+      const childIds = campaign.childIds?.includes(childId) ? campaign.childIds : [...(campaign.childIds ?? []), childId];
+      const next = takenIn(campaign, child, { ...absorbDocument(withoutAlertIds(campaign), withoutAlertIds(child), now), organizationIds: [], childIds });
+      return next === 'keep' && childIds !== campaign.childIds ? { ...campaign, childIds, updatedAt: now, version: campaign.version + 1 } : next;
+    });
+    return linked;
+  }
+
+  /**
+   * Read, change, write back guarded by the sequence number (or `create`), again on a lost race.
+   * The change answers 'keep' when the document is already as wanted and 'stop' when it must not be
+   * touched; true unless it stopped.
+   */
+  private async rewrite(id: string, change: (current: Incident | undefined) => Incident | 'keep' | 'stop'): Promise<boolean> {
+    for (let attempt = 1; attempt <= MAX_RECORD_ATTEMPTS; attempt += 1) {
+      const current = await this.read(id);
+      const next = change(current?.incident);
+      if (next === 'stop') return false;
+      if (next === 'keep') return true;
+      try {
+        await this.client.index({
+          index: this.names.incidents,
+          id,
+          document: toSource(next),
+          refresh: false,
+          ...(current === undefined ? { op_type: 'create' as const } : { if_seq_no: current.seqNo, if_primary_term: current.primaryTerm }),
+        });
+        return true;
+      } catch (error) {
+        if (!isVersionConflict(error)) throw translateError(error, 'incident store');
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
+      }
+    }
+    throw new UnavailableError(`incident store (incident ${id} stayed contended)`);
   }
 
   async get(id: string, scope: Scope): Promise<Incident | undefined> {
@@ -262,6 +336,18 @@ export class EsIncidentStore implements IncidentStore {
   }
 }
 
+/**
+ * The target with the source's alerts added: 'keep' when it holds them all already (a retried fold).
+ * Counts follow the alert-id union, so a fold that is repeated never counts twice.
+ */
+function takenIn(target: Incident, source: Incident, combined: IncidentDocument): Incident | 'keep' {
+  const known = new Set(target.alertIds);
+  const added = source.alertIds.filter((id) => !known.has(id));
+  if (added.length === 0) return 'keep';
+  const eventCount = target.eventCount + Math.round((source.eventCount * added.length) / Math.max(source.alertIds.length, 1));
+  return { ...combined, alertIds: [...target.alertIds, ...added], alertCount: target.alertIds.length + added.length, eventCount };
+}
+
 function folded(incident: Incident, update: IncidentAlertUpdate): Incident {
   const { alertIds, ...document } = incident;
   return { ...foldAlert(document, update), alertIds: [...alertIds, update.alertId] };
@@ -304,6 +390,9 @@ function filters(query: IncidentQuery, scope: Scope): estypes.QueryDslQueryConta
   if (query.severity !== undefined && query.severity.length > 0) filter.push({ terms: { severity: query.severity } });
   if (query.ruleId !== undefined) filter.push({ term: { ruleId: query.ruleId } });
   if (query.mergedInto !== undefined) filter.push({ term: { mergedInto: query.mergedInto } });
+  if (query.entity !== undefined) filter.push({ term: { entities: query.entity } });
+  if (query.campaignId !== undefined) filter.push({ term: { campaignId: query.campaignId } });
+  if (query.topLevel === true) filter.push({ bool: { must_not: { exists: { field: 'campaignId' } } } });
   // from/to select the incidents active in the window: seen last after `from`, seen first before `to`.
   if (query.from !== undefined) filter.push({ range: { lastSeen: { gte: isoTime(query.from) } } });
   if (query.to !== undefined) filter.push({ range: { firstSeen: { lte: isoTime(query.to) } } });

@@ -128,8 +128,15 @@ const incidentMapping: Mapping = {
     updatedAt: date,
     version: long,
     mergedInto: keyword,
+    entities: keyword,
+    ruleIds: keyword,
+    campaignId: keyword,
+    childIds: keyword,
   },
 };
+
+/** The state is read and written whole by id, never searched. */
+const incidentStoryMapping: Mapping = { dynamic: false, properties: { key: keyword } };
 
 const organisationMapping: Mapping = {
   dynamic: false,
@@ -309,6 +316,7 @@ export function indexDefinitions(names: IndexNames): { templates: TemplateDefini
     ],
     indices: [
       { name: names.incidents, settings: COMMON_SETTINGS, mappings: incidentMapping },
+      { name: names.incidentStories, settings: COMMON_SETTINGS, mappings: incidentStoryMapping },
       { name: names.organisations, settings: COMMON_SETTINGS, mappings: organisationMapping },
       { name: names.users, settings: COMMON_SETTINGS, mappings: userMapping },
       { name: names.audit, settings: COMMON_SETTINGS, mappings: auditMapping },

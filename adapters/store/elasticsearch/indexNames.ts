@@ -27,6 +27,11 @@ export class IndexNames {
     return `${this.prefix}-incidents`;
   }
 
+  /** The incident recorder's decision state per organisation (story grouping, campaigns). */
+  get incidentStories(): string {
+    return `${this.prefix}-incident-stories`;
+  }
+
   get organisations(): string {
     return `${this.prefix}-organisations`;
   }

@@ -3,10 +3,10 @@ import { LEVEL_ORDER } from '../../../core/domain/alert.js';
 import type { Incident } from '../../../core/domain/incident.js';
 import type { Scope } from '../../../core/domain/scope.js';
 import { ConflictError, NotFoundError } from '../../../core/errors.js';
-import type { IncidentAlertUpdate, IncidentPatch, IncidentQuery, IncidentStats, IncidentStatsQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
+import type { IncidentAlertUpdate, IncidentHead, IncidentPatch, IncidentQuery, IncidentStats, IncidentStatsQuery, IncidentStore, Page } from '../../../core/ports/stores.js';
 import { assembleIncidentStats } from '../assembleIncidentStats.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { foldAlert, type IncidentDocument } from '../foldAlert.js';
+import { absorbDocument, campaignDocument, foldAlert, type IncidentDocument } from '../foldAlert.js';
 import { isoTime } from '../isoTime.js';
 import { runSql } from './runSql.js';
 
@@ -36,6 +36,8 @@ export class SqliteIncidentStore implements IncidentStore {
   private readonly record;
   private readonly recordBatch;
   private readonly applyPatch;
+  private readonly absorbInto;
+  private readonly linkChild;
 
   constructor(private readonly db: Database.Database) {
     const link = db.prepare<[string, string]>('INSERT OR IGNORE INTO incident_alerts (incident_id, alert_id) VALUES (?, ?)');
@@ -47,7 +49,9 @@ export class SqliteIncidentStore implements IncidentStore {
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity_rank = excluded.severity_rank, title = excluded.title,
          first_seen = excluded.first_seen, last_seen = excluded.last_seen, version = excluded.version, doc = excluded.doc`,
     );
-    const write = (incident: IncidentDocument) =>
+    const linkEntity = db.prepare<[string, string]>('INSERT OR IGNORE INTO incident_entities (entity, incident_id) VALUES (?, ?)');
+    const write = (incident: IncidentDocument) => {
+      for (const entity of incident.entities ?? []) linkEntity.run(entity, incident.id);
       upsert.run(
         incident.id,
         incident.ruleId,
@@ -62,6 +66,7 @@ export class SqliteIncidentStore implements IncidentStore {
         incident.version,
         JSON.stringify(incident),
       );
+    };
 
     // Link first: the primary key of incident_alerts decides, inside the transaction, whether an alert is new.
     const recordInto = (incidentId: string, updates: IncidentAlertUpdate[]) => {
@@ -104,6 +109,38 @@ export class SqliteIncidentStore implements IncidentStore {
       for (const [incidentId, group] of byIncident) recordInto(incidentId, group);
     });
 
+    const documentOf = (id: string): IncidentDocument | undefined => {
+      const row = select.get(id);
+      return row === undefined ? undefined : (JSON.parse(row.doc) as IncidentDocument);
+    };
+    const alertsOf = db.prepare<[string], { alert_id: string }>('SELECT alert_id FROM incident_alerts WHERE incident_id = ? ORDER BY rowid');
+    const countAlerts = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM incident_alerts WHERE incident_id = ?');
+    /** Links the source's alerts to the target and writes the target with its true alert count. */
+    const takeIn = (target: IncidentDocument, source: IncidentDocument) => {
+      for (const { alert_id: alertId } of alertsOf.all(source.id)) link.run(target.id, alertId);
+      const next = { ...target, alertCount: countAlerts.get(target.id)?.n ?? target.alertCount };
+      write(next);
+      for (const organizationId of next.organizationIds) linkOrganisation.run(next.id, organizationId);
+    };
+    // The source is closed in the same transaction that folds it, so no alert can land on it in between.
+    this.absorbInto = db.transaction((sourceId: string, targetId: string, now: string): boolean => {
+      const source = documentOf(sourceId);
+      const target = documentOf(targetId);
+      if (source === undefined || target === undefined || source.mergedInto || target.mergedInto || sourceId === targetId) return false;
+      takeIn(absorbDocument(target, source, now), source);
+      write({ ...source, status: 'closed', mergedInto: targetId, updatedAt: now, version: source.version + 1 });
+      return true;
+    });
+    this.linkChild = db.transaction((campaignId: string, childId: string, title: string, now: string): boolean => {
+      const child = documentOf(childId);
+      if (child === undefined || child.campaignId || child.childIds !== undefined) return false;
+      const campaign = documentOf(campaignId);
+      const base = campaign === undefined ? campaignDocument(campaignId, child, title, now) : { ...absorbDocument(campaign, child, now), organizationIds: [] };
+      takeIn({ ...base, childIds: [...(campaign?.childIds ?? []), childId] }, child);
+      write({ ...child, campaignId, updatedAt: now, version: child.version + 1 });
+      return true;
+    });
+
     this.applyPatch = db.transaction((id: string, expectedVersion: number, patch: IncidentPatch, scope: Scope, now: string): IncidentDocument => {
       const [where, params] = scope.kind === 'all' ? [['incidents.id = ?'], [id]] : [['incidents.id = ?', ONLY_ORGANISATION], [id, scope.organizationId]];
       const current = this.selectDocuments(where, params, scope)[0];
@@ -126,6 +163,25 @@ export class SqliteIncidentStore implements IncidentStore {
     return runSql(() => {
       this.recordBatch(updates);
     });
+  }
+
+  heads(ids: string[]): Promise<Map<string, IncidentHead>> {
+    return runSql(() => {
+      const rows = this.db
+        .prepare<[string], { id: string; status: IncidentHead['status']; merged_into: string | null; campaign_id: string | null }>(
+          "SELECT id, status, json_extract(doc, '$.mergedInto') AS merged_into, campaign_id FROM incidents WHERE id IN (SELECT value FROM json_each(?))",
+        )
+        .all(JSON.stringify(ids));
+      return new Map(rows.map((row) => [row.id, { status: row.status, mergedInto: row.merged_into ?? null, campaignId: row.campaign_id ?? null }]));
+    });
+  }
+
+  absorb(sourceId: string, targetId: string, now: string): Promise<boolean> {
+    return runSql(() => this.absorbInto(sourceId, targetId, now));
+  }
+
+  linkCampaign(campaignId: string, childId: string, title: string, now: string): Promise<boolean> {
+    return runSql(() => this.linkChild(campaignId, childId, title, now));
   }
 
   get(id: string, scope: Scope): Promise<Incident | undefined> {
@@ -260,6 +316,15 @@ function filters(query: IncidentQuery, scope: Scope): { where: string[]; params:
     where.push("json_extract(doc, '$.mergedInto') = ?");
     params.push(query.mergedInto);
   }
+  if (query.entity !== undefined) {
+    where.push('incidents.id IN (SELECT incident_id FROM incident_entities WHERE entity = ?)');
+    params.push(query.entity);
+  }
+  if (query.campaignId !== undefined) {
+    where.push('campaign_id = ?');
+    params.push(query.campaignId);
+  }
+  if (query.topLevel === true) where.push('campaign_id IS NULL');
   if (query.text !== undefined && query.text.trim() !== '') {
     const pattern = `%${query.text.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     where.push("(title LIKE ? ESCAPE '\\' OR rule_title LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR rule_id LIKE ? ESCAPE '\\')");

@@ -1,3 +1,4 @@
+import { SqliteStoryStateStore } from './sqlite-story-state-store.js';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../../core/logging.js';
 import type { ReportingStores } from '../../../core/ports/reporting-stores.js';
@@ -31,6 +32,7 @@ export class SqliteStore implements Store, TriageStores, ReportingStores, Warnin
   readonly events: SqliteEventStore;
   readonly alerts: SqliteAlertStore;
   readonly incidents: SqliteIncidentStore;
+  readonly stories: SqliteStoryStateStore;
   readonly organisations: SqliteOrganisationStore;
   readonly users: SqliteUserStore;
   readonly audit: SqliteAuditStore;
@@ -53,6 +55,7 @@ export class SqliteStore implements Store, TriageStores, ReportingStores, Warnin
     this.events = new SqliteEventStore(this.db);
     this.alerts = new SqliteAlertStore(this.db);
     this.incidents = new SqliteIncidentStore(this.db);
+    this.stories = new SqliteStoryStateStore(this.db);
     this.organisations = new SqliteOrganisationStore(this.db);
     this.users = new SqliteUserStore(this.db);
     this.audit = new SqliteAuditStore(this.db);

@@ -225,6 +225,26 @@ const MIGRATIONS: readonly string[] = [
     until_ms INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Issue 17: incidents grouped by the story. The recorder's decision state per organisation, the
+  // entities each incident names (for "related incidents" and the entity view), and the campaign a
+  // child belongs to (the CERT's queue leaves children out).
+  `
+  CREATE TABLE incident_stories (
+    key TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE incident_entities (
+    entity TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    PRIMARY KEY (entity, incident_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX incident_entities_by_incident ON incident_entities (incident_id);
+
+  ALTER TABLE incidents ADD COLUMN campaign_id TEXT GENERATED ALWAYS AS (json_extract(doc, '$.campaignId')) VIRTUAL;
+  CREATE INDEX incidents_by_campaign ON incidents (campaign_id);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

@@ -35,8 +35,8 @@ describe('workflows > incident recorder', () => {
     const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
     const recorder = await startIncidentRecorder({ bus, store, clock: systemClock, metrics: new MetricsRegistry(), incidentUpdateFor });
     const publish = (value: Alert) => bus.publish(TOPICS.alerts, [{ key: 'radebeul', value: JSON.stringify(value) }]);
-    const sourceId = incidentUpdateFor(alert('a1', '2026-11-20T08:00:00.000Z', '203.0.113.7'), new Date()).incidentId;
-    const targetId = incidentUpdateFor(alert('b1', '2026-11-20T08:00:00.000Z', '203.0.113.8'), new Date()).incidentId;
+    const sourceId = incidentUpdateFor(alert('a1', '2026-11-20T08:00:00.000Z', '203.0.113.7'), 'radebeul', new Date()).incidentId;
+    const targetId = incidentUpdateFor(alert('b1', '2026-11-20T08:00:00.000Z', '203.0.113.8'), 'radebeul', new Date()).incidentId;
 
     await publish(alert('a1', '2026-11-20T08:00:00.000Z', '203.0.113.7'));
     await publish(alert('a1', '2026-11-20T08:00:00.000Z', '203.0.113.7'));

@@ -18,29 +18,35 @@ function alert(overrides: Partial<Alert> = {}): Alert {
 describe('detectors > incidents > incidentUpdateFor', () => {
   const now = new Date('2025-03-01T10:00:05Z');
 
-  it('groups by organisation, rule, entity and day bucket', () => {
-    const update = incidentUpdateFor(alert(), now);
+  it('names the incident an alert opens after its organisation and itself, and lists its entities', () => {
+    const update = incidentUpdateFor(alert(), 'org-a', now);
     expect(update).to.include({ title: 'SSH password guessing – 203.0.113.7', entity: 'source.ip=203.0.113.7', organizationId: 'org-a', severity: 'high', alertId: 'a1', eventCount: 3, now: now.toISOString() });
-    const laterSameDay = incidentUpdateFor(alert({ '@timestamp': '2025-03-01T22:00:00.000Z', alert: { id: 'a2', count: 1 } }), now);
-    expect(laterSameDay.incidentId).to.equal(update.incidentId);
-    expect(incidentUpdateFor(alert({ '@timestamp': '2025-03-02T01:00:00.000Z' }), now).incidentId).to.not.equal(update.incidentId);
-    expect(incidentUpdateFor(alert({ organization: { id: 'org-b' }, group: { 'source.ip': '203.0.113.7', 'organization.id': 'org-b' } }), now).incidentId).to.not.equal(update.incidentId);
-    expect(incidentUpdateFor(alert({ group: { 'source.ip': '203.0.113.8' } }), now).incidentId).to.not.equal(update.incidentId);
+    expect(update.entities).to.deep.equal(['source.ip=203.0.113.7']);
+    expect(incidentUpdateFor(alert(), 'org-a', new Date()).incidentId).to.equal(update.incidentId);
+    expect(incidentUpdateFor(alert({ alert: { id: 'a2', count: 1 } }), 'org-a', now).incidentId).to.not.equal(update.incidentId);
+    expect(incidentUpdateFor(alert(), 'org-b', now).incidentId).to.not.equal(update.incidentId);
   });
 
   it('takes the entity from the evidence when the rule grouped by nothing', () => {
     const rest = alert();
     delete rest.group;
-    const update = incidentUpdateFor({ ...rest, events: [{ '@timestamp': 'x', event: { id: 'e1' }, user: { name: 'admin' }, host: { name: 'dc1' } }] }, now);
-    expect(update.entity).to.equal('user.name=admin');
-    expect(update.title).to.equal('SSH password guessing – admin');
+    const update = incidentUpdateFor({ ...rest, events: [{ '@timestamp': 'x', event: { id: 'e1' }, user: { name: 'Admin' }, host: { name: 'DC1' } }] }, 'org-a', now);
+    expect(update.entity).to.equal('user.name=Admin');
+    expect(update.title).to.equal('SSH password guessing – Admin');
+    expect(update.entities).to.deep.equal(['host.name=dc1', 'user.name=admin']);
   });
 
-  it('makes a campaign incident for alerts spanning organisations', () => {
-    const update = incidentUpdateFor(alert({ organization: { id: null, ids: ['org-a', 'org-b'] }, group: { 'source.ip': '203.0.113.7' } }), now);
-    expect(update.organizationId).to.equal(null);
-    expect(update.organizationIds).to.deep.equal(['org-a', 'org-b']);
-    const again = incidentUpdateFor(alert({ alert: { id: 'a9', count: 1 }, organization: { id: null, ids: ['org-c', 'org-d'] }, group: { 'source.ip': '203.0.113.7' } }), now);
-    expect(again.incidentId).to.equal(update.incidentId);
+  it('gives an alert spanning organisations one update per organisation with that organisation’s entities', () => {
+    const events = [
+      { '@timestamp': 'x', event: { id: 'e1' }, organization: { id: 'org-a' }, host: { name: 'fs-a' }, source: { ip: '203.0.113.7' } },
+      { '@timestamp': 'x', event: { id: 'e2' }, organization: { id: 'org-b' }, host: { name: 'fs-b' }, source: { ip: '203.0.113.7' } },
+    ];
+    const spanning = alert({ organization: { id: null, ids: ['org-a', 'org-b'] }, group: { 'source.ip': '203.0.113.7' }, events });
+    const forA = incidentUpdateFor(spanning, 'org-a', now);
+    const forB = incidentUpdateFor(spanning, 'org-b', now);
+    expect(forA.organizationId).to.equal('org-a');
+    expect(forA.entities).to.deep.equal(['host.name=fs-a', 'source.ip=203.0.113.7']);
+    expect(forB.entities).to.deep.equal(['host.name=fs-b', 'source.ip=203.0.113.7']);
+    expect(forA.incidentId).to.not.equal(forB.incidentId);
   });
 });

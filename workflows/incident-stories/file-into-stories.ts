@@ -1,0 +1,106 @@
+import type { Clock } from '../../core/clock.js';
+import { OPEN_STATUSES } from '../../core/domain/incident.js';
+import type { IncidentAlertUpdate, IncidentHead, Store } from '../../core/ports/stores.js';
+import { assignStories, EMPTY_STORY_STATE, type StoryItem, type StoryMerge, type StoryState } from '../../detectors/incidents/story-grouping.js';
+import { auditChange } from '../triage/audit-change.js';
+import { casLoop } from './cas-loop.js';
+
+export interface StoryFilingOptions {
+  /** Alerts sharing an entity within this time of each other tell one story. */
+  windowMs: number;
+  /** Claims kept per organisation. */
+  maxClaims: number;
+}
+
+export const DEFAULT_STORY_FILING: StoryFilingOptions = { windowMs: 24 * 3_600_000, maxClaims: 5000 };
+
+/** Follows analysts' merges this far; a longer chain is a cycle somebody made by hand. */
+const MAX_MERGE_HOPS = 10;
+export const SYSTEM_ACTOR = 'lagebild';
+
+/**
+ * Decides, per organisation, which incident each alert joins (story grouping), merges the incidents
+ * an alert showed to be one story, and returns the updates addressed to the chosen incidents. The
+ * decision is written before anything else, with optimistic concurrency on the organisation's state:
+ * a recorder that lost the race decides again on the winner's state, and a redelivered batch finds
+ * its entities already claimed by the incidents it chose the first time.
+ */
+export async function fileIntoStories(
+  deps: { store: Store; clock: Clock },
+  updates: readonly (IncidentAlertUpdate & { organizationId: string; opens: boolean })[],
+  options: StoryFilingOptions = DEFAULT_STORY_FILING,
+): Promise<IncidentAlertUpdate[]> {
+  const byOrganisation = new Map<string, (IncidentAlertUpdate & { opens: boolean })[]>();
+  for (const update of updates) {
+    const group = byOrganisation.get(update.organizationId);
+    if (group === undefined) byOrganisation.set(update.organizationId, [update]);
+    else group.push(update);
+  }
+  const filed: IncidentAlertUpdate[] = [];
+  for (const [organizationId, group] of [...byOrganisation].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const items: StoryItem[] = group.map((update) => ({ key: update.alertId, at: update.at, entities: update.entities ?? [], opens: update.opens }));
+    const newIds = new Map(group.map((update) => [update.alertId, update.incidentId]));
+    const decision = await casLoop(deps.store.stories, `organisation:${organizationId}`, async (stored) => {
+      const state = (stored as StoryState | undefined) ?? EMPTY_STORY_STATE;
+      const resolve = await openIncidentResolver(deps.store, claimedIncidents(state, items));
+      return assignStories(state, items, { ...options, resolve, newIncidentId: (item) => newIds.get(item.key)! });
+    });
+    await applyMerges(deps, organizationId, decision.merges);
+    for (const update of group) {
+      const incidentId = decision.assignments.get(update.alertId);
+      if (incidentId === undefined) continue;
+      const addressed: IncidentAlertUpdate & { opens?: boolean } = { ...update, incidentId };
+      delete addressed.opens;
+      filed.push(addressed);
+    }
+  }
+  return filed;
+}
+
+function claimedIncidents(state: StoryState, items: readonly StoryItem[]): string[] {
+  const ids = new Set<string>();
+  for (const item of items) for (const entity of item.entities) if (state.claims[entity] !== undefined) ids.add(state.claims[entity].incident);
+  return [...ids];
+}
+
+/**
+ * What each claimed incident stands for now: itself while open, the incident an analyst merged it
+ * into, or nothing once closed. An incident the store does not hold yet was chosen by a decision
+ * whose writes are still under way, so it counts as open.
+ */
+async function openIncidentResolver(store: Store, ids: string[]): Promise<(id: string) => string | undefined> {
+  const heads = new Map<string, IncidentHead>();
+  let wanted = ids;
+  for (let hop = 0; hop <= MAX_MERGE_HOPS && wanted.length > 0; hop += 1) {
+    const read = await store.incidents.heads(wanted);
+    for (const [id, head] of read) heads.set(id, head);
+    wanted = [...read.values()].flatMap((head) => (head.mergedInto !== null && !heads.has(head.mergedInto) ? [head.mergedInto] : []));
+  }
+  return (id) => {
+    let current = id;
+    for (let hop = 0; hop <= MAX_MERGE_HOPS; hop += 1) {
+      const head = heads.get(current);
+      if (head === undefined) return current;
+      if (head.mergedInto === null) return OPEN_STATUSES.includes(head.status) ? current : undefined;
+      current = head.mergedInto;
+    }
+    return undefined;
+  };
+}
+
+async function applyMerges(deps: { store: Store; clock: Clock }, organizationId: string, merges: readonly StoryMerge[]): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  for (const merge of merges) {
+    if (!(await deps.store.incidents.absorb(merge.source, merge.target, now))) continue;
+    const reason = { alertId: merge.alertId, sharedEntity: merge.entity };
+    await auditChange(deps, SYSTEM_ACTOR, {
+      action: 'incident.merge',
+      objectType: 'incident',
+      objectId: merge.source,
+      before: { mergedInto: null },
+      after: { status: 'closed', mergedInto: merge.target, ...reason },
+      organizationId,
+    });
+    await auditChange(deps, SYSTEM_ACTOR, { action: 'incident.merge', objectType: 'incident', objectId: merge.target, before: {}, after: { mergedSources: [merge.source], ...reason }, organizationId });
+  }
+}
