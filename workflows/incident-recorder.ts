@@ -1,4 +1,4 @@
-import { isAlert, type Alert } from '../core/domain/alert.js';
+import { isAlert, type Alert, type RuleLevel } from '../core/domain/alert.js';
 import type { Clock } from '../core/clock.js';
 import { decodeJsonBatch, publishDeadLetters } from '../core/json-messages.js';
 import { writeIsolatingRejections } from './store-rejections.js';
@@ -40,8 +40,9 @@ export async function startIncidentRecorder(options: {
       const refused = new Set(rejected.map(({ message }) => message));
       const stored = decoded.filter(({ message }) => !refused.has(message)).map(({ value }) => value);
       const now = options.clock.now();
-      const updates = stored.flatMap((alert) => organisationsOf(alert).map((organizationId) => ({ ...options.incidentUpdateFor(alert, organizationId, now), organizationId, opens: opensIncident(alert) })));
-      const filed = await fileIntoStories(options, updates, storyOptions);
+      const updateFor = (alert: Alert, organizationId: string) => ({ ...options.incidentUpdateFor(alert, organizationId, now), organizationId, risk: riskOf(alert) });
+      const updates = stored.flatMap((alert) => organisationsOf(alert).map((organizationId) => updateFor(alert, organizationId)));
+      const filed = await fileIntoStories({ ...options, updateFor }, updates, storyOptions);
       // One store call per batch: the store follows merges (mergedInto) and writes each incident once.
       await options.store.incidents.recordAlerts(filed);
       await options.store.incidents.recordAlerts(await linkIntoCampaigns(options, filed, storyOptions));
@@ -58,9 +59,13 @@ function organisationsOf(alert: Alert): string[] {
 }
 
 /**
- * Informational alerts (an ordinary successful logon) join the story of an entity already under
- * suspicion, as context, but would bury the queue if each opened an incident.
+ * Weak alerts — informational (an ordinary successful logon) and low (a single failed logon, a new
+ * service) — would bury the queue if each opened an incident. They join the story of an entity
+ * already under suspicion, and otherwise add this much to their entities' risk: four low alerts on
+ * one host within the story window open an incident (the threshold is 100).
  */
-export function opensIncident(alert: Alert): boolean {
-  return alert.rule.level !== 'informational';
+const RISK_WEIGHTS: Partial<Record<RuleLevel, number>> = { informational: 10, low: 25 };
+
+export function riskOf(alert: Alert): number {
+  return RISK_WEIGHTS[alert.rule.level] ?? 0;
 }

@@ -44,6 +44,8 @@ export interface AlertStore {
   putMany(alerts: Alert[]): Promise<void>;
   get(id: string, scope: Scope): Promise<Alert | undefined>;
   getMany(ids: string[], scope: Scope): Promise<Alert[]>;
+  /** Like getMany, but sees alerts stored a moment ago (Elasticsearch: a realtime get by index and id); each named with its `@timestamp`. */
+  getRecent(refs: { id: string; at: string }[], scope: Scope): Promise<Alert[]>;
   search(query: AlertQuery, scope: Scope): Promise<Page<Alert>>;
 }
 

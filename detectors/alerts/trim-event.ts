@@ -1,8 +1,12 @@
 import type { EcsEvent } from '../../core/domain/ecs.js';
 import { fieldReader } from '../field-reader.js';
+import { ENTITY_FIELDS } from '../incidents/story-entities.js';
 
-/** The fields an analyst needs to judge an alert; the rest of the event stays in the event store. */
-const KEPT_FIELDS = [
+/**
+ * The fields an analyst needs to judge an alert, and those story grouping links incidents by; the
+ * rest of the event stays in the event store.
+ */
+const KEPT_FIELDS = new Set([
   'organization.id',
   'source.ip',
   'source.port',
@@ -16,10 +20,11 @@ const KEPT_FIELDS = [
   'url.original',
   'dns.question.name',
   'message',
-];
+  ...ENTITY_FIELDS,
+]);
 
 // Paths split once: trimming runs for every alert's evidence.
-const KEPT_READERS = KEPT_FIELDS.map((field) => ({ read: fieldReader(field), parents: field.split('.').slice(0, -1), leaf: field.slice(field.lastIndexOf('.') + 1) }));
+const KEPT_READERS = [...KEPT_FIELDS].map((field) => ({ read: fieldReader(field), parents: field.split('.').slice(0, -1), leaf: field.slice(field.lastIndexOf('.') + 1) }));
 
 const ORIGINAL_LIMIT = 2048;
 

@@ -7,7 +7,7 @@ import { isInternalAddress, parseIp } from '../../core/net/ip-address.js';
  * a value of any of these belong to the same story. Process names are left out on purpose: every
  * Windows alert names powershell.exe or cmd.exe, and linking by them would merge unrelated stories.
  */
-const ENTITY_FIELDS = [
+export const ENTITY_FIELDS = [
   'source.ip',
   'destination.ip',
   'host.name',

@@ -7,7 +7,8 @@
  * An incident claims every entity its alerts name (`host.name=fs01`). A new alert joins the incident
  * that claims one of its entities, seen within the window around the alert's time. When its entities
  * are claimed by several open incidents, the alert shows they are one story: the younger incidents
- * merge into the oldest.
+ * merge into the oldest. Weak alerts (informational, low) join a story about their entities but
+ * open one only when the risk gathered on one entity reaches a threshold (risk-based alerting).
  */
 
 export interface StoryClaim {
@@ -16,10 +17,19 @@ export interface StoryClaim {
   lastSeen: string;
 }
 
+/** Alerts too weak to open an incident, gathered on an entity until they add up (risk-based alerting). */
+export interface EntityRisk {
+  score: number;
+  /** The gathered alerts (id and time), which join the incident the entity ends up in. */
+  alerts: { id: string; at: string }[];
+  lastSeen: string;
+}
+
 export interface StoryState {
   claims: Record<string, StoryClaim>;
   /** When each claiming incident was first seen: the oldest wins a merge. */
   firstSeen: Record<string, string>;
+  risk?: Record<string, EntityRisk>;
 }
 
 export interface StoryItem {
@@ -27,8 +37,12 @@ export interface StoryItem {
   key: string;
   at: string;
   entities: readonly string[];
-  /** False for alerts that may join a story but not start one (informational context). */
-  opens: boolean;
+  /**
+   * What a weak alert (informational, low) adds to the risk of each of its entities; 0 for an alert
+   * that opens an incident by itself. A weak alert joins an open story about its entities, else it
+   * waits on them until one entity's risk reaches the threshold, which opens the story.
+   */
+  risk: number;
 }
 
 export interface StoryMerge {
@@ -44,6 +58,8 @@ export interface StoryDecision {
   /** Alert id → incident id; alerts that neither join nor open a story are absent. */
   assignments: Map<string, string>;
   merges: StoryMerge[];
+  /** Weak alerts that waited on an entity and now join its incident (alert id → incident and alert time). */
+  adopted: Map<string, { incident: string; at: string }>;
 }
 
 export interface StoryOptions {
@@ -54,14 +70,21 @@ export interface StoryOptions {
   newIncidentId: (item: StoryItem) => string;
   /** Bounds the state of one organisation; the claims seen longest ago go first. */
   maxClaims: number;
+  /** The risk on one entity at which its gathered weak alerts open an incident. */
+  riskThreshold: number;
 }
 
-export const EMPTY_STORY_STATE: StoryState = Object.freeze({ claims: {}, firstSeen: {} }) as StoryState;
+/** Bounds what one entity gathers; more weak alerts than this add to the score only. */
+const MAX_GATHERED_ALERTS = 50;
+
+export const EMPTY_STORY_STATE: StoryState = Object.freeze({ claims: {}, firstSeen: {}, risk: {} }) as StoryState;
 
 export function assignStories(previous: StoryState, items: readonly StoryItem[], options: StoryOptions): StoryDecision {
   const claims = new Map(Object.entries(previous.claims));
   const firstSeen = new Map(Object.entries(previous.firstSeen));
+  const risk = new Map(Object.entries(previous.risk ?? {}));
   const assignments = new Map<string, string>();
+  const adopted = new Map<string, { incident: string; at: string }>();
   const merges: StoryMerge[] = [];
   const resolved = new Map<string, string | undefined>();
   const resolve = (id: string): string | undefined => {
@@ -78,7 +101,7 @@ export function assignStories(previous: StoryState, items: readonly StoryItem[],
       const incident = resolve(claim.incident);
       if (incident !== undefined && !linked.has(incident)) linked.set(incident, entity);
     }
-    if (linked.size === 0 && !item.opens) continue;
+    if (linked.size === 0 && item.risk > 0 && !gatherRisk(risk, item, options)) continue;
     const target = linked.size === 0 ? options.newIncidentId(item) : oldest([...linked.keys()], firstSeen);
     for (const [source, entity] of linked) {
       if (source === target) continue;
@@ -96,8 +119,47 @@ export function assignStories(previous: StoryState, items: readonly StoryItem[],
       claims.set(entity, { incident: target, lastSeen: claim !== undefined && claim.incident === target && claim.lastSeen > item.at ? claim.lastSeen : item.at });
     }
     assignments.set(item.key, target);
+    // The story now claims these entities: the weak alerts that waited on them belong to it.
+    for (const entity of item.entities) {
+      const waiting = risk.get(entity);
+      if (waiting === undefined) continue;
+      for (const alert of waiting.alerts) if (alert.id !== item.key && !assignments.has(alert.id)) adopted.set(alert.id, { incident: target, at: alert.at });
+      risk.delete(entity);
+    }
   }
-  return { state: pruned(claims, firstSeen, options), assignments, merges };
+  for (const [alertId, adoption] of adopted) {
+    if (assignments.has(alertId)) adopted.delete(alertId);
+    else adopted.set(alertId, { ...adoption, incident: resolvedTarget(adoption.incident, merges) });
+  }
+  return { state: pruned(claims, firstSeen, risk, options), assignments, merges, adopted };
+}
+
+/**
+ * Adds a weak alert's risk to each of its entities (a risk seen longer than the window ago starts
+ * over); true when one of them reached the threshold, so that the alert opens the story.
+ */
+function gatherRisk(risk: Map<string, EntityRisk>, item: StoryItem, options: StoryOptions): boolean {
+  let reached = false;
+  for (const entity of item.entities) {
+    const current = risk.get(entity);
+    const fresh = current !== undefined && Math.abs(Date.parse(current.lastSeen) - Date.parse(item.at)) <= options.windowMs;
+    const alerts = fresh ? current.alerts : [];
+    const next: EntityRisk = {
+      score: (fresh ? current.score : 0) + item.risk,
+      alerts: alerts.some((alert) => alert.id === item.key) || alerts.length >= MAX_GATHERED_ALERTS ? alerts : [...alerts, { id: item.key, at: item.at }],
+      lastSeen: fresh && current.lastSeen > item.at ? current.lastSeen : item.at,
+    };
+    risk.set(entity, next);
+    if (next.score >= options.riskThreshold) reached = true;
+  }
+  return reached;
+}
+
+/** An incident adopted into may have been merged further by a later alert of the batch. */
+function resolvedTarget(incident: string, merges: readonly StoryMerge[]): string {
+  let current = incident;
+  for (const merge of merges) if (merge.source === current) current = merge.target;
+  return current;
 }
 
 /** The incident seen first; ties (and incidents this state never saw) go to the smaller id, so every instance agrees. */
@@ -113,9 +175,14 @@ function oldest(incidents: string[], firstSeen: ReadonlyMap<string, string>): st
  * Drops the claims older than twice the window before the newest claim (late alerts still find the
  * claims of the last window), then the oldest beyond `maxClaims`, then first-seen times nobody claims.
  */
-function pruned(claims: Map<string, StoryClaim>, firstSeen: Map<string, string>, options: StoryOptions): StoryState {
+function pruned(claims: Map<string, StoryClaim>, firstSeen: Map<string, string>, risk: Map<string, EntityRisk>, options: StoryOptions): StoryState {
   let newest = 0;
   for (const claim of claims.values()) newest = Math.max(newest, Date.parse(claim.lastSeen));
+  for (const entry of risk.values()) newest = Math.max(newest, Date.parse(entry.lastSeen));
+  const keptRisk = [...risk]
+    .filter(([, entry]) => newest - Date.parse(entry.lastSeen) <= options.windowMs)
+    .sort(([keyA, a], [keyB, b]) => (a.lastSeen === b.lastSeen ? (keyA < keyB ? -1 : 1) : a.lastSeen > b.lastSeen ? -1 : 1))
+    .slice(0, options.maxClaims);
   const kept = [...claims].filter(([, claim]) => newest - Date.parse(claim.lastSeen) <= 2 * options.windowMs);
   kept.sort(([keyA, a], [keyB, b]) => (a.lastSeen === b.lastSeen ? (keyA < keyB ? -1 : 1) : a.lastSeen > b.lastSeen ? -1 : 1));
   const bounded = kept.slice(0, options.maxClaims);
@@ -123,6 +190,7 @@ function pruned(claims: Map<string, StoryClaim>, firstSeen: Map<string, string>,
   return {
     claims: Object.fromEntries(bounded.sort(([a], [b]) => (a < b ? -1 : 1))),
     firstSeen: Object.fromEntries([...firstSeen].filter(([incident]) => claimed.has(incident)).sort(([a], [b]) => (a < b ? -1 : 1))),
+    risk: Object.fromEntries(keptRisk.sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
 

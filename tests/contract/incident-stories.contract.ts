@@ -8,7 +8,7 @@ import type { Store } from '../../core/ports/stores.js';
 import { incidentUpdateFor } from '../../detectors/incidents/incident-update.js';
 import { fileIntoStories } from '../../workflows/incident-stories/file-into-stories.js';
 import { linkIntoCampaigns } from '../../workflows/incident-stories/link-into-campaigns.js';
-import { opensIncident } from '../../workflows/incident-recorder.js';
+import { riskOf } from '../../workflows/incident-recorder.js';
 
 export interface IncidentStoriesUnderTest {
   /** Two handles on the same storage, as two recorder processes have. */
@@ -18,7 +18,7 @@ export interface IncidentStoriesUnderTest {
   cleanup(): Promise<void>;
 }
 
-const OPTIONS = { windowMs: 24 * 3_600_000, maxClaims: 5000 };
+const OPTIONS = { windowMs: 24 * 3_600_000, maxClaims: 5000, riskThreshold: 100 };
 const ORG = 'moritzburg';
 
 function event(id: string, fields: Partial<EcsEvent> & Record<string, unknown>, organizationId = ORG): EcsEvent {
@@ -40,14 +40,10 @@ function alert(id: string, minute: number, events: EcsEvent[], options: { level?
 /** The recorder's path from alerts to incidents, without the bus: story grouping, folding, campaigns. */
 async function record(store: Store, clock: ManualClock, alerts: Alert[]): Promise<void> {
   const now = clock.now();
-  const updates = alerts.flatMap((each) =>
-    (each.organization.id !== null ? [each.organization.id] : (each.organization.ids ?? [])).map((organizationId) => ({
-      ...incidentUpdateFor(each, organizationId, now),
-      organizationId,
-      opens: opensIncident(each),
-    })),
-  );
-  const filed = await fileIntoStories({ store, clock }, updates, OPTIONS);
+  const updateFor = (each: Alert, organizationId: string) => ({ ...incidentUpdateFor(each, organizationId, now), organizationId, risk: riskOf(each) });
+  const updates = alerts.flatMap((each) => (each.organization.id !== null ? [each.organization.id] : (each.organization.ids ?? [])).map((organizationId) => updateFor(each, organizationId)));
+  await store.alerts.putMany(alerts);
+  const filed = await fileIntoStories({ store, clock, updateFor }, updates, OPTIONS);
   await store.incidents.recordAlerts(filed);
   await store.incidents.recordAlerts(await linkIntoCampaigns({ store, clock }, filed, OPTIONS));
 }
@@ -141,6 +137,23 @@ export function incidentStoriesContract(name: string, factory: () => Promise<Inc
       const open = await incidentsOf(store, refresh);
       expect(open).to.have.length(1);
       expect(open[0]!.alertIds).to.have.members(['loud', 'context']);
+    });
+
+    it('gathers weak alerts on an entity until their risk opens an incident that holds them all', async () => {
+      for (const [index, id] of ['w1', 'w2', 'w3'].entries()) await record(store, clock, [alert(id, index, [event(`e-${id}`, { host: { name: 'pc-50' } })], { level: 'low' })]);
+      expect(await incidentsOf(store, refresh)).to.have.length(0);
+      await record(store, clock, [alert('w4', 3, [event('e-w4', { host: { name: 'pc-50' } })], { level: 'low' })]);
+      const open = await incidentsOf(store, refresh);
+      expect(open).to.have.length(1);
+      expect(open[0]!.alertIds).to.have.members(['w1', 'w2', 'w3', 'w4']);
+    });
+
+    it('pulls the weak alerts that waited on an entity into the story that comes to claim it', async () => {
+      await record(store, clock, [alert('recon', 0, [event('e1', { source: { ip: '203.0.113.66' }, destination: { ip: '10.20.0.5' } })], { level: 'low' })]);
+      await record(store, clock, [alert('guess', 5, [event('e2', { source: { ip: '203.0.113.66' }, host: { name: 'fs01' } })])]);
+      const open = await incidentsOf(store, refresh);
+      expect(open).to.have.length(1);
+      expect(open[0]!.alertIds).to.have.members(['recon', 'guess']);
     });
 
     it('is idempotent under replay: the same alerts again change nothing', async () => {

@@ -3,20 +3,21 @@ import { expect } from 'chai';
 import kafkajs from 'kafkajs';
 import { KAFKA_BROKERS, requireService } from '../support/services.js';
 import { SyslogSender } from '../support/syslog-sender.js';
-import { Cluster, expectedAlerts, incidentKey, Probe, reportRate, sendPaced, services, uniquePrefix, workload, type Outcome, type Workload } from './distributed-harness.js';
+import { Cluster, expectedAlerts, Probe, reportRate, sendPaced, services, uniquePrefix, workload, type Outcome, type Workload } from './distributed-harness.js';
 
 const { Kafka, logLevel } = kafkajs;
 
-/** Every expected alert and incident exactly once, every line archived exactly once. */
-function expectExactlyOnce(outcome: Outcome, work: Workload, expected: { keys: Set<string>; incidentKeys: Set<string> }, rootLoginRuleId: string): void {
+/** Every expected alert exactly once, all of them in one incident exactly once, every line archived exactly once. */
+function expectExactlyOnce(outcome: Outcome, work: Workload, expected: { keys: Set<string> }, rootLoginRuleId: string): void {
   expect(outcome.events, 'archived events').to.equal(work.lines.length);
   expect([...outcome.alerts.keys()].sort(), 'alerts by rule and address').to.deep.equal([...expected.keys].sort());
   const repeated = [...outcome.alerts].filter(([, count]) => count !== 1);
   expect(repeated, 'alerts stored more than once').to.deep.equal([]);
-  expect([...outcome.incidents.keys()].sort(), 'incidents by rule and entity').to.deep.equal([...expected.incidentKeys].map(incidentKey).sort());
-  const inflated = [...outcome.incidents].filter(([, entry]) => entry.count !== 1 || entry.alertCounts.some((count) => count !== 1));
-  expect(inflated, 'duplicated or inflated incidents').to.deep.equal([]);
-  expect(work.rootIps.every((ip) => outcome.incidents.has(`${rootLoginRuleId}|source.ip=${ip}`)), 'a root-login incident per address').to.equal(true);
+  // Every alert names the workload's host: one story, one incident, each alert in it once.
+  expect(outcome.story.incidents, 'open incidents of the host').to.equal(1);
+  expect([...outcome.story.alertIds].sort(), 'alerts in the incident').to.deep.equal([...outcome.alertIds].sort());
+  expect(outcome.story.alertCount, 'the incident counts each alert once').to.equal(outcome.alertIds.length);
+  expect(outcome.story.ruleIds, 'the root logins are part of the story').to.include(rootLoginRuleId);
 }
 
 describe('integration > distributed faults (kafka + elasticsearch, real processes)', function () {

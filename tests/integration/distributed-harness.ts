@@ -15,7 +15,6 @@ import { systemClock } from '../../core/clock.js';
 import { loadConfig } from '../../core/config.js';
 import { silentLogger } from '../../core/logging.js';
 import { DetectionEngine } from '../../detectors/detection-engine.js';
-import { opensIncident } from '../../workflows/incident-recorder.js';
 import { ELASTICSEARCH_URL, KAFKA_BROKERS } from '../support/services.js';
 import { freePort, startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 import type { SyslogSender } from '../support/syslog-sender.js';
@@ -157,15 +156,14 @@ export type AlertKey = string;
 /**
  * The alerts the workload must produce, computed with the same parser, attribution and rules the
  * service uses, in this process. Only single-event rules may fire: a correlation's window state does
- * not survive a crashed detector, so its outcome would not be exact. `incidentKeys` are the alerts
- * that open an incident: informational ones (a successful logon) are stored but open none.
+ * not survive a crashed detector, so its outcome would not be exact. Every alert names the
+ * workload's host, so all of them tell one story: they must end in exactly one incident.
  */
-export async function expectedAlerts(work: Workload): Promise<{ keys: Set<AlertKey>; incidentKeys: Set<AlertKey>; rootLoginRuleId: string }> {
+export async function expectedAlerts(work: Workload): Promise<{ keys: Set<AlertKey>; rootLoginRuleId: string }> {
   const { engine } = await DetectionEngine.load(path.resolve('rules'));
   const parser = getParser('auto')!;
   const attributor = createAttributor(DEMO_ORGANISATIONS);
   const keys = new Set<AlertKey>();
-  const incidentKeys = new Set<AlertKey>();
   let rootLoginRuleId = '';
   for (const line of work.lines) {
     const outcome = parser.parse(line, { receivedAt: new Date() });
@@ -174,19 +172,20 @@ export async function expectedAlerts(work: Workload): Promise<{ keys: Set<AlertK
       if (alert.rule.type !== 'sigma') throw new Error(`workload must only match single-event rules, matched ${alert.rule.title}`);
       const ip = alert.events?.[0]?.source?.ip;
       keys.add(`${alert.rule.id}|${String(ip)}`);
-      if (opensIncident(alert)) incidentKeys.add(`${alert.rule.id}|${String(ip)}`);
       if (alert.rule.title === 'Direct SSH login as root') rootLoginRuleId = alert.rule.id;
     }
   }
-  return { keys, incidentKeys, rootLoginRuleId };
+  return { keys, rootLoginRuleId };
 }
 
 export interface Outcome {
   events: number;
   /** `rule id|source ip` → how many alerts. */
   alerts: Map<AlertKey, number>;
-  /** `rule id|source.ip=…` → how many incidents, and their alert counts. */
-  incidents: Map<string, { count: number; alertCounts: number[] }>;
+  /** The workload's alerts as stored. */
+  alertIds: string[];
+  /** The open incidents naming the workload's host (one story: there must be one), and what they hold. */
+  story: { incidents: number; alertIds: string[]; alertCount: number; ruleIds: string[] };
 }
 
 /** Reads Elasticsearch directly, under the test's own prefix. */
@@ -207,39 +206,40 @@ export class Probe {
       _source: ['rule.id', 'events.source.ip'],
     });
     const alerts = new Map<AlertKey, number>();
+    const alertIds: string[] = [];
     for (const hit of alertHits.hits.hits) {
       const ip = hit._source?.events?.[0]?.source?.ip;
       if (!ip || !ips.has(ip)) continue;
       const key = `${hit._source!.rule.id}|${ip}`;
       alerts.set(key, (alerts.get(key) ?? 0) + 1);
+      alertIds.push(hit._id!);
     }
-    const incidentHits = await this.client.search<{ ruleId: string; entity: string; alertCount: number }>({
+    const incidentHits = await this.client.search<{ alertIds: string[]; alertCount: number; ruleIds?: string[] }>({
       index: `${this.prefix}-incidents`,
       ignore_unavailable: true,
       size: 10_000,
-      query: { terms: { entity: work.rootIps.map((ip) => `source.ip=${ip}`) } },
-      _source: ['ruleId', 'entity', 'alertCount'],
+      query: { bool: { filter: [{ term: { entities: `host.name=${work.host.toLowerCase()}` } }], must_not: [{ exists: { field: 'mergedInto' } }] } },
+      _source: ['alertIds', 'alertCount', 'ruleIds'],
     });
-    const incidents = new Map<string, { count: number; alertCounts: number[] }>();
-    for (const hit of incidentHits.hits.hits) {
-      const key = `${hit._source!.ruleId}|${hit._source!.entity}`;
-      const entry = incidents.get(key) ?? { count: 0, alertCounts: [] };
-      entry.count += 1;
-      entry.alertCounts.push(hit._source!.alertCount);
-      incidents.set(key, entry);
-    }
-    return { events: events.count, alerts, incidents };
+    const open = incidentHits.hits.hits.flatMap((hit) => (hit._source === undefined ? [] : [hit._source]));
+    const story = {
+      incidents: open.length,
+      alertIds: open.flatMap((incident) => incident.alertIds),
+      alertCount: open.reduce((sum, incident) => sum + incident.alertCount, 0),
+      ruleIds: [...new Set(open.flatMap((incident) => incident.ruleIds ?? []))],
+    };
+    return { events: events.count, alerts, alertIds, story };
   }
 
   /** Polls until the outcome is complete (every event archived, every expected alert and incident present). */
-  async waitForComplete(work: Workload, expected: { keys: Set<AlertKey>; incidentKeys: Set<AlertKey> }, timeoutMs: number, what: () => string): Promise<Outcome> {
+  async waitForComplete(work: Workload, expected: { keys: Set<AlertKey> }, timeoutMs: number, what: () => string): Promise<Outcome> {
     const deadline = Date.now() + timeoutMs;
     let last: Outcome | undefined;
     let lastError: unknown;
     while (Date.now() < deadline) {
       try {
         last = await this.outcome(work);
-        if (last.events >= work.lines.length && last.incidents.size >= expected.incidentKeys.size && last.alerts.size >= expected.keys.size) return last;
+        if (last.events >= work.lines.length && last.alerts.size >= expected.keys.size && last.story.alertIds.length >= expected.keys.size) return last;
       } catch (error) {
         lastError = error; // Elasticsearch may be down on purpose.
       }
@@ -253,7 +253,7 @@ export class Probe {
     };
     const seen = last
       ? `events ${last.events}/${work.lines.length}, alert keys ${last.alerts.size}/${expected.keys.size} (missing: ${missing(expected.keys, last.alerts)}), ` +
-        `incidents ${last.incidents.size}/${expected.incidentKeys.size} (missing: ${missing([...expected.incidentKeys].map(incidentKey), last.incidents)})`
+        `alerts in the story ${last.story.alertIds.length}/${expected.keys.size} in ${last.story.incidents} incidents`
       : `no answer (${String(lastError)})`;
     const verdict = `pipeline incomplete after ${timeoutMs} ms: ${seen}`;
     // Said again after the process output: a truncated CI log keeps the end of a failure, not its start.
@@ -270,11 +270,6 @@ export class Probe {
   }
 }
 
-/** Incidents are keyed `rule|source.ip=IP`, alerts `rule|IP`: the same pair in two spellings. */
-export function incidentKey(alertKey: AlertKey): string {
-  const [rule, ip] = alertKey.split('|');
-  return `${rule}|source.ip=${ip}`;
-}
 
 /** Prints a throughput figure for the report: lines sent / time until everything was stored. */
 export function reportRate(label: string, lines: number, elapsedMs: number): number {

@@ -1,5 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { OPEN_STATUSES } from '../../core/domain/incident.js';
+import type { Alert } from '../../core/domain/alert.js';
+import { organisationScope } from '../../core/domain/scope.js';
 import type { IncidentAlertUpdate, IncidentHead, Store } from '../../core/ports/stores.js';
 import { assignStories, EMPTY_STORY_STATE, type StoryItem, type StoryMerge, type StoryState } from '../../detectors/incidents/story-grouping.js';
 import { auditChange } from '../triage/audit-change.js';
@@ -10,9 +12,14 @@ export interface StoryFilingOptions {
   windowMs: number;
   /** Claims kept per organisation. */
   maxClaims: number;
+  /** The risk gathered on one entity at which weak alerts open an incident. */
+  riskThreshold: number;
 }
 
-export const DEFAULT_STORY_FILING: StoryFilingOptions = { windowMs: 24 * 3_600_000, maxClaims: 5000 };
+export const DEFAULT_STORY_FILING: StoryFilingOptions = { windowMs: 24 * 3_600_000, maxClaims: 5000, riskThreshold: 100 };
+
+/** An update as the recorder hands it over: addressed to one organisation, with the alert's risk weight (0: it opens an incident itself). */
+export type StoryUpdate = IncidentAlertUpdate & { organizationId: string; risk: number };
 
 /** Follows analysts' merges this far; a longer chain is a cycle somebody made by hand. */
 const MAX_MERGE_HOPS = 10;
@@ -26,11 +33,11 @@ export const SYSTEM_ACTOR = 'lagebild';
  * its entities already claimed by the incidents it chose the first time.
  */
 export async function fileIntoStories(
-  deps: { store: Store; clock: Clock },
-  updates: readonly (IncidentAlertUpdate & { organizationId: string; opens: boolean })[],
+  deps: { store: Store; clock: Clock; updateFor: (alert: Alert, organizationId: string) => StoryUpdate },
+  updates: readonly StoryUpdate[],
   options: StoryFilingOptions = DEFAULT_STORY_FILING,
 ): Promise<IncidentAlertUpdate[]> {
-  const byOrganisation = new Map<string, (IncidentAlertUpdate & { opens: boolean })[]>();
+  const byOrganisation = new Map<string, StoryUpdate[]>();
   for (const update of updates) {
     const group = byOrganisation.get(update.organizationId);
     if (group === undefined) byOrganisation.set(update.organizationId, [update]);
@@ -38,7 +45,7 @@ export async function fileIntoStories(
   }
   const filed: IncidentAlertUpdate[] = [];
   for (const [organizationId, group] of [...byOrganisation].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const items: StoryItem[] = group.map((update) => ({ key: update.alertId, at: update.at, entities: update.entities ?? [], opens: update.opens }));
+    const items: StoryItem[] = group.map((update) => ({ key: update.alertId, at: update.at, entities: update.entities ?? [], risk: update.risk }));
     const newIds = new Map(group.map((update) => [update.alertId, update.incidentId]));
     const decision = await casLoop(deps.store.stories, `organisation:${organizationId}`, async (stored) => {
       const state = (stored as StoryState | undefined) ?? EMPTY_STORY_STATE;
@@ -46,15 +53,38 @@ export async function fileIntoStories(
       return assignStories(state, items, { ...options, resolve, newIncidentId: (item) => newIds.get(item.key)! });
     });
     await applyMerges(deps, organizationId, decision.merges);
+    const adopted = await adoptedUpdates(deps, organizationId, group, decision.adopted);
     for (const update of group) {
       const incidentId = decision.assignments.get(update.alertId);
-      if (incidentId === undefined) continue;
-      const addressed: IncidentAlertUpdate & { opens?: boolean } = { ...update, incidentId };
-      delete addressed.opens;
-      filed.push(addressed);
+      if (incidentId !== undefined) filed.push(addressed(update, incidentId));
     }
+    filed.push(...adopted);
   }
   return filed;
+}
+
+function addressed(update: StoryUpdate, incidentId: string): IncidentAlertUpdate {
+  const result: IncidentAlertUpdate & { risk?: number } = { ...update, incidentId };
+  delete result.risk;
+  return result;
+}
+
+/** The weak alerts that waited on an entity and now join its incident: from this batch when they are in it, else read back from the alert store. */
+async function adoptedUpdates(
+  deps: { store: Store; updateFor: (alert: Alert, organizationId: string) => StoryUpdate },
+  organizationId: string,
+  batch: readonly StoryUpdate[],
+  adopted: ReadonlyMap<string, { incident: string; at: string }>,
+): Promise<IncidentAlertUpdate[]> {
+  if (adopted.size === 0) return [];
+  const inBatch = new Map(batch.map((update) => [update.alertId, update]));
+  const earlier = [...adopted].filter(([alertId]) => !inBatch.has(alertId)).map(([id, { at }]) => ({ id, at }));
+  const read = earlier.length === 0 ? [] : await deps.store.alerts.getRecent(earlier, organisationScope(organizationId));
+  const updates = new Map([...inBatch, ...read.map((alert) => [alert.alert.id, deps.updateFor(alert, organizationId)] as const)]);
+  return [...adopted].flatMap(([alertId, { incident }]) => {
+    const update = updates.get(alertId);
+    return update === undefined ? [] : [addressed(update, incident)];
+  });
 }
 
 function claimedIncidents(state: StoryState, items: readonly StoryItem[]): string[] {

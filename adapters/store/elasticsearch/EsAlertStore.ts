@@ -1,6 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { Alert } from '../../../core/domain/alert.js';
-import type { Scope } from '../../../core/domain/scope.js';
+import { canSee, type Scope } from '../../../core/domain/scope.js';
 import type { Logger } from '../../../core/logging.js';
 import type { AlertQuery, AlertStore, Page } from '../../../core/ports/stores.js';
 import { bulkWrite } from './bulkWrite.js';
@@ -30,6 +30,13 @@ export class EsAlertStore implements AlertStore {
       'alert store',
       this.logger,
     );
+  }
+
+  /** A realtime multi-get: the daily index follows from the timestamp, so no refresh is needed to find the alert. */
+  async getRecent(refs: { id: string; at: string }[], scope: Scope): Promise<Alert[]> {
+    if (refs.length === 0) return [];
+    const response = await esRequest('alert store', () => this.client.mget<Alert>({ docs: refs.map((ref) => ({ _index: this.names.alert(ref.at), _id: ref.id })) }));
+    return response.docs.flatMap((doc) => ('found' in doc && doc.found && doc._source !== undefined && canSee(scope, [doc._source.organization.id]) ? [doc._source] : []));
   }
 
   async get(id: string, scope: Scope): Promise<Alert | undefined> {

@@ -40,6 +40,14 @@ export class SqliteAlertStore implements AlertStore {
     return alert;
   }
 
+  /** SQLite reads its own writes: the same as getMany. */
+  getRecent(refs: { id: string; at: string }[], scope: Scope): Promise<Alert[]> {
+    return this.getMany(
+      refs.map((ref) => ref.id),
+      scope,
+    );
+  }
+
   getMany(ids: string[], scope: Scope): Promise<Alert[]> {
     return runSql(() => {
       const where = ['id IN (SELECT value FROM json_each(?))'];
