@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { ManualClock } from '../../core/clock.js';
-import type { Alert, RuleLevel } from '../../core/domain/alert.js';
-import type { EcsEvent } from '../../core/domain/ecs.js';
+import type { Alert } from '../../core/domain/alert.js';
 import type { Incident } from '../../core/domain/incident.js';
 import { ALL, organisationScope } from '../../core/domain/scope.js';
 import type { Store } from '../../core/ports/stores.js';
+import { alert, event, intrusion } from '../support/story-alerts.js';
 import { incidentUpdateFor } from '../../detectors/incidents/incident-update.js';
 import { fileIntoStories } from '../../workflows/incident-stories/file-into-stories.js';
 import { linkIntoCampaigns } from '../../workflows/incident-stories/link-into-campaigns.js';
@@ -19,24 +19,6 @@ export interface IncidentStoriesUnderTest {
 }
 
 const OPTIONS = { windowMs: 24 * 3_600_000, maxClaims: 5000, riskThreshold: 100 };
-const ORG = 'moritzburg';
-
-function event(id: string, fields: Partial<EcsEvent> & Record<string, unknown>, organizationId = ORG): EcsEvent {
-  return { '@timestamp': '2026-11-20T08:00:00.000Z', event: { id }, organization: { id: organizationId }, ...fields } as EcsEvent;
-}
-
-function alert(id: string, minute: number, events: EcsEvent[], options: { level?: RuleLevel; rule?: string; organizationId?: string | null; ids?: string[] } = {}): Alert {
-  return {
-    '@timestamp': new Date(Date.UTC(2026, 10, 20, 8, minute)).toISOString(),
-    alert: { id, count: events.length },
-    rule: { id: options.rule ?? `rule-${id}`, title: `Rule ${id}`, level: options.level ?? 'medium', type: 'sigma' },
-    event_ids: events.map((each) => each.event.id),
-    organization: options.organizationId === null ? { id: null, ids: options.ids ?? [] } : { id: options.organizationId ?? ORG },
-    tags: [],
-    events,
-  };
-}
-
 /** The recorder's path from alerts to incidents, without the bus: story grouping, folding, campaigns. */
 async function record(store: Store, clock: ManualClock, alerts: Alert[]): Promise<void> {
   const now = clock.now();
@@ -46,18 +28,6 @@ async function record(store: Store, clock: ManualClock, alerts: Alert[]): Promis
   const filed = await fileIntoStories({ store, clock, updateFor }, updates, OPTIONS);
   await store.incidents.recordAlerts(filed);
   await store.incidents.recordAlerts(await linkIntoCampaigns({ store, clock }, filed, OPTIONS));
-}
-
-/** The intrusion of issue 17: scan, password guessing, login, root, sudo group, C2 lookup — five rules, one file server. */
-function intrusion(prefix = '', attacker = '203.0.113.66'): Alert[] {
-  return [
-    alert(`${prefix}scan`, 0, [event(`${prefix}e1`, { source: { ip: attacker }, destination: { ip: '10.20.0.5' } })]),
-    alert(`${prefix}guess`, 5, [event(`${prefix}e2`, { source: { ip: attacker }, host: { name: 'FS01' }, user: { name: 'verwaltung' } })]),
-    alert(`${prefix}login`, 9, [event(`${prefix}e3`, { source: { ip: attacker }, host: { name: 'fs01' }, user: { name: 'verwaltung' } })]),
-    alert(`${prefix}root`, 12, [event(`${prefix}e4`, { host: { name: 'fs01' }, user: { name: 'verwaltung', target: { name: 'root' } } })]),
-    alert(`${prefix}sudoers`, 14, [event(`${prefix}e5`, { host: { name: 'fs01' }, user: { name: 'root', target: { name: 'backdoor' } } })]),
-    alert(`${prefix}c2`, 30, [event(`${prefix}e6`, { host: { name: 'fs01' }, dns: { question: { name: 'update-check.example.net' } } })]),
-  ];
 }
 
 async function incidentsOf(store: Store, refresh: () => Promise<void>): Promise<Incident[]> {
