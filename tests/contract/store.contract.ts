@@ -245,6 +245,8 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
           ruleId: 'rule-ssh-bruteforce',
           ruleTitle: 'SSH brute force',
           entity: 'source.ip=203.0.113.7',
+          entities: [],
+          ruleIds: ['rule-ssh-bruteforce'],
           severity: 'high',
           status: 'new',
           tlp: 'TLP:AMBER',

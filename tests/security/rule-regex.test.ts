@@ -82,11 +82,12 @@ describe('security > rule regular expressions', function () {
     await sendUdp(port, syslog(`session opened ${marker}`));
     await sendUdp(port, syslog('aaaa'));
 
+    // Alerts, not incidents: both lines come from one host, so their alerts tell one story in one incident.
     const titles = await eventually(async () => {
-      const response = await fetch(`${lagebild!.baseUrl}/api/v1/incidents?limit=100`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(2_000) });
-      const found = ((await response.json()) as { items: { ruleTitle: string }[] }).items.map((incident) => incident.ruleTitle);
+      const response = await fetch(`${lagebild!.baseUrl}/api/v1/alerts?limit=100`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(2_000) });
+      const found = ((await response.json()) as { items: { rule: { title: string } }[] }).items.map((alert) => alert.rule.title);
       return found.includes('Security test marker') && found.includes('Hostile overlapping pattern') ? found : undefined;
-    }, 30_000, 'the marker incident and the overlapping-pattern incident');
+    }, 30_000, 'the marker alert and the overlapping-pattern alert');
     const latencies = await probe.stop();
 
     expect(titles, 'the nested pattern is refused at load').not.to.include('Hostile nested pattern');

@@ -90,7 +90,9 @@ async function alertUpdates(deps: TriageDeps, actor: Principal, source: Incident
       ...common,
       alertId,
       organizationId: alert.organization.id,
-      ...(alert.organization.id === null ? { organizationIds: alert.organization.ids ?? [] } : {}),
+      // An alert over several organisations was split among their own incidents: it brings only the source's share.
+      ...(alert.organization.id === null ? { organizationIds: source.organizationIds } : {}),
+      entities: source.entities ?? [],
       severity: alert.rule.level,
       eventCount: Math.max(alert.event_ids.length, alert.alert.count),
       at: alert['@timestamp'],
