@@ -131,9 +131,13 @@ function alertsPerDay(alerts: readonly EntityAlert[], width: number): HTMLElemen
     if (index >= 0) values[severities.indexOf(alert.rule.level)]![index]! += 1;
   }
   const dayLabel = new Intl.DateTimeFormat(language() === 'de' ? 'de-DE' : 'en-GB', { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
-  return stackedBarChart(
+  // A few days would otherwise stretch into a few huge bars: the drawing grows with the days, up to the space it gets.
+  const drawn = Math.min(width, Math.max(280, 60 + days.length * 40));
+  const chart = stackedBarChart(
     { categories: days.map((day) => dayLabel.format(new Date(day * DAY_MS))), series: severities.map((severity) => ({ label: t(`severity.${severity}`), colour: SEVERITY_COLOURS[severity] })), values },
     t('entity.perDay'),
-    width,
+    drawn,
   );
+  chart.style.maxWidth = `${drawn}px`;
+  return chart;
 }
