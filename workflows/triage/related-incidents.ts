@@ -22,7 +22,9 @@ export async function relatedIncidents(deps: TriageDeps, actor: Principal, id: s
   const incident = await deps.store.incidents.get(id, actor.scope);
   if (!incident) throw new NotFoundError('incident');
   const related = new Map<string, RelatedIncident>();
-  for (const entity of (incident.entities ?? []).slice(0, MAX_ENTITIES_ASKED)) {
+  // Only what the caller may see of this incident leads anywhere (an officer's shared incident names none).
+  const entities = redactIncident(incident, actor.scope).entities ?? [];
+  for (const entity of entities.slice(0, MAX_ENTITIES_ASKED)) {
     const page = await deps.store.incidents.list({ entity, sort: 'lastSeen', order: 'desc', limit: MAX_PER_ENTITY }, actor.scope);
     for (const candidate of page.items) {
       // Merged incidents are this one's past (mergedSources) and a campaign's children its affected organisations: both are listed already.

@@ -32,6 +32,11 @@ describe('api > incident stories', () => {
       await api.store.alerts.putMany([storyAlert(`al-${id}`, organizationId)]);
       await api.store.incidents.recordAlert({ incidentId: id, title: `${id} title`, organizationId, ruleId: 'vpn-login', ruleTitle: 'VPN login', entity: entities[0]!, entities, severity: 'high', alertId: `al-${id}`, eventCount: 1, at: '2025-03-01T11:00:00.000Z', tags: [], now });
     }
+    // An incident both towns share (as before campaigns): its entities are Stadt A's and Stadt B's.
+    for (const [organizationId, host] of [[ORG_A, 'a-gateway'], [ORG_B, 'b-secret-host']] as const) {
+      await api.store.alerts.putMany([storyAlert(`al-shared-${organizationId}`, organizationId)]);
+      await api.store.incidents.recordAlert({ incidentId: 'story-shared', title: 'shared title', organizationId, ruleId: 'vpn-login', ruleTitle: 'VPN login', entity: '', entities: [`host.name=${host}`], severity: 'high', alertId: `al-shared-${organizationId}`, eventCount: 1, at: '2025-03-01T11:00:00.000Z', tags: [], now });
+    }
     await api.store.incidents.linkCampaign('campaign-1', 'story-a1', 'VPN login – 203.0.113.77', now);
     await api.store.incidents.linkCampaign('campaign-1', 'story-b1', 'VPN login – 203.0.113.77', now);
   });
@@ -64,6 +69,15 @@ describe('api > incident stories', () => {
     expect((officer.body as typeof cert).incidents.map((incident) => incident.id)).to.deep.equal(['story-a1']);
     expect((officer.body as typeof cert).alerts.map((alert) => alert.id)).to.deep.equal(['al-story-a1']);
     expect(officer.text).not.to.include('campaign-1').and.not.to.include(ORG_B);
+  });
+
+  it('names no entity of a shared incident to an officer: none says which organisation it belongs to', async () => {
+    expect(((await get('analyst', '/api/v1/incidents/story-shared')).body as { incident: { entities: string[] } }).incident.entities).to.include('host.name=b-secret-host');
+    for (const path of ['/api/v1/incidents/story-shared', '/api/v1/incidents/story-shared/related', '/api/v1/incidents?limit=200']) {
+      const response = await get('officerA', path);
+      expect(response.status, path).to.equal(200);
+      expect(response.text, path).not.to.include('b-secret-host');
+    }
   });
 
   it('refuses an entity of a field it does not know', async () => {
