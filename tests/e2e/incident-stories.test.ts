@@ -9,7 +9,7 @@ import type { AppStore } from '../../core/ports/app-store.js';
 import { incidentUpdateFor } from '../../detectors/incidents/incident-update.js';
 import { DEFAULT_STORY_FILING, fileIntoStories } from '../../workflows/incident-stories/file-into-stories.js';
 import { linkIntoCampaigns } from '../../workflows/incident-stories/link-into-campaigns.js';
-import { opensIncident } from '../../workflows/incident-recorder.js';
+import { riskOf } from '../../workflows/incident-recorder.js';
 import { screenshot } from '../support/browser.js';
 import { useBrowserSuite } from './browser-suite.js';
 
@@ -25,8 +25,9 @@ function alertOf(id: string, hoursAgo: number, organizationId: string, host: str
 async function record(store: AppStore, alerts: Alert[]): Promise<void> {
   await store.alerts.putMany(alerts);
   const now = systemClock.now();
-  const updates = alerts.map((each) => ({ ...incidentUpdateFor(each, each.organization.id!, now), organizationId: each.organization.id!, opens: opensIncident(each) }));
-  const filed = await fileIntoStories({ store, clock: systemClock }, updates, DEFAULT_STORY_FILING);
+  const updateFor = (each: Alert, organizationId: string) => ({ ...incidentUpdateFor(each, organizationId, now), organizationId, risk: riskOf(each) });
+  const updates = alerts.map((each) => updateFor(each, each.organization.id!));
+  const filed = await fileIntoStories({ store, clock: systemClock, updateFor }, updates, DEFAULT_STORY_FILING);
   await store.incidents.recordAlerts(filed);
   await store.incidents.recordAlerts(await linkIntoCampaigns({ store, clock: systemClock }, filed, DEFAULT_STORY_FILING));
 }
