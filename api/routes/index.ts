@@ -3,6 +3,7 @@ import type { RouteContext } from '../route-context.js';
 import { alertRoutes } from './alerts/router.js';
 import { auditRoutes } from './audit/router.js';
 import { authRoutes } from './auth/router.js';
+import { entityRoutes } from './entities/router.js';
 import { healthRoutes } from './health/router.js';
 import { incidentRoutes } from './incidents/router.js';
 import { ingestRoutes } from './ingest/router.js';
@@ -21,6 +22,7 @@ export function resourceRoutes(context: RouteContext): RouteDefinition[] {
     ...organisationRoutes(context),
     ...userRoutes(context),
     ...incidentRoutes(context),
+    ...entityRoutes(context),
     ...reportRoutes(context),
     ...alertRoutes(context),
     ...auditRoutes(context),

@@ -1,6 +1,7 @@
 import type {
   Alert,
   BulkResult,
+  EntityView,
   Incident,
   IncidentChange,
   IncidentComment,
@@ -12,6 +13,7 @@ import type {
   Organisation,
   OrganisationInput,
   OrganisationSummary,
+  RelatedIncident,
   Report,
   ReportContent,
   ReportDetail,
@@ -123,6 +125,19 @@ export class ApiClient {
 
   getIncident(id: string): Promise<IncidentDetail> {
     return this.request<IncidentDetail>('GET', `/incidents/${encodeURIComponent(id)}`);
+  }
+
+  relatedIncidents(id: string): Promise<{ items: RelatedIncident[] }> {
+    return this.request<{ items: RelatedIncident[] }>('GET', `/incidents/${encodeURIComponent(id)}/related`);
+  }
+
+  /** A campaign's children: the organisations' own incidents it links. */
+  campaignIncidents(campaignId: string): Promise<IncidentPage> {
+    return this.request<IncidentPage>('GET', `/incidents?campaign=${encodeURIComponent(campaignId)}&limit=200`);
+  }
+
+  getEntity(entity: string): Promise<EntityView> {
+    return this.request<EntityView>('GET', `/entities/${encodeURIComponent(entity)}`);
   }
 
   updateIncident(id: string, version: number, change: IncidentChange): Promise<Incident> {

@@ -44,6 +44,30 @@ export interface Incident {
   version: number;
   /** Set once the incident was merged into another; it is then closed and takes no more changes. */
   mergedInto?: string | null;
+  /** Every entity the story names, as `field=value`. */
+  entities?: string[];
+  ruleIds?: string[];
+  /** The campaign this incident is part of; only the CERT is told. */
+  campaignId?: string | null;
+  /** Set on a campaign: the organisations' own incidents it links; only the CERT sees campaigns. */
+  childIds?: string[];
+}
+
+export interface RelatedIncident extends Incident {
+  sharedEntities: string[];
+}
+
+export interface EntityAlert {
+  id: string;
+  '@timestamp': string;
+  rule: { id: string; title: string; level: Severity };
+  organizationId: string | null;
+}
+
+export interface EntityView {
+  entity: string;
+  incidents: Incident[];
+  alerts: EntityAlert[];
 }
 
 export interface IncidentPage {

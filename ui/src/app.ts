@@ -6,6 +6,7 @@ import { language, setLanguage, t } from './i18n.js';
 import type { MessageKey } from './i18n/de.js';
 import type { Page, PageContext } from './page.js';
 import { dashboardPage } from './pages/dashboard-page.js';
+import { entityPage } from './pages/entity-page.js';
 import { incidentDetailPage } from './pages/incident-detail-page.js';
 import { incidentQueuePage } from './pages/incident-queue-page.js';
 import { loginPage } from './pages/login-page.js';
@@ -120,6 +121,8 @@ export class App {
         return seesIncidents ? incidentQueuePage(context) : messagePage(t('nav.incidents'), t('app.noAccess'));
       case 'incident':
         return seesIncidents ? incidentDetailPage(context, route.id) : messagePage(t('nav.incidents'), t('app.noAccess'));
+      case 'entity':
+        return seesIncidents ? entityPage(context, route.entity) : messagePage(t('nav.incidents'), t('app.noAccess'));
       case 'warnings':
         return this.warningsAvailable ? warningInboxPage(context) : messagePage(t('nav.warnings'), t('app.notFound'));
       case 'warning':
@@ -176,7 +179,7 @@ export class App {
     const entries: { href: string; label: MessageKey; active: boolean }[] = [];
     const page = route?.page;
     if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/dashboard', label: 'nav.dashboard', active: page === 'dashboard' });
-    if (this.me.role !== 'recipient') entries.push({ href: '#/incidents', label: 'nav.incidents', active: page === 'incidents' || page === 'incident' });
+    if (this.me.role !== 'recipient') entries.push({ href: '#/incidents', label: 'nav.incidents', active: page === 'incidents' || page === 'incident' || page === 'entity' });
     if (this.me.role === 'officer') entries.push({ href: '#/obligations', label: 'nav.obligations', active: page === 'obligations' || page === 'report' });
     if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/reports', label: 'nav.reports', active: page === 'reports' || page === 'report' });
     if (this.warningsAvailable) entries.push({ href: '#/warnings', label: 'nav.warnings', active: page === 'warnings' || page === 'warning' || page === 'warning-new' });

@@ -4,6 +4,7 @@ export type Route =
   | { page: 'dashboard' }
   | { page: 'incidents' }
   | { page: 'incident'; id: string }
+  | { page: 'entity'; entity: string }
   | { page: 'warnings' }
   | { page: 'warning'; id: string }
   | { page: 'warning-new' }
@@ -44,6 +45,8 @@ export function parseRoute(hash: string): Route {
   if (report) return { page: 'report', id: decodeURIComponent(report[1]!) };
   const warning = /^\/warnings\/([^/]+)$/.exec(path);
   if (warning) return { page: 'warning', id: decodeURIComponent(warning[1]!) };
+  const entity = /^\/entities\/([^/]+)$/.exec(path);
+  if (entity) return { page: 'entity', entity: decodeURIComponent(entity[1]!) };
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
   if (incident) return { page: 'incident', id: decodeURIComponent(incident[1]!) };
   return { page: 'not-found' };
@@ -51,6 +54,10 @@ export function parseRoute(hash: string): Route {
 
 export function incidentHref(id: string): string {
   return `#/incidents/${encodeURIComponent(id)}`;
+}
+
+export function entityHref(entity: string): string {
+  return `#/entities/${encodeURIComponent(entity)}`;
 }
 
 export function warningHref(id: string): string {

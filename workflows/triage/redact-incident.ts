@@ -16,5 +16,7 @@ export function redactIncident(incident: Incident, scope: Scope): Incident {
   const ownPart: Incident = { ...incident };
   delete ownPart.campaignId;
   delete ownPart.childIds;
+  // Nothing says which organisation's alerts named an entity: a shared incident's could be another's hosts and accounts.
+  if (shared) delete ownPart.entities;
   return { ...ownPart, organizationIds: own, ...(shared ? { assignee: null } : {}) };
 }

@@ -6,13 +6,14 @@ import { getIncidentStats } from '../../../workflows/triage/incident-stats.js';
 import { listIncidents } from '../../../workflows/triage/list-incidents.js';
 import { addComment, listComments } from '../../../workflows/triage/incident-comments.js';
 import { mergeIncidents } from '../../../workflows/triage/merge-incidents.js';
+import { relatedIncidents } from '../../../workflows/triage/related-incidents.js';
 import { updateIncident } from '../../../workflows/triage/update-incident.js';
 import { defineRoute, type RouteDefinition } from '../../route-definition.js';
 import type { RouteContext } from '../../route-context.js';
 import { idParams, pageSchema } from '../shared-schemas.js';
 import { expectedVersion } from './expected-version.js';
 import { presentComment, presentIncidentDetail, presentIncidentSummary } from './presenter.js';
-import { bulkBody, bulkResultSchema, commentBody, commentSchema, incidentDetailSchema, incidentListQuery, incidentPatchBody, incidentStatsQuery, incidentStatsSchema, incidentSummarySchema, mergeBody, mergeResultSchema } from './schema.js';
+import { bulkBody, bulkResultSchema, commentBody, commentSchema, incidentDetailSchema, incidentListQuery, incidentPatchBody, incidentStatsQuery, incidentStatsSchema, incidentSummarySchema, mergeBody, mergeResultSchema, relatedIncidentsSchema } from './schema.js';
 
 export function incidentRoutes(context: RouteContext): RouteDefinition[] {
   return [
@@ -25,8 +26,8 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
       query: incidentListQuery,
       responses: { 200: { description: 'a page of incidents', schema: pageSchema(incidentSummarySchema) } },
       handle: async ({ principal, query, res }) => {
-        const { organization, rule, q, ...rest } = query;
-        const page = await listIncidents(context, principal, { ...rest, organizationId: organization, ruleId: rule, text: q });
+        const { organization, rule, q, campaign, ...rest } = query;
+        const page = await listIncidents(context, principal, { ...rest, organizationId: organization, ruleId: rule, text: q, campaignId: campaign });
         res.json({ items: page.items.map(presentIncidentSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), total: page.total });
       },
     }),
@@ -57,6 +58,19 @@ export function incidentRoutes(context: RouteContext): RouteDefinition[] {
         // A new comment does not change the incident version, so the version alone would let a
         // cache answer 304 with stale comments: the tag covers exactly what is returned.
         res.set('ETag', `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`).type('application/json').send(body);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/incidents/:id/related',
+      summary: 'Incidents naming an entity this one names (host, address, user, hash), within your scope',
+      tag: 'incidents',
+      access: 'incidents:read',
+      params: idParams,
+      responses: { 200: { description: 'related incidents, most shared entities first; not this one, its merged incidents or a campaign\'s own children', schema: relatedIncidentsSchema } },
+      handle: async ({ principal, params, res }) => {
+        const related = await relatedIncidents(context, principal, params.id);
+        res.json({ items: related.map((item) => ({ ...presentIncidentSummary(item.incident), sharedEntities: item.sharedEntities })) });
       },
     }),
     defineRoute({

@@ -24,6 +24,10 @@ export const incidentSchema = z.object({
   updatedAt: z.string(),
   version: z.number().int(),
   mergedInto: z.string().nullable().optional().describe('set when this incident was merged into another; it is then closed'),
+  entities: z.array(z.string()).optional().describe('every entity its alerts name, as `field=value`, sorted'),
+  ruleIds: z.array(z.string()).optional().describe('every rule that contributed, first one first'),
+  campaignId: z.string().nullable().optional().describe('the campaign this incident is part of (CERT only)'),
+  childIds: z.array(z.string()).optional().describe('for a campaign: the organisations\' own incidents it links (CERT only)'),
 });
 
 export const incidentSummarySchema = incidentSchema.omit({ alertIds: true });
@@ -36,6 +40,8 @@ export const incidentListQuery = z.strictObject({
   from: timeQuery.describe('last seen at or after (ISO 8601)'),
   to: timeQuery.describe('first seen at or before (ISO 8601)'),
   q: z.string().min(1).max(200).optional().describe('full-text search in title, rule and entity'),
+  entity: z.string().min(1).max(300).optional().describe('only incidents whose story names this entity (`source.ip=203.0.113.7`)'),
+  campaign: z.string().min(1).max(200).optional().describe('only the incidents of this campaign (CERT only; ignored for an officer)'),
   sort: z.enum(['lastSeen', 'firstSeen', 'severity', 'createdAt']).default('lastSeen'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: limitQuery,
@@ -110,4 +116,8 @@ export const mergeBody = z.strictObject({
 export const mergeResultSchema = z.object({
   incident: incidentSummarySchema,
   merged: z.array(z.string()).describe('the sources this call merged; empty when a retry found the merge done'),
+});
+
+export const relatedIncidentsSchema = z.object({
+  items: z.array(incidentSummarySchema.extend({ sharedEntities: z.array(z.string()).describe('the entities both incidents name') })),
 });

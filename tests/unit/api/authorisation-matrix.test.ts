@@ -68,7 +68,8 @@ async function operations(api: TestApi): Promise<Operation[]> {
 function concrete(path: string, id: string | undefined): string {
   const resource = path.split('/')[3] ?? '';
   const target = id ?? FOREIGN_PARAMS[resource] ?? 'x';
-  const withId = path.replace('{id}', target);
+  // The campaign's entity: an officer of Stadt A asking for it must get only Stadt A's part.
+  const withId = path.replace('{id}', target).replace('{entity}', encodeURIComponent('source.ip=198.51.100.7'));
   // List and search endpoints get the foreign organisation as a filter: the classic leak.
   return path.includes('{') ? withId : `${withId}?organization=${ORG_B}`.replace(/\?organization=.*$/, (query) => (['/api/v1/incidents', '/api/v1/alerts'].includes(path) ? query : ''));
 }

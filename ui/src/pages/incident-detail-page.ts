@@ -1,5 +1,5 @@
 import { ApiError } from '../api-client.js';
-import { OPEN_STATUSES, SEVERITIES, TLP_LABELS, type Alert, type EcsEvent, type Incident, type IncidentChange, type IncidentDetail, type Severity, type Tlp } from '../api-types.js';
+import { OPEN_STATUSES, SEVERITIES, TLP_LABELS, type Alert, type EcsEvent, type Incident, type IncidentChange, type IncidentDetail, type RelatedIncident, type Severity, type Tlp } from '../api-types.js';
 import { errorMessage, errorText } from '../components/error-message.js';
 import { eventView } from '../components/event-view.js';
 import { severityBadge } from '../components/severity-badge.js';
@@ -10,6 +10,9 @@ import { formatDateTime, formatNumber, t } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 import { deadlineList } from '../components/deadline-list.js';
 import type { ReportObligation } from '../api-types.js';
+import { campaignBadge } from '../components/campaign-badge.js';
+import { entityLink } from '../components/entity-link.js';
+import { timelineText } from '../components/timeline-text.js';
 import { incidentHref, navigate, reportHref, warningHref } from '../router.js';
 
 const WRITE_ROLES = ['admin', 'analyst', 'officer'];
@@ -21,13 +24,21 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
   const cert = CERT_ROLES.includes(context.me.role);
   let detail: IncidentDetail | null = null;
   let obligations: ReportObligation[] = [];
+  let related: RelatedIncident[] = [];
+  /** A campaign's children: each organisation's own incident of the story. */
+  let children: Incident[] = [];
   let disposed = false;
   /** Said after a change, in a live region, so that screen readers hear the result. */
   let feedback: Child = null;
 
   async function load(focusId?: string): Promise<void> {
     try {
-      [detail, obligations] = await Promise.all([context.api.getIncident(id), cert ? context.api.listObligations({ incidentId: id }).then((page) => page.items) : Promise.resolve([])]);
+      [detail, obligations, related] = await Promise.all([
+        context.api.getIncident(id),
+        cert ? context.api.listObligations({ incidentId: id }).then((page) => page.items) : Promise.resolve([]),
+        context.api.relatedIncidents(id).then((page) => page.items),
+      ]);
+      children = detail.incident.childIds ? (await context.api.campaignIncidents(id)).items : [];
       if (disposed) return;
       render();
       if (focusId) document.getElementById(focusId)?.focus();
@@ -73,13 +84,15 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
         'header',
         { class: 'page-header incident-header' },
         h('h1', { id: 'incident-title' }, incident.title),
-        h('div', { class: 'badges' }, severityBadge(incident.severity), statusBadge(incident.status), tlpBadge(incident.tlp)),
+        h('div', { class: 'badges' }, severityBadge(incident.severity), statusBadge(incident.status), tlpBadge(incident.tlp), incident.childIds ? campaignBadge() : null),
       ),
       h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback),
       incident.mergedInto
         ? h('p', { class: 'notice', id: 'merged-into' }, t('detail.mergedInto'), ' ', h('a', { href: incidentHref(incident.mergedInto) }, incident.mergedInto))
         : null,
       h('div', { class: 'detail-grid' }, summarySection(), canWrite ? (detail.changeable ? triageSection() : sharedNotice()) : null),
+      incident.childIds ? affectedSection() : null,
+      relatedSection(),
       mergeSection(),
       cert ? reportingSection() : null,
       alertsSection(detail.alerts, detail.events),
@@ -103,7 +116,8 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
         { class: 'summary' },
         row(t('detail.rule'), `${incident.ruleTitle} (${incident.ruleId})`),
         incident.entity ? row(t('detail.entity'), h('code', {}, incident.entity)) : null,
-        row(t('detail.organisations'), incident.organizationIds.map((orgId) => context.organisationName(orgId)).join(', ')),
+        incident.organizationIds.length ? row(t('detail.organisations'), incident.organizationIds.map((orgId) => context.organisationName(orgId)).join(', ')) : null,
+        incident.entities?.length ? row(t('story.entities'), h('ul', { class: 'entity-list', id: 'incident-entities' }, incident.entities.map((entity) => h('li', {}, entityLink(entity))))) : null,
         row(t('detail.firstSeen'), formatDateTime(incident.firstSeen)),
         row(t('detail.lastSeen'), formatDateTime(incident.lastSeen)),
         row(t('detail.alertCount'), formatNumber(incident.alertCount)),
@@ -111,6 +125,59 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
         row(t('detail.assignee'), h('span', { id: 'incident-assignee' }, assignee)),
         incident.tags.length ? row(t('detail.tags'), incident.tags.map((tag) => h('span', { class: 'tag' }, tag))) : null,
       ),
+    );
+  }
+
+  /** A campaign belongs to no organisation: its children say who was hit. */
+  function affectedSection(): HTMLElement {
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'affected-title' },
+      h('h2', { id: 'affected-title' }, t('story.affected')),
+      children.length === 0
+        ? h('p', { class: 'muted' }, t('story.noAffected'))
+        : h(
+            'ul',
+            { class: 'story-list', id: 'campaign-children' },
+            children.map((child) =>
+              h(
+                'li',
+                {},
+                h('strong', {}, child.organizationIds.map((orgId) => context.organisationName(orgId)).join(', ')),
+                ' · ',
+                h('a', { href: incidentHref(child.id) }, child.title),
+                ' ',
+                statusBadge(child.status),
+              ),
+            ),
+          ),
+    );
+  }
+
+  function relatedSection(): HTMLElement {
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'related-title' },
+      h('h2', { id: 'related-title' }, t('story.related')),
+      related.length === 0
+        ? h('p', { class: 'muted' }, t('story.noRelated'))
+        : h(
+            'ul',
+            { class: 'story-list', id: 'related-incidents' },
+            related.map((item) =>
+              h(
+                'li',
+                {},
+                severityBadge(item.severity),
+                ' ',
+                h('a', { href: incidentHref(item.id) }, item.title),
+                item.childIds ? [' ', campaignBadge()] : null,
+                ' ',
+                h('span', { class: 'muted small' }, [formatDateTime(item.lastSeen), ...item.organizationIds.map((orgId) => context.organisationName(orgId))].join(' · ')),
+                h('div', { class: 'small' }, t('story.shared'), ' ', item.sharedEntities.map((entity, index) => [index ? ', ' : '', entityLink(entity)])),
+              ),
+            ),
+          ),
     );
   }
 
@@ -409,8 +476,7 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
                 ' · ',
                 h('strong', {}, entry.actor),
                 ' · ',
-                h('code', {}, entry.action),
-                entry.after ? h('span', { class: 'muted' }, ` ${JSON.stringify(entry.after)}`) : null,
+                timelineText(entry) ?? [h('code', {}, entry.action), entry.after ? h('span', { class: 'muted' }, ` ${JSON.stringify(entry.after)}`) : null],
               ),
             ),
           ),

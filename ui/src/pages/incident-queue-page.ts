@@ -1,5 +1,6 @@
 import { OPEN_STATUSES, INCIDENT_STATUSES, SEVERITIES, type Incident, type IncidentChange, type IncidentFilter, type IncidentPage, type IncidentStatus, type Severity } from '../api-types.js';
 import { errorMessage, errorText } from '../components/error-message.js';
+import { campaignBadge } from '../components/campaign-badge.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { statusBadge } from '../components/status-badge.js';
 import { tlpBadge } from '../components/tlp-badge.js';
@@ -238,7 +239,7 @@ export function incidentQueuePage(context: PageContext): Page {
         { class: `incident-row severity-row-${incident.severity}`, 'data-incident-id': incident.id },
         h('td', { class: 'col-select' }, selectBox(incident)),
         cell('incidents.colSeverity', 'col-severity', severityBadge(incident.severity)),
-        cell('incidents.colTitle', 'col-title', h('a', { href: incidentHref(incident.id), id: `incident-link-${incident.id}`, class: 'incident-link' }, incident.title)),
+        cell('incidents.colTitle', 'col-title', h('a', { href: incidentHref(incident.id), id: `incident-link-${incident.id}`, class: 'incident-link' }, incident.title), ...(incident.childIds ? [' ', campaignBadge()] : [])),
         cell('incidents.colOrganisations', 'col-organisations', incident.organizationIds.map((id) => context.organisationName(id)).join(', ')),
         cell('incidents.colStatus', 'col-status', statusBadge(incident.status)),
         cell('incidents.colTlp', 'col-tlp', tlpBadge(incident.tlp)),
