@@ -45,6 +45,8 @@ export const configSchema = z
     syslogIdleTimeoutSeconds: z.coerce.number().int().min(1).default(300),
     syslogTlsHandshakeTimeoutSeconds: z.coerce.number().int().min(1).default(10),
     retentionDays: z.coerce.number().int().min(1).default(90),
+    /** Untriaged informational/low incidents without an alert for this many days are closed. */
+    autoCloseQuietDays: z.coerce.number().int().min(1).default(14),
     certEmails: z
       .string()
       .default('')
@@ -90,6 +92,7 @@ export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_PUBLIC_URL: 'publicUrl',
   LAGEBILD_DEMO_PASSWORD: 'demoPassword',
   LAGEBILD_RETENTION_DAYS: 'retentionDays',
+  LAGEBILD_AUTO_CLOSE_QUIET_DAYS: 'autoCloseQuietDays',
   LAGEBILD_CERT_EMAILS: 'certEmails',
   LAGEBILD_WARNING_ESCALATION_HOURS: 'warningEscalationHours',
   LAGEBILD_WARNING_ESCALATION_SEVERITY: 'warningEscalationSeverity',

@@ -102,7 +102,7 @@ describe('integration > reporting timeline (real SMTP, controlled clock)', funct
   });
 
   const deps = (): ReportingDeps => ({ store, clock, mailer, logger: silentLogger(), settings: reportingSettings({ publicUrl: 'https://lagebild.example' }) });
-  const scheduler = () => new Scheduler({ ...deps(), store, retentionDays: 90, warningEscalation: { minSeverity: 'hoch', afterMs: 4 * 3_600_000 } });
+  const scheduler = () => new Scheduler({ ...deps(), store, retentionDays: 90, autoCloseQuietDays: 14, warningEscalation: { minSeverity: 'hoch', afterMs: 4 * 3_600_000 } });
   /** One tick of every deadline job, as the cron would run them. */
   async function tick(instance: Scheduler): Promise<void> {
     await instance.runNow('deadline-reminders');
@@ -280,6 +280,6 @@ describe('integration > reporting timeline (real SMTP, controlled clock)', funct
   });
 
   it('schedules every job body', () => {
-    expect(JOBS.map((job) => job.name)).to.deep.equal(['deadline-reminders', 'overdue-escalation', 'daily-digest', 'retention', 'warning-escalation']);
+    expect(JOBS.map((job) => job.name)).to.deep.equal(['deadline-reminders', 'overdue-escalation', 'daily-digest', 'retention', 'warning-escalation', 'auto-close-quiet-incidents']);
   });
 });

@@ -6,5 +6,7 @@ export interface JobDeps extends ReportingDeps {
   store: ReportingDeps['store'] & WarningStores;
   /** Events older than this many days are deleted unless an alert references them. */
   retentionDays: number;
+  /** Untriaged informational/low incidents quiet for this many days are closed. */
+  autoCloseQuietDays: number;
   warningEscalation: Omit<EscalationConfig, 'certAddresses'>;
 }

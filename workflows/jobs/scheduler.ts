@@ -13,6 +13,7 @@ import { certAddresses } from '../reporting/mail-recipients.js';
 import { escalateUnacknowledgedWarnings } from './escalate-warnings.js';
 import { reportingSettings, type ReportingSettings } from '../reporting/reporting-settings.js';
 import { applyRetention } from './apply-retention.js';
+import { autoCloseQuietIncidents } from './auto-close-quiet-incidents.js';
 import { escalateOverdue } from './escalate-overdue.js';
 import type { JobDeps } from './job-deps.js';
 import { runExclusively } from './run-exclusively.js';
@@ -36,6 +37,7 @@ export const JOBS: readonly ScheduledJob[] = [
   { name: 'daily-digest', schedule: '0 7 * * *', leaseMs: 60 * MINUTE, run: sendDailyDigest },
   { name: 'retention', schedule: '30 3 * * *', leaseMs: 60 * MINUTE, run: applyRetention },
   { name: 'warning-escalation', schedule: '*/5 * * * *', leaseMs: 4 * MINUTE, run: escalateWarnings },
+  { name: 'auto-close-quiet-incidents', schedule: '15 4 * * *', leaseMs: 60 * MINUTE, run: autoCloseQuietIncidents },
 ];
 
 /** Runs the jobs on their cron schedules; each tick runs a job body under its lease and logs what failed. */
@@ -86,7 +88,7 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
   const { config } = options;
   const settings = reportingSettings({ ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }), certAddresses: config.certEmails, ...options.reporting });
   const warningEscalation = { minSeverity: config.warningEscalationSeverity, afterMs: config.warningEscalationHours * 3_600_000, locale: settings.locale, ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }) };
-  const scheduler = new Scheduler({ store: options.store, mailer: options.mailer, clock: options.clock, logger: options.logger, settings, retentionDays: config.retentionDays, warningEscalation });
+  const scheduler = new Scheduler({ store: options.store, mailer: options.mailer, clock: options.clock, logger: options.logger, settings, retentionDays: config.retentionDays, autoCloseQuietDays: config.autoCloseQuietDays, warningEscalation });
   scheduler.start();
   return { stop: () => scheduler.stop() };
 }
