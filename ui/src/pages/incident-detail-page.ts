@@ -4,6 +4,7 @@ import { errorMessage, errorText } from '../components/error-message.js';
 import { eventView } from '../components/event-view.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { statusBadge } from '../components/status-badge.js';
+import { suppressPanel } from '../components/suppress-form.js';
 import { tlpBadge } from '../components/tlp-badge.js';
 import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, formatNumber, t } from '../i18n.js';
@@ -81,6 +82,7 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
         : null,
       h('div', { class: 'detail-grid' }, summarySection(), canWrite ? (detail.changeable ? triageSection() : sharedNotice()) : null),
       mergeSection(),
+      canWrite && incident.organizationIds.length > 0 ? suppressPanel(context, incident, showSuppressed) : null,
       cert ? reportingSection() : null,
       alertsSection(detail.alerts, detail.events),
       observablesSection(),
@@ -88,6 +90,12 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       timelineSection(),
     );
     element.setAttribute('aria-labelledby', 'incident-title');
+  }
+
+  function showSuppressed(message: HTMLElement): void {
+    feedback = message;
+    render();
+    document.getElementById('suppress-created')?.focus();
   }
 
   function summarySection(): HTMLElement {
