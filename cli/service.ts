@@ -23,6 +23,7 @@ import { DetectionEngine } from '../detectors/detection-engine.js';
 import { incidentUpdateFor } from '../detectors/incidents/incident-update.js';
 import { startEventArchive } from '../workflows/event-archive.js';
 import { startIncidentRecorder } from '../workflows/incident-recorder.js';
+import { createSuppressionFilter } from '../workflows/suppressions/suppression-filter.js';
 import { createApp } from '../api/app.js';
 import { HttpIngest } from '../collectors/transports/http-ingest.js';
 import { startScheduler } from '../workflows/jobs/scheduler.js';
@@ -91,7 +92,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       const subscriptions: Subscription[] = [
         await startDetectorConsumer({ bus, engine: () => engine, metrics, rekeyCrossOrg: true }),
         await startCrossOrgCorrelationConsumer({ bus, engine: () => engine, metrics }),
-        await startIncidentRecorder({ bus, store, clock, metrics, incidentUpdateFor }),
+        await startIncidentRecorder({ bus, store, clock, metrics, incidentUpdateFor, suppressions: createSuppressionFilter({ store, clock }) }),
         await startEventArchive({ bus, store, metrics }),
       ];
       stops.push(async () => {

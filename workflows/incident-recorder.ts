@@ -7,6 +7,7 @@ import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../c
 import type { IncidentAlertUpdate, Store } from '../core/ports/stores.js';
 import { DEFAULT_STORY_FILING, fileIntoStories, type StoryFilingOptions } from './incident-stories/file-into-stories.js';
 import { linkIntoCampaigns } from './incident-stories/link-into-campaigns.js';
+import type { SuppressionFilter } from './suppressions/suppression-filter.js';
 
 export const INCIDENT_GROUP = 'lagebild-incidents';
 /** A batch costs the store a few round trips whatever its size (see IncidentStore.recordAlerts), so larger batches catch up faster. */
@@ -25,9 +26,12 @@ export async function startIncidentRecorder(options: {
   metrics: MetricsRegistry;
   incidentUpdateFor: (alert: Alert, organizationId: string, now: Date) => IncidentAlertUpdate;
   stories?: StoryFilingOptions;
+  /** Suppressions analysts set: a matching alert is stored but joins no incident. */
+  suppressions?: SuppressionFilter;
 }): Promise<Subscription> {
   const storyOptions = options.stories ?? DEFAULT_STORY_FILING;
   const recorded = options.metrics.counter('lagebild_alerts_recorded_total', 'Alerts stored and folded into incidents');
+  const suppressed = options.metrics.counter('lagebild_alerts_suppressed_total', 'Alerts stored but kept out of incidents by a suppression');
   const deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
   return options.bus.subscribe({
     topic: TOPICS.alerts,
@@ -41,7 +45,9 @@ export async function startIncidentRecorder(options: {
       const stored = decoded.filter(({ message }) => !refused.has(message)).map(({ value }) => value);
       const now = options.clock.now();
       const updateFor = (alert: Alert, organizationId: string) => ({ ...options.incidentUpdateFor(alert, organizationId, now), organizationId, risk: riskOf(alert) });
-      const updates = stored.flatMap((alert) => organisationsOf(alert).map((organizationId) => updateFor(alert, organizationId)));
+      const filing = await withoutSuppressed(stored, options.suppressions);
+      suppressed.inc({}, stored.length - filing.length);
+      const updates = filing.flatMap((alert) => organisationsOf(alert).map((organizationId) => updateFor(alert, organizationId)));
       const filed = await fileIntoStories({ ...options, updateFor }, updates, storyOptions);
       // One store call per batch: the store follows merges (mergedInto) and writes each incident once.
       await options.store.incidents.recordAlerts(filed);
@@ -51,6 +57,13 @@ export async function startIncidentRecorder(options: {
       await publishDeadLetters(options.bus, rejected.map(({ message }) => message), (_, index) => `the store refused the alert: ${rejected[index]!.reason}`, 'store_rejected');
     },
   });
+}
+
+async function withoutSuppressed(alerts: Alert[], filter: SuppressionFilter | undefined): Promise<Alert[]> {
+  if (filter === undefined) return alerts;
+  const kept: Alert[] = [];
+  for (const alert of alerts) if ((await filter.isSuppressed(alert)) === undefined) kept.push(alert);
+  return kept;
 }
 
 /** An alert over several organisations' events (a correlation across the constituency) counts for each. */

@@ -11,6 +11,7 @@ import { logSourceRoutes } from './log-sources/router.js';
 import { organisationRoutes } from './organisations/router.js';
 import { reportRoutes } from './reports/router.js';
 import { ruleRoutes } from './rules/router.js';
+import { suppressionRoutes } from './suppressions/router.js';
 import { userRoutes } from './users/router.js';
 import { warningRoutes } from './warnings/router.js';
 
@@ -30,5 +31,6 @@ export function resourceRoutes(context: RouteContext): RouteDefinition[] {
     ...ingestRoutes(context),
     ...logSourceRoutes(context),
     ...warningRoutes(context),
+    ...suppressionRoutes(context),
   ];
 }

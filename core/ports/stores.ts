@@ -4,6 +4,7 @@ import type { EcsEvent } from '../domain/ecs.js';
 import type { Incident, IncidentStatus, Severity, Tlp } from '../domain/incident.js';
 import type { Organisation } from '../domain/organisation.js';
 import type { Scope } from '../domain/scope.js';
+import type { Suppression } from '../domain/suppression.js';
 import type { User } from '../domain/user.js';
 
 /**
@@ -202,6 +203,19 @@ export interface LeaseStore {
   acquire(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
 }
 
+/** Noise control (issue 17). An organisation scope sees only its own suppressions, not those for every organisation. */
+export interface SuppressionStore {
+  /** ConflictError when the id exists. */
+  create(suppression: Suppression): Promise<void>;
+  get(id: string, scope: Scope): Promise<Suppression | undefined>;
+  /** Expired ones too, newest first. */
+  list(scope: Scope): Promise<Suppression[]>;
+  /** Moves `expiresAt` back to `at` unless it already lies before; the suppression as stored, undefined when not in scope. */
+  expire(id: string, at: string, scope: Scope): Promise<Suppression | undefined>;
+  /** Every organisation's suppressions unexpired at `now`: what the incident recorder filters alerts by. */
+  active(now: Date): Promise<Suppression[]>;
+}
+
 export interface Store {
   events: EventStore;
   alerts: AlertStore;
@@ -211,6 +225,7 @@ export interface Store {
   users: UserStore;
   audit: AuditStore;
   leases: LeaseStore;
+  suppressions: SuppressionStore;
   /** Creates schemas/indices/migrations. Idempotent. */
   init(): Promise<void>;
   /** True when the backend answers; used by /readyz. */

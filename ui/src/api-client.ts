@@ -28,6 +28,8 @@ import type {
   RulePage,
   RuleProblem,
   RuleSummary,
+  Suppression,
+  SuppressionInput,
   User,
   UserInput,
   Warning,
@@ -329,6 +331,19 @@ export class ApiClient {
 
   revokeLogSource(id: string): Promise<LogSource> {
     return this.request<LogSource>('POST', `/log-sources/${encodeURIComponent(id)}/revoke`, { body: {} });
+  }
+
+  async listSuppressions(): Promise<Suppression[]> {
+    return (await this.request<{ items: Suppression[] }>('GET', '/suppressions')).items;
+  }
+
+  createSuppression(input: SuppressionInput): Promise<Suppression> {
+    return this.request<Suppression>('POST', '/suppressions', { body: input });
+  }
+
+  /** Expires the suppression now; it stays listed. */
+  deleteSuppression(id: string): Promise<Suppression> {
+    return this.request<Suppression>('DELETE', `/suppressions/${encodeURIComponent(id)}`);
   }
 
   // Rules

@@ -358,6 +358,36 @@ export interface LogSource {
   revokedAt: string | null;
 }
 
+export interface SuppressionCondition {
+  field: string;
+  value: string;
+}
+
+export interface Suppression {
+  id: string;
+  /** null: every organisation. */
+  organizationId: string | null;
+  organisationName?: string;
+  ruleId?: string;
+  ruleTitle?: string;
+  conditions: SuppressionCondition[];
+  reason: string;
+  expiresAt: string;
+  active: boolean;
+  author: string;
+  createdAt: string;
+  sourceIncidentId?: string;
+}
+
+export interface SuppressionInput {
+  organizationId: string | null;
+  ruleId?: string;
+  conditions: SuppressionCondition[];
+  reason: string;
+  expiresAt: string;
+  sourceIncidentId?: string;
+}
+
 // Rules
 
 /** Lagebild's own rules, then SigmaHQ's release packs (core/domain/rule-pack.ts). */

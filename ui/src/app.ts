@@ -12,6 +12,7 @@ import { incidentQueuePage } from './pages/incident-queue-page.js';
 import { loginPage } from './pages/login-page.js';
 import { messagePage } from './pages/message-page.js';
 import { logSourcesPage } from './pages/log-sources-page.js';
+import { suppressionsPage } from './pages/suppressions-page.js';
 import { organisationFormPage } from './pages/organisation-form-page.js';
 import { organisationsPage } from './pages/organisations-page.js';
 import { ruleDetailPage } from './pages/rule-detail-page.js';
@@ -143,6 +144,8 @@ export class App {
         return me.role === 'admin' ? usersPage(context) : messagePage(t('nav.users'), t('app.noAccess'));
       case 'log-sources':
         return me.role === 'admin' ? logSourcesPage(context) : messagePage(t('nav.logSources'), t('app.noAccess'));
+      case 'suppressions':
+        return seesIncidents ? suppressionsPage(context) : messagePage(t('nav.suppressions'), t('app.noAccess'));
       case 'rules':
         return CERT_ROLES.includes(me.role) ? rulesPage(context) : messagePage(t('nav.rules'), t('app.noAccess'));
       case 'rule':
@@ -183,6 +186,7 @@ export class App {
     if (this.me.role === 'officer') entries.push({ href: '#/obligations', label: 'nav.obligations', active: page === 'obligations' || page === 'report' });
     if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/reports', label: 'nav.reports', active: page === 'reports' || page === 'report' });
     if (this.warningsAvailable) entries.push({ href: '#/warnings', label: 'nav.warnings', active: page === 'warnings' || page === 'warning' || page === 'warning-new' });
+    if (this.me.role !== 'recipient') entries.push({ href: '#/suppressions', label: 'nav.suppressions', active: page === 'suppressions' });
     if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/rules', label: 'nav.rules', active: page === 'rules' || page === 'rule' || page === 'rule-test' });
     if (this.me.role === 'admin') {
       entries.push({ href: '#/admin/organisations', label: 'nav.organisations', active: page === 'organisations' || page === 'organisation' });

@@ -15,6 +15,7 @@ export type Route =
   | { page: 'organisation'; id: string | null }
   | { page: 'users' }
   | { page: 'log-sources' }
+  | { page: 'suppressions' }
   | { page: 'rules' }
   | { page: 'rule'; id: string }
   | { page: 'rule-test' }
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/admin/organisations/new') return { page: 'organisation', id: null };
   if (path === '/admin/users') return { page: 'users' };
   if (path === '/admin/log-sources') return { page: 'log-sources' };
+  if (path === '/suppressions') return { page: 'suppressions' };
   if (path === '/rules') return { page: 'rules' };
   if (path === '/rules/test') return { page: 'rule-test' };
   const organisation = /^\/admin\/organisations\/([^/]+)$/.exec(path);

@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'reports:read',
   'reports:write',
   'reports:manage',
+  'suppressions:read',
+  'suppressions:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,8 +32,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  analyst: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'audit:read', 'rules:read', 'warnings:read', 'warnings:write', 'warnings:approve', 'warnings:publish', 'reports:read', 'reports:manage'],
-  officer: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'warnings:read', 'warnings:acknowledge', 'reports:read', 'reports:write'],
+  analyst: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'audit:read', 'rules:read', 'warnings:read', 'warnings:write', 'warnings:approve', 'warnings:publish', 'reports:read', 'reports:manage', 'suppressions:read', 'suppressions:write'],
+  officer: ['incidents:read', 'incidents:write', 'alerts:read', 'organisations:read', 'warnings:read', 'warnings:acknowledge', 'reports:read', 'reports:write', 'suppressions:read', 'suppressions:write'],
   recipient: ['organisations:read', 'warnings:read', 'warnings:acknowledge'],
 };
 

@@ -17,7 +17,8 @@ function scopedQuery(actor: Principal, query: IncidentQuery): IncidentQuery {
     return own;
   }
   // The CERT's queue lists a campaign once instead of each organisation's share of it; asking for a
-  // campaign's children or for everything naming an entity wants the children themselves.
-  const wantsChildren = query.campaignId !== undefined || query.entity !== undefined;
+  // campaign's children, for one organisation's incidents or for everything naming an entity wants
+  // the children themselves.
+  const wantsChildren = query.campaignId !== undefined || query.entity !== undefined || query.organizationId !== undefined;
   return { topLevel: !wantsChildren, ...query };
 }

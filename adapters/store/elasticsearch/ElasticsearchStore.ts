@@ -18,6 +18,7 @@ import { EsOrganisationStore } from './EsOrganisationStore.js';
 import { EsRefreshTokenStore } from './EsRefreshTokenStore.js';
 import { EsReportStore } from './EsReportStore.js';
 import { EsSentNotificationStore } from './EsSentNotificationStore.js';
+import { EsSuppressionStore } from './EsSuppressionStore.js';
 import { EsUserStore } from './EsUserStore.js';
 import { EsWarningDeliveryStore } from './EsWarningDeliveryStore.js';
 import { EsWarningStore } from './EsWarningStore.js';
@@ -41,6 +42,7 @@ export class ElasticsearchStore implements Store, TriageStores, ReportingStores,
   readonly users: EsUserStore;
   readonly audit: EsAuditStore;
   readonly leases: EsLeaseStore;
+  readonly suppressions: EsSuppressionStore;
   readonly comments: EsCommentStore;
   readonly refreshTokens: EsRefreshTokenStore;
   readonly loginAttempts: EsLoginAttemptStore;
@@ -64,6 +66,7 @@ export class ElasticsearchStore implements Store, TriageStores, ReportingStores,
     this.users = new EsUserStore(this.client, this.names);
     this.audit = new EsAuditStore(this.client, this.names);
     this.leases = new EsLeaseStore(this.client, this.names);
+    this.suppressions = new EsSuppressionStore(this.client, this.names);
     this.comments = new EsCommentStore(this.client, this.names);
     this.refreshTokens = new EsRefreshTokenStore(this.client, this.names);
     this.loginAttempts = new EsLoginAttemptStore(this.client, this.names);

@@ -198,6 +198,12 @@ const logSourceMapping: Mapping = {
   properties: { id: keyword, organizationId: keyword, name: textWithKeyword, parser: keyword, tokenHash: keyword, createdAt: date, revokedAt: date },
 };
 
+/** The conditions and the reason are shown, never searched: the recorder matches them in memory. */
+const suppressionMapping: Mapping = {
+  dynamic: false,
+  properties: { id: keyword, organizationId: keyword, ruleId: keyword, author: keyword, sourceIncidentId: keyword, createdAt: date, expiresAt: date },
+};
+
 /** The draft, the feedback and a version's content are shown and exported, never searched. */
 const reportMapping: Mapping = {
   dynamic: false,
@@ -333,6 +339,7 @@ export function indexDefinitions(names: IndexNames): { templates: TemplateDefini
       { name: names.warnings, settings: COMMON_SETTINGS, mappings: warningMapping },
       { name: names.warningDeliveries, settings: COMMON_SETTINGS, mappings: warningDeliveryMapping },
       { name: names.warningCounters, settings: COMMON_SETTINGS, mappings: warningCounterMapping },
+      { name: names.suppressions, settings: COMMON_SETTINGS, mappings: suppressionMapping },
     ],
   };
 }

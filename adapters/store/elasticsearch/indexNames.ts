@@ -97,6 +97,10 @@ export class IndexNames {
     return `${this.prefix}-warning-counters`;
   }
 
+  get suppressions(): string {
+    return `${this.prefix}-suppressions`;
+  }
+
   /** The UTC day a daily index holds, or undefined for the index of undated documents. */
   dayOf(index: string): Date | undefined {
     const match = /-(\d{4})\.(\d{2})\.(\d{2})$/.exec(index);

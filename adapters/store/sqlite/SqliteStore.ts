@@ -20,6 +20,7 @@ import { SqliteOrganisationStore } from './SqliteOrganisationStore.js';
 import { SqliteRefreshTokenStore } from './SqliteRefreshTokenStore.js';
 import { SqliteReportStore } from './SqliteReportStore.js';
 import { SqliteSentNotificationStore } from './SqliteSentNotificationStore.js';
+import { SqliteSuppressionStore } from './SqliteSuppressionStore.js';
 import { SqliteUserStore } from './SqliteUserStore.js';
 import { SqliteWarningDeliveryStore } from './SqliteWarningDeliveryStore.js';
 import { SqliteWarningStore } from './SqliteWarningStore.js';
@@ -37,6 +38,7 @@ export class SqliteStore implements Store, TriageStores, ReportingStores, Warnin
   readonly users: SqliteUserStore;
   readonly audit: SqliteAuditStore;
   readonly leases: SqliteLeaseStore;
+  readonly suppressions: SqliteSuppressionStore;
   readonly comments: SqliteCommentStore;
   readonly refreshTokens: SqliteRefreshTokenStore;
   readonly loginAttempts: SqliteLoginAttemptStore;
@@ -60,6 +62,7 @@ export class SqliteStore implements Store, TriageStores, ReportingStores, Warnin
     this.users = new SqliteUserStore(this.db);
     this.audit = new SqliteAuditStore(this.db);
     this.leases = new SqliteLeaseStore(this.db);
+    this.suppressions = new SqliteSuppressionStore(this.db);
     this.comments = new SqliteCommentStore(this.db);
     this.refreshTokens = new SqliteRefreshTokenStore(this.db);
     this.loginAttempts = new SqliteLoginAttemptStore(this.db);

@@ -245,6 +245,18 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE incidents ADD COLUMN campaign_id TEXT GENERATED ALWAYS AS (json_extract(doc, '$.campaignId')) VIRTUAL;
   CREATE INDEX incidents_by_campaign ON incidents (campaign_id);
   `,
+  // Issue 17: suppressions. organization_id is NULL for one that holds for every organisation.
+  `
+  CREATE TABLE suppressions (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX suppressions_by_organisation ON suppressions (organization_id, created_at);
+  CREATE INDEX suppressions_by_expiry ON suppressions (expires_at);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction. */

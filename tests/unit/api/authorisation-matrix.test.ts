@@ -42,6 +42,7 @@ const FOREIGN_PARAMS: Record<string, string> = {
   organisations: ORG_B,
   users: 'user-officerB',
   rules: 'some-rule',
+  suppressions: 'suppression-b',
 };
 
 const BODIES: Record<string, unknown> = {
@@ -56,6 +57,18 @@ const BODIES: Record<string, unknown> = {
   'post /api/v1/users/{id}/password': {},
   'post /api/v1/rules/validate': { rule: 'title: x' },
   'post /api/v1/rules/test': { rule: 'title: x', events: [] },
+  'post /api/v1/suppressions': { organizationId: ORG_B, conditions: [{ field: 'source.ip', value: '203.0.113.2' }], reason: 'probe', expiresAt: '2025-03-10T12:00:00.000Z' },
+};
+
+/** Stadt B's own noise control: neither listed to, nor deletable by, anyone of Stadt A. */
+const SUPPRESSION_B = {
+  id: 'suppression-b',
+  organizationId: ORG_B,
+  conditions: [{ field: 'source.ip', value: '203.0.113.2' }],
+  reason: 'secret of B',
+  expiresAt: '2025-03-20T12:00:00.000Z',
+  author: 'officerB',
+  createdAt: '2025-03-01T11:00:00.000Z',
 };
 
 async function operations(api: TestApi): Promise<Operation[]> {
@@ -90,6 +103,7 @@ describe('api > authorisation matrix', () => {
     await api.store.incidents.update(INCIDENT_AB, (merged.body as { incident: Incident }).incident.version, { assignee: api.users.officerB.id }, ALL, api.clock.now().toISOString());
     await api.store.audit.append({ actor: 'officerB', action: 'incident.update', objectType: 'incident', objectId: INCIDENT_AB, before: { assignee: null }, after: { assignee: api.users.officerB.id } }, api.clock.now().toISOString());
     sharedBefore = await api.store.incidents.get(INCIDENT_AB, ALL);
+    await api.store.suppressions.create(SUPPRESSION_B);
   });
   after(() => api.close());
 
@@ -154,6 +168,7 @@ describe('api > authorisation matrix', () => {
       expect(untouched?.version).to.equal(1);
       expect(await api.store.comments.list(INCIDENT_B, { kind: 'all' })).to.have.length(0);
       expect(await api.store.incidents.get(INCIDENT_AB, ALL), 'the shared incident').to.deep.equal(sharedBefore);
+      expect(await api.store.suppressions.list(ALL), 'suppressions').to.deep.equal([SUPPRESSION_B]);
     });
   }
 

@@ -9,6 +9,7 @@ import { MetricsRegistry } from '../../../core/metrics.js';
 import { TOPICS } from '../../../core/ports/bus.js';
 import { incidentUpdateFor } from '../../../detectors/incidents/incident-update.js';
 import { startIncidentRecorder } from '../../../workflows/incident-recorder.js';
+import { createSuppressionFilter } from '../../../workflows/suppressions/suppression-filter.js';
 
 const alert = (id: string, at: string, sourceIp: string): Alert => ({
   '@timestamp': at,
@@ -71,6 +72,37 @@ describe('workflows > incident recorder > informational alerts', () => {
     expect(await store.alerts.get('i1', ALL)).to.not.equal(undefined);
     const incidents = await store.incidents.list({}, ALL);
     expect(incidents.items.map((incident) => incident.ruleId)).to.deep.equal(['rule-1']);
+    await recorder.stop();
+    await bus.close();
+    await store.close();
+  });
+});
+
+describe('workflows > incident recorder > suppressions', () => {
+  it('stores a suppressed alert but files it into no incident, and files the others', async () => {
+    const bus = createMemoryBus({ partitions: 1, logger: silentLogger() });
+    const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
+    await store.suppressions.create({
+      id: 'sup-1',
+      organizationId: 'radebeul',
+      conditions: [{ field: 'source.ip', value: '203.0.113.50' }],
+      reason: 'Schwachstellenscanner des Dienstleisters',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      author: 'analyst',
+      createdAt: new Date().toISOString(),
+    });
+    const metrics = new MetricsRegistry();
+    const recorder = await startIncidentRecorder({ bus, store, clock: systemClock, metrics, incidentUpdateFor, suppressions: createSuppressionFilter({ store, clock: systemClock }) });
+    await bus.publish(TOPICS.alerts, [
+      { key: 'radebeul', value: JSON.stringify(alert('s1', '2026-11-20T08:00:00.000Z', '203.0.113.50')) },
+      { key: 'radebeul', value: JSON.stringify(alert('k1', '2026-11-20T08:00:01.000Z', '203.0.113.51')) },
+    ]);
+    const incidents = await until(async () => {
+      const page = await store.incidents.list({}, ALL);
+      return page.total > 0 ? page.items : undefined;
+    });
+    expect(incidents.flatMap((incident) => incident.alertIds)).to.deep.equal(['k1']);
+    expect(await store.alerts.get('s1', ALL)).to.not.equal(undefined);
     await recorder.stop();
     await bus.close();
     await store.close();

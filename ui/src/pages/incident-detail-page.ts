@@ -4,6 +4,7 @@ import { errorMessage, errorText } from '../components/error-message.js';
 import { eventView } from '../components/event-view.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { statusBadge } from '../components/status-badge.js';
+import { suppressPanel } from '../components/suppress-form.js';
 import { tlpBadge } from '../components/tlp-badge.js';
 import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, formatNumber, t } from '../i18n.js';
@@ -94,6 +95,7 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       incident.childIds ? affectedSection() : null,
       relatedSection(),
       mergeSection(),
+      canWrite && incident.organizationIds.length > 0 ? suppressPanel(context, incident, showSuppressed) : null,
       cert ? reportingSection() : null,
       alertsSection(detail.alerts, detail.events),
       observablesSection(),
@@ -101,6 +103,12 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       timelineSection(),
     );
     element.setAttribute('aria-labelledby', 'incident-title');
+  }
+
+  function showSuppressed(message: HTMLElement): void {
+    feedback = message;
+    render();
+    document.getElementById('suppress-created')?.focus();
   }
 
   function summarySection(): HTMLElement {

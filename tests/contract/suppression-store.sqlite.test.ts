@@ -1,0 +1,8 @@
+import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { silentLogger } from '../../core/logging.js';
+import { suppressionStoreContract } from './suppression-store.contract.js';
+
+suppressionStoreContract('sqlite', async () => {
+  const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
+  return { store: store.suppressions, cleanup: () => store.close() };
+});
