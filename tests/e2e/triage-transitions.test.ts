@@ -18,9 +18,12 @@ describe('e2e > ui > triage transitions and merge', function () {
   const ui = useBrowserSuite({
     rulesDir: path.resolve('tests/fixtures/e2e/rules'),
     seed: async (demo) => {
-      // One incident per source address (the fixture rule): two attackers, two incidents at Radebeul.
-      for (const address of ['198.51.100.61', '198.51.100.62'])
-        demo.service.collector!.accept(sshdLine('portal.radebeul.example', `Failed password for invalid user verwaltung from ${address} port 41000 ssh2`), { transport: 'tcp', peerAddress: '10.51.0.10' });
+      // Two attackers at two servers with two accounts share nothing: two stories, two incidents at Radebeul.
+      for (const [address, host, user] of [
+        ['198.51.100.61', 'portal.radebeul.example', 'verwaltung'],
+        ['198.51.100.62', 'mail.radebeul.example', 'buergerbuero'],
+      ])
+        demo.service.collector!.accept(sshdLine(host!, `Failed password for invalid user ${user} from ${address} port 41000 ssh2`), { transport: 'tcp', peerAddress: '10.51.0.10' });
       const token = await demo.token('analyst');
       // By address, not by order: both lines may carry the same second, and ties sort by id.
       const byAddress = await eventually(

@@ -90,7 +90,16 @@ describe('security > shared incidents', function () {
     );
     expect(foreignDetail.alerts.length, 'Moritzburg has evidence to leak').to.be.greaterThan(0);
 
-    await lagebild.call('POST', `/api/v1/incidents/${own.id}/merge`, analyst, { sourceIds: [foreign.id], version: own.version });
+    // The recorder may still link the incident into the demo's campaign: an analyst re-reads the version and tries again.
+    await eventually(
+      async () => {
+        const current = (await detail(own.id, analyst)).incident;
+        const answer = await lagebild.request('POST', `/api/v1/incidents/${own.id}/merge`, analyst, { sourceIds: [foreign.id], version: current.version });
+        return answer.status === 200 ? answer : undefined;
+      },
+      60_000,
+      'the merge at the current version',
+    );
     sharedId = own.id;
     await lagebild.call('POST', `/api/v1/incidents/${sharedId}/comments`, officer2, { body: 'Interne Notiz aus Moritzburg: Firewall-Regel 17 greift nicht' });
     foreignMarks.push('Firewall-Regel 17');
