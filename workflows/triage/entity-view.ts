@@ -1,23 +1,12 @@
 import type { Alert } from '../../core/domain/alert.js';
 import type { Incident } from '../../core/domain/incident.js';
+import { ENTITY_FIELDS } from '../../detectors/incidents/story-entities.js';
 import type { Principal } from '../auth/principal.js';
 import { redactIncident } from './redact-incident.js';
 import type { TriageDeps } from './triage-deps.js';
 
 /** The fields story grouping keys on (incident `entities`); anything else is no entity page. */
-export const ENTITY_FIELDS = [
-  'source.ip',
-  'destination.ip',
-  'host.name',
-  'user.name',
-  'user.target.name',
-  'dns.question.name',
-  'url.domain',
-  'file.hash.sha256',
-  'file.hash.sha1',
-  'file.hash.md5',
-  'process.hash.sha256',
-] as const;
+export { ENTITY_FIELDS };
 
 const MAX_INCIDENTS = 200;
 /** Enough to draw weeks of activity; a chart of more says nothing new. */
