@@ -5,7 +5,7 @@ import { writeIsolatingRejections } from './store-rejections.js';
 import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
 import type { IncidentAlertUpdate, Store } from '../core/ports/stores.js';
-import { DEFAULT_STORY_FILING, fileIntoStories, type StoryFilingOptions } from './incident-stories/file-into-stories.js';
+import { DEFAULT_STORY_FILING, fileIntoStories, UNATTRIBUTED, type StoryFilingOptions } from './incident-stories/file-into-stories.js';
 import { linkIntoCampaigns } from './incident-stories/link-into-campaigns.js';
 import type { SuppressionFilter } from './suppressions/suppression-filter.js';
 
@@ -68,7 +68,10 @@ async function withoutSuppressed(alerts: Alert[], filter: SuppressionFilter | un
 
 /** An alert over several organisations' events (a correlation across the constituency) counts for each. */
 function organisationsOf(alert: Alert): string[] {
-  return alert.organization.id !== null ? [alert.organization.id] : [...new Set(alert.organization.ids ?? [])];
+  if (alert.organization.id !== null) return [alert.organization.id];
+  const ids = [...new Set(alert.organization.ids ?? [])];
+  // Events from no known network still deserve an incident; it belongs to no organisation, so only the CERT sees it.
+  return ids.length > 0 ? ids : [UNATTRIBUTED];
 }
 
 /**

@@ -24,7 +24,7 @@ export function incidentUpdateFor(alert: Alert, organizationId: string, now: Dat
     ruleId: alert.rule.id,
     ruleTitle: alert.rule.title,
     entity: entity.key,
-    entities: entitiesOf(alert, alert.organization.id === null ? organizationId : undefined),
+    entities: entitiesOf(alert, spansOrganisations(alert) ? organizationId : undefined),
     severity: alert.rule.level,
     alertId: alert.alert.id,
     eventCount: Math.max(alert.event_ids.length, alert.alert.count),
@@ -46,4 +46,9 @@ function entityOf(alert: Alert): { key: string; label: string } {
     if (typeof value === 'string' && value) return { key: `${field}=${value}`, label: value };
   }
   return { key: '', label: '' };
+}
+
+/** An alert over several organisations' events: each organisation's incident takes only its own events' entities. */
+function spansOrganisations(alert: Alert): boolean {
+  return alert.organization.id === null && (alert.organization.ids?.length ?? 0) > 0;
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { OPEN_STATUSES } from '../../core/domain/incident.js';
 import type { Alert } from '../../core/domain/alert.js';
-import { organisationScope } from '../../core/domain/scope.js';
+import { ALL, organisationScope } from '../../core/domain/scope.js';
 import type { IncidentAlertUpdate, IncidentHead, Store } from '../../core/ports/stores.js';
 import { assignStories, EMPTY_STORY_STATE, type StoryItem, type StoryMerge, type StoryState } from '../../detectors/incidents/story-grouping.js';
 import { auditChange } from '../triage/audit-change.js';
@@ -24,6 +24,8 @@ export type StoryUpdate = IncidentAlertUpdate & { organizationId: string; risk: 
 /** Follows analysts' merges this far; a longer chain is a cycle somebody made by hand. */
 const MAX_MERGE_HOPS = 10;
 export const SYSTEM_ACTOR = 'lagebild';
+/** The story key of alerts from no known organisation; their incidents belong to none (CERT only). */
+export const UNATTRIBUTED = '';
 
 /**
  * Decides, per organisation, which incident each alert joins (story grouping), merges the incidents
@@ -79,7 +81,8 @@ async function adoptedUpdates(
   if (adopted.size === 0) return [];
   const inBatch = new Map(batch.map((update) => [update.alertId, update]));
   const earlier = [...adopted].filter(([alertId]) => !inBatch.has(alertId)).map(([id, { at }]) => ({ id, at }));
-  const read = earlier.length === 0 ? [] : await deps.store.alerts.getRecent(earlier, organisationScope(organizationId));
+  const scope = organizationId === UNATTRIBUTED ? ALL : organisationScope(organizationId);
+  const read = earlier.length === 0 ? [] : await deps.store.alerts.getRecent(earlier, scope);
   const updates = new Map([...inBatch, ...read.map((alert) => [alert.alert.id, deps.updateFor(alert, organizationId)] as const)]);
   return [...adopted].flatMap(([alertId, { incident }]) => {
     const update = updates.get(alertId);
@@ -118,7 +121,8 @@ async function openIncidentResolver(store: Store, ids: string[]): Promise<(id: s
   };
 }
 
-async function applyMerges(deps: { store: Store; clock: Clock }, organizationId: string, merges: readonly StoryMerge[]): Promise<void> {
+async function applyMerges(deps: { store: Store; clock: Clock }, storyKey: string, merges: readonly StoryMerge[]): Promise<void> {
+  const organizationId = storyKey === UNATTRIBUTED ? null : storyKey;
   const now = deps.clock.now().toISOString();
   for (const merge of merges) {
     if (!(await deps.store.incidents.absorb(merge.source, merge.target, now))) continue;

@@ -5,7 +5,7 @@ import { EMPTY_CAMPAIGN_STATE, linkCampaigns, type CampaignObservation, type Cam
 import { indicatorsOf } from '../../detectors/incidents/story-entities.js';
 import { auditChange } from '../triage/audit-change.js';
 import { casLoop } from './cas-loop.js';
-import { SYSTEM_ACTOR, type StoryFilingOptions } from './file-into-stories.js';
+import { SYSTEM_ACTOR, UNATTRIBUTED, type StoryFilingOptions } from './file-into-stories.js';
 
 /** One state for the whole constituency: campaigns are what crosses organisations. */
 const CAMPAIGN_STATE_KEY = 'campaigns';
@@ -19,7 +19,7 @@ const MAX_INDICATORS = 20_000;
 export async function linkIntoCampaigns(deps: { store: Store; clock: Clock }, filed: readonly IncidentAlertUpdate[], options: StoryFilingOptions): Promise<IncidentAlertUpdate[]> {
   const observations: CampaignObservation[] = filed.flatMap((update) => {
     const indicators = indicatorsOf(update.entities ?? []);
-    return indicators.length > 0 && update.organizationId !== null ? [{ incidentId: update.incidentId, organizationId: update.organizationId, at: update.at, indicators }] : [];
+    return indicators.length > 0 && update.organizationId !== null && update.organizationId !== UNATTRIBUTED ? [{ incidentId: update.incidentId, organizationId: update.organizationId, at: update.at, indicators }] : [];
   });
   if (observations.length > 0) {
     const decision = await casLoop(deps.store.stories, CAMPAIGN_STATE_KEY, async (stored) =>
