@@ -6,6 +6,7 @@ import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
 import type { IncidentAlertUpdate, Store } from '../core/ports/stores.js';
 import { DEFAULT_STORY_FILING, fileIntoStories, UNATTRIBUTED, type StoryFilingOptions } from './incident-stories/file-into-stories.js';
+import { criticalOrganisations } from './incident-stories/critical-organisations.js';
 import { linkIntoCampaigns } from './incident-stories/link-into-campaigns.js';
 import type { SuppressionFilter } from './suppressions/suppression-filter.js';
 
@@ -33,6 +34,7 @@ export async function startIncidentRecorder(options: {
   const recorded = options.metrics.counter('lagebild_alerts_recorded_total', 'Alerts stored and folded into incidents');
   const suppressed = options.metrics.counter('lagebild_alerts_suppressed_total', 'Alerts stored but kept out of incidents by a suppression');
   const deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
+  const critical = criticalOrganisations(options.store, options.clock);
   return options.bus.subscribe({
     topic: TOPICS.alerts,
     group: INCIDENT_GROUP,
@@ -44,7 +46,13 @@ export async function startIncidentRecorder(options: {
       const refused = new Set(rejected.map(({ message }) => message));
       const stored = decoded.filter(({ message }) => !refused.has(message)).map(({ value }) => value);
       const now = options.clock.now();
-      const updateFor = (alert: Alert, organizationId: string) => ({ ...options.incidentUpdateFor(alert, organizationId, now), organizationId, risk: riskOf(alert) });
+      const criticalIds = await critical();
+      const updateFor = (alert: Alert, organizationId: string) => ({
+        ...options.incidentUpdateFor(alert, organizationId, now),
+        organizationId,
+        risk: riskOf(alert),
+        organisationCritical: criticalIds.has(organizationId),
+      });
       const filing = await withoutSuppressed(stored, options.suppressions);
       suppressed.inc({}, stored.length - filing.length);
       const updates = filing.flatMap((alert) => organisationsOf(alert).map((organizationId) => updateFor(alert, organizationId)));
