@@ -41,7 +41,10 @@ describe('integration > embedded pipeline', function () {
       const page = await running!.api<{ items: Incident[] }>(analyst, OURS);
       return rootLogin === undefined ? undefined : page.items.find((item) => item.ruleIds?.includes(rootLogin));
     }, 20_000, 'the root-login incident');
-    expect(incident.severity).to.equal('medium');
+    // The root login rule is medium; the story (several stages on one host) may earn more, and says so.
+    expect(incident.ruleLevel).to.equal('medium');
+    expect(incident.severity).to.equal(incident.risk!.severity);
+    expect(incident.risk!.reasons.length).to.be.greaterThan(0);
 
     const eventCount = await eventually(async () => {
       const count = await service.store.events.count(ALL);
