@@ -3,7 +3,7 @@ import { OPEN_STATUSES } from '../../core/domain/incident.js';
 import type { Alert } from '../../core/domain/alert.js';
 import { ALL, organisationScope } from '../../core/domain/scope.js';
 import type { IncidentAlertUpdate, IncidentHead, Store } from '../../core/ports/stores.js';
-import { assignStories, EMPTY_STORY_STATE, type StoryItem, type StoryMerge, type StoryState } from '../../detectors/incidents/story-grouping.js';
+import { assignStories, claimKeyOf, EMPTY_STORY_STATE, type StoryItem, type StoryMerge, type StoryState } from '../../detectors/incidents/story-grouping.js';
 import { auditChange } from '../triage/audit-change.js';
 import { casLoop } from './cas-loop.js';
 
@@ -47,7 +47,7 @@ export async function fileIntoStories(
   }
   const filed: IncidentAlertUpdate[] = [];
   for (const [organizationId, group] of [...byOrganisation].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const items: StoryItem[] = group.map((update) => ({ key: update.alertId, at: update.at, entities: update.entities ?? [], risk: update.risk }));
+    const items: StoryItem[] = group.map((update) => ({ key: update.alertId, rule: update.ruleId, at: update.at, entities: update.entities ?? [], risk: update.risk }));
     const newIds = new Map(group.map((update) => [update.alertId, update.incidentId]));
     const decision = await casLoop(deps.store.stories, `organisation:${organizationId}`, async (stored) => {
       const state = (stored as StoryState | undefined) ?? EMPTY_STORY_STATE;
@@ -92,7 +92,12 @@ async function adoptedUpdates(
 
 function claimedIncidents(state: StoryState, items: readonly StoryItem[]): string[] {
   const ids = new Set<string>();
-  for (const item of items) for (const entity of item.entities) if (state.claims[entity] !== undefined) ids.add(state.claims[entity].incident);
+  for (const item of items) {
+    for (const entity of item.entities) {
+      const claim = state.claims[claimKeyOf(entity)];
+      if (claim !== undefined) ids.add(claim.incident);
+    }
+  }
   return [...ids];
 }
 
