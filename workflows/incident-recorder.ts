@@ -93,10 +93,12 @@ function organisationsOf(alert: Alert): string[] {
 }
 
 /**
- * Weak alerts — informational (an ordinary successful logon) and low (a single failed logon, a new
- * service) — would bury the queue if each opened an incident. They join the story of an entity
- * already under suspicion, and otherwise add this much to their entities' risk: four low alerts on
- * one host within the story window open an incident (the threshold is 100).
+ * Weak alerts — informational (an ordinary successful logon) and low (a new service, malware the
+ * anti-virus removed, a port scan from the internet) — would bury the queue if each opened an
+ * incident. They join the story of an entity already under suspicion, and otherwise add this much to
+ * their entities' risk, each rule once per entity: low alerts of four different rules on one host
+ * within the story window open an incident (the threshold is 100); informational ones never add up
+ * to it alone, as the default rule set has two that alert.
  */
 const RISK_WEIGHTS: Partial<Record<RuleLevel, number>> = { informational: 10, low: 25 };
 
