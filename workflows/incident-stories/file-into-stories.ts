@@ -132,6 +132,7 @@ async function applyMerges(deps: { store: Store; clock: Clock }, storyKey: strin
   for (const merge of merges) {
     if (!(await deps.store.incidents.absorb(merge.source, merge.target, now))) continue;
     const reason = { alertId: merge.alertId, sharedEntity: merge.entity };
+    await keepInCampaign(deps, merge, now);
     await auditChange(deps, SYSTEM_ACTOR, {
       action: 'incident.merge',
       objectType: 'incident',
@@ -142,4 +143,24 @@ async function applyMerges(deps: { store: Store; clock: Clock }, storyKey: strin
     });
     await auditChange(deps, SYSTEM_ACTOR, { action: 'incident.merge', objectType: 'incident', objectId: merge.target, before: {}, after: { mergedSources: [merge.source], ...reason }, organizationId });
   }
+}
+
+/**
+ * A campaign child merged into an incident of no campaign hands its campaign on: the story it joined
+ * is now the organisation's share of the campaign, and the CERT's queue must not list it beside the
+ * campaign that already holds part of it.
+ */
+async function keepInCampaign(deps: { store: Store; clock: Clock }, merge: StoryMerge, now: string): Promise<void> {
+  const heads = await deps.store.incidents.heads([merge.source, merge.target]);
+  const campaignId = heads.get(merge.source)?.campaignId;
+  if (!campaignId || heads.get(merge.target)?.campaignId) return;
+  if (!(await deps.store.incidents.linkCampaign(campaignId, merge.target, '', now))) return;
+  await auditChange(deps, SYSTEM_ACTOR, {
+    action: 'incident.campaign_link',
+    objectType: 'incident',
+    objectId: campaignId,
+    before: {},
+    after: { childId: merge.target, mergedFrom: merge.source },
+    organizationId: null,
+  });
 }
