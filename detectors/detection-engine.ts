@@ -98,6 +98,7 @@ export class DetectionEngine {
    */
   private index: SigmaRuleIndex | undefined;
   private readonly sigmaIds: Set<string>;
+  private readonly correlationIds: Set<string>;
   private readonly correlations: CorrelationEngine;
   private readonly silent: Set<string>;
   private readonly crossOrg: Set<string>;
@@ -115,6 +116,7 @@ export class DetectionEngine {
 
   constructor(parts: DetectionEngineParts) {
     this.sigmaIds = new Set(parts.sigmaRules.map((rule) => rule.id));
+    this.correlationIds = new Set(parts.correlations.map((correlation) => correlation.id));
     const byId = new Map(parts.sigmaRules.map((rule) => [rule.id, rule]));
     this.correlations = new CorrelationEngine(parts.correlations, {
       ...parts.options?.correlation,
@@ -175,9 +177,9 @@ export class DetectionEngine {
     return { ...this.inventory, iocLists: this.iocMatcher.lists };
   }
 
+  /** By set lookup: a rule-state file switches thousands of rules at start, each asking this. */
   hasRule(id: string): boolean {
-    const { sigmaRules, correlations, iocLists } = this.rules();
-    return sigmaRules.some((rule) => rule.id === id) || correlations.some((rule) => rule.id === id) || iocLists.some((list) => list.id === id);
+    return this.sigmaIds.has(id) || this.correlationIds.has(id) || this.iocMatcher.lists.some((list) => list.id === id);
   }
 
   isEnabled(id: string): boolean {

@@ -6,6 +6,7 @@ import type { MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type DeliveredMessage, type Subscription } from '../core/ports/bus.js';
 import type { IncidentAlertUpdate, Store } from '../core/ports/stores.js';
 import { DEFAULT_STORY_FILING, fileIntoStories, UNATTRIBUTED, type StoryFilingOptions } from './incident-stories/file-into-stories.js';
+import { criticalOrganisations } from './incident-stories/critical-organisations.js';
 import { linkIntoCampaigns } from './incident-stories/link-into-campaigns.js';
 import type { SuppressionFilter } from './suppressions/suppression-filter.js';
 
@@ -21,6 +22,8 @@ export interface AlertRecordingDeps {
   stories?: StoryFilingOptions;
   /** Suppressions analysts set: a matching alert is stored but joins no incident. */
   suppressions?: SuppressionFilter;
+  /** The organisations the registry flags critical, whose stories weigh more (criticalOrganisations). */
+  critical: () => Promise<ReadonlySet<string>>;
 }
 
 export interface RecordedBatch {
@@ -42,7 +45,13 @@ export async function recordAlertBatch(deps: AlertRecordingDeps, alerts: readonl
   const refused = new Set(rejected.map(({ item }) => item));
   const stored = alerts.filter((alert) => !refused.has(alert));
   const now = deps.clock.now();
-  const updateFor = (alert: Alert, organizationId: string) => ({ ...deps.incidentUpdateFor(alert, organizationId, now), organizationId, risk: riskOf(alert) });
+  const criticalIds = await deps.critical();
+  const updateFor = (alert: Alert, organizationId: string) => ({
+    ...deps.incidentUpdateFor(alert, organizationId, now),
+    organizationId,
+    risk: riskOf(alert),
+    organisationCritical: criticalIds.has(organizationId),
+  });
   const filing = await withoutSuppressed(stored, deps.suppressions);
   const updates = filing.flatMap((alert) => organisationsOf(alert).map((organizationId) => updateFor(alert, organizationId)));
   const filed = await fileIntoStories({ store: deps.store, clock: deps.clock, updateFor }, updates, storyOptions);
@@ -57,17 +66,18 @@ export async function recordAlertBatch(deps: AlertRecordingDeps, alerts: readonl
  * batch is committed only after the store acknowledged all of them, so at-least-once delivery never
  * duplicates an alert or inflates an incident.
  */
-export async function startIncidentRecorder(options: AlertRecordingDeps & { bus: Bus; metrics: MetricsRegistry }): Promise<Subscription> {
+export async function startIncidentRecorder(options: Omit<AlertRecordingDeps, 'critical'> & { bus: Bus; metrics: MetricsRegistry }): Promise<Subscription> {
   const recorded = options.metrics.counter('lagebild_alerts_recorded_total', 'Alerts stored and folded into incidents');
   const suppressed = options.metrics.counter('lagebild_alerts_suppressed_total', 'Alerts stored but kept out of incidents by a suppression');
   const deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
+  const critical = criticalOrganisations(options.store, options.clock);
   return options.bus.subscribe({
     topic: TOPICS.alerts,
     group: INCIDENT_GROUP,
     maxBatchSize: RECORDER_BATCH_SIZE,
     handler: async (messages: DeliveredMessage[]) => {
       const decoded = await decodeJsonBatch(options.bus, messages, isAlert, (count) => deadLettered.inc({ stage: 'record' }, count));
-      const batch = await recordAlertBatch(options, decoded.map(({ value }) => value));
+      const batch = await recordAlertBatch({ ...options, critical }, decoded.map(({ value }) => value));
       const messageOf = new Map(decoded.map(({ value, message }) => [value, message]));
       suppressed.inc({}, batch.suppressed);
       recorded.inc({}, decoded.length - batch.rejected.length);

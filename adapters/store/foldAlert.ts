@@ -1,5 +1,7 @@
+import { unionOfTactics } from '../../core/domain/attack-tactic.js';
 import { LEVEL_ORDER } from '../../core/domain/alert.js';
-import { MAX_INCIDENT_ENTITIES, type Incident } from '../../core/domain/incident.js';
+import { MAX_INCIDENT_ENTITIES, type Incident, type IncidentRisk, type Severity } from '../../core/domain/incident.js';
+import { assessStory, higher } from '../../core/domain/story-risk.js';
 import type { IncidentAlertUpdate } from '../../core/ports/stores.js';
 import { isoTime } from './isoTime.js';
 
@@ -9,13 +11,12 @@ export type IncidentDocument = Omit<Incident, 'alertIds'>;
 /**
  * Folds one new alert into an incident (or opens the incident). The caller has already made sure the
  * alert is new to the incident; this function only does the arithmetic, shared by both store adapters.
- * Severity only ever rises: an analyst who lowered it sees it rise again when a worse alert arrives,
- * which is the safe side.
+ * The severity follows the story's risk (see withStoryRisk).
  */
 export function foldAlert(current: IncidentDocument | undefined, update: IncidentAlertUpdate): IncidentDocument {
   const at = isoTime(update.at);
   if (current === undefined) {
-    return {
+    return withStoryRisk({
       id: update.incidentId,
       title: update.title,
       organizationIds: organisationsOf([], update),
@@ -32,18 +33,21 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
       firstSeen: at,
       lastSeen: at,
       severity: update.severity,
+      ruleLevel: update.severity,
+      tactics: unionOfTactics([], update.tactics ?? []),
       tags: [...new Set(update.tags)],
       createdAt: update.now,
       updatedAt: update.now,
       version: 1,
-    };
+    }, update.organisationCritical === true);
   }
-  return {
+  return withStoryRisk({
     ...current,
     organizationIds: organisationsOf(current.organizationIds, update),
     entities: unionOf(current.entities ?? [], update.entities ?? []),
     ruleIds: (current.ruleIds ?? [current.ruleId]).includes(update.ruleId) ? (current.ruleIds ?? [current.ruleId]) : [...(current.ruleIds ?? [current.ruleId]), update.ruleId],
-    severity: LEVEL_ORDER.indexOf(update.severity) > LEVEL_ORDER.indexOf(current.severity) ? update.severity : current.severity,
+    ruleLevel: higher(ruleLevelOf(current), update.severity),
+    tactics: unionOfTactics(current.tactics ?? [], update.tactics ?? []),
     alertCount: current.alertCount + 1,
     eventCount: current.eventCount + update.eventCount,
     firstSeen: at < current.firstSeen ? at : current.firstSeen,
@@ -51,7 +55,7 @@ export function foldAlert(current: IncidentDocument | undefined, update: Inciden
     tags: [...new Set([...current.tags, ...update.tags])],
     updatedAt: update.now,
     version: current.version + 1,
-  };
+  }, update.organisationCritical ?? wasCritical(current.risk));
 }
 
 /**
@@ -68,12 +72,14 @@ function organisationsOf(current: readonly string[], update: IncidentAlertUpdate
  * folded once (the target's `mergedFrom` bookkeeping lives in the adapters' alert-id sets).
  */
 export function absorbDocument(target: IncidentDocument, source: IncidentDocument, now: string): IncidentDocument {
-  return {
+  return withStoryRisk({
     ...target,
     organizationIds: [...new Set([...target.organizationIds, ...source.organizationIds])].sort(),
     entities: unionOf(target.entities ?? [], source.entities ?? []),
     ruleIds: [...new Set([...(target.ruleIds ?? [target.ruleId]), ...(source.ruleIds ?? [source.ruleId])])],
-    severity: LEVEL_ORDER.indexOf(source.severity) > LEVEL_ORDER.indexOf(target.severity) ? source.severity : target.severity,
+    severity: higher(source.severity, target.severity),
+    ruleLevel: higher(ruleLevelOf(source), ruleLevelOf(target)),
+    tactics: unionOfTactics(target.tactics ?? [], source.tactics ?? []),
     alertCount: target.alertCount + source.alertCount,
     eventCount: target.eventCount + source.eventCount,
     firstSeen: source.firstSeen < target.firstSeen ? source.firstSeen : target.firstSeen,
@@ -81,7 +87,7 @@ export function absorbDocument(target: IncidentDocument, source: IncidentDocumen
     tags: [...new Set([...target.tags, ...source.tags])],
     updatedAt: now,
     version: target.version + 1,
-  };
+  }, wasCritical(target.risk) || wasCritical(source.risk));
 }
 
 /** A new campaign, seeded from its first child: it belongs to no organisation, so only the CERT sees it. */
@@ -110,4 +116,37 @@ function unionOf(current: readonly string[], added: readonly string[]): string[]
     union.add(entity);
   }
   return [...union].sort();
+}
+
+/**
+ * Assesses the story anew (core/domain/story-risk.ts) from what the incident holds: the highest rule
+ * level, the tactics covered, the hosts and accounts among its entities, the organisation's flag and
+ * the number of alerts. The severity rises to the story's when the story got worse than it was last
+ * assessed; otherwise it stays where it is, so an analyst who lowered it keeps their judgement until
+ * the story gives new reason (a worse alert, a further stage, more hosts).
+ */
+function withStoryRisk(document: IncidentDocument, organisationCritical: boolean): IncidentDocument {
+  const entities = document.entities ?? [];
+  const risk = assessStory({
+    maxLevel: ruleLevelOf(document),
+    tactics: document.tactics ?? [],
+    hosts: entities.filter((entity) => HOST_FIELDS.some((field) => entity.startsWith(field))).length,
+    accounts: entities.filter((entity) => ACCOUNT_FIELDS.some((field) => entity.startsWith(field))).length,
+    organisationCritical,
+    alertCount: document.alertCount,
+  });
+  const worse = document.risk === undefined || LEVEL_ORDER.indexOf(risk.severity) > LEVEL_ORDER.indexOf(document.risk.severity);
+  return { ...document, risk, severity: worse ? higher(document.severity, risk.severity) : document.severity };
+}
+
+const HOST_FIELDS = ['host.name='];
+const ACCOUNT_FIELDS = ['user.name=', 'user.target.name='];
+
+/** Incidents stored before rule levels were kept separately: their severity was the highest rule level. */
+function ruleLevelOf(incident: Pick<IncidentDocument, 'ruleLevel' | 'severity'>): Severity {
+  return incident.ruleLevel ?? incident.severity;
+}
+
+function wasCritical(risk: IncidentRisk | undefined): boolean {
+  return risk?.reasons.some((reason) => reason.code === 'critical_organisation') ?? false;
 }

@@ -82,7 +82,7 @@ export async function measureQuality(options: QualityOptions, report: (message: 
   report(`${alerts.length} alerts in ${((Date.now() - started) / 1000).toFixed(1)} s, ${engine.stats().lateEvents} late events`);
 
   const recordingStarted = Date.now();
-  const incidents = await recordIncidents(arrived);
+  const incidents = await recordIncidents(arrived, traffic.organisations.map((o) => o.organisation));
   report(`${incidents.length} incidents recorded in ${((Date.now() - recordingStarted) / 1000).toFixed(1)} s`);
   const evidence = alertEvidence(alerts, parsed.labels, parsed.stages);
   const queues = incidentQueues(incidents, alerts, evidence, ruleName);

@@ -44,6 +44,27 @@ export interface Incident {
   campaignId?: string | null;
   /** For a campaign: the organisations' own incidents it links. */
   childIds?: string[];
+  /** The ATT&CK tactics the story's alerts cover, in kill-chain order (detectors/incidents/attack-tactics.ts). */
+  tactics?: string[];
+  /** The highest level of any rule that fired in the story; `severity` may differ, by the story's risk or by hand. */
+  ruleLevel?: Severity;
+  /** How bad the story is as a whole and why (core/domain/story-risk.ts). */
+  risk?: IncidentRisk;
+}
+
+/** A stable code the UI turns into a sentence (`risk.reason.<code>` in ui/src/i18n), with its numbers. */
+export interface RiskReason {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface IncidentRisk {
+  /** 0–100. */
+  score: number;
+  /** The severity the story earns; the incident's own severity rises to it when it grows. */
+  severity: Severity;
+  /** What raised the score, the largest share first. */
+  reasons: RiskReason[];
 }
 
 /** Enough for any real story; a flood of distinct values (a scan) must not grow one document without bound. */

@@ -63,6 +63,10 @@ export interface IncidentAlertUpdate {
   /** Every entity the alert names (`host.name=fs01`), merged into the incident's `entities`. */
   entities?: string[];
   severity: Severity;
+  /** The ATT&CK tactics the alert's rule names (detectors/incidents/attack-tactics.ts). */
+  tactics?: string[];
+  /** The organisation is flagged critical in the registry: its stories weigh more. */
+  organisationCritical?: boolean;
   alertId: string;
   eventCount: number;
   at: string;

@@ -2,6 +2,7 @@ import type { Alert } from '../../core/domain/alert.js';
 import { getField } from '../../core/domain/ecs.js';
 import { deterministicId } from '../../core/ids.js';
 import type { IncidentAlertUpdate } from '../../core/ports/stores.js';
+import { tacticsOf } from './attack-tactics.js';
 import { entitiesOf } from './story-entities.js';
 
 /** Fields that say best whom or what an alert is about in its title, when the rule did not group by anything. */
@@ -26,6 +27,7 @@ export function incidentUpdateFor(alert: Alert, organizationId: string, now: Dat
     entity: entity.key,
     entities: entitiesOf(alert, spansOrganisations(alert) ? organizationId : undefined),
     severity: alert.rule.level,
+    tactics: tacticsOf(alert.tags),
     alertId: alert.alert.id,
     eventCount: Math.max(alert.event_ids.length, alert.alert.count),
     at: alert['@timestamp'],

@@ -62,6 +62,18 @@ export function incidentStoriesContract(name: string, factory: () => Promise<Inc
       expect(open[0]!.entities).to.include.members(['host.name=fs01', 'source.ip=203.0.113.66', 'dns.question.name=update-check.example.net']);
     });
 
+    it('rates the story, not its alerts: six medium stages from reconnaissance to C2 make a critical incident, with its reasons', async () => {
+      await record(store, clock, intrusion());
+      await refresh();
+      const [listed] = await incidentsOf(store, refresh);
+      const incident = (await store.incidents.get(listed!.id, ALL))!;
+      expect(incident.tactics).to.deep.equal(['reconnaissance', 'initial-access', 'persistence', 'privilege-escalation', 'credential-access', 'command-and-control']);
+      expect(incident).to.include({ severity: 'critical', ruleLevel: 'medium' });
+      expect(incident.risk!.score).to.be.at.least(80);
+      expect(incident.risk!.reasons.map((reason) => reason.code)).to.include('tactics_chain');
+      expect(listed!.risk).to.deep.equal(incident.risk);
+    });
+
     it('keeps unrelated stories of one organisation apart', async () => {
       await record(store, clock, [
         alert('a', 0, [event('e1', { host: { name: 'pc-17' }, user: { name: 'mueller' } })]),

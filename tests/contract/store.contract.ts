@@ -260,6 +260,9 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
           createdAt: '2025-03-01T10:00:05.000Z',
           updatedAt: '2025-03-01T10:00:05.000Z',
           version: 1,
+          ruleLevel: 'high',
+          tactics: [],
+          risk: { score: 60, severity: 'high', reasons: [{ code: 'max_rule_level', params: { level: 'high' } }] },
         } satisfies Incident);
       });
 

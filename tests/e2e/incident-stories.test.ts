@@ -15,10 +15,10 @@ import { useBrowserSuite } from './browser-suite.js';
 
 const ATTACKER = '203.0.113.99';
 
-function alertOf(id: string, hoursAgo: number, organizationId: string, host: string, rule: { title: string; level: RuleLevel }): Alert {
+function alertOf(id: string, hoursAgo: number, organizationId: string, host: string, rule: { title: string; level: RuleLevel; tags?: string[] }): Alert {
   const at = new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
   const event = { '@timestamp': at, event: { id: `ev-${id}` }, organization: { id: organizationId }, source: { ip: ATTACKER }, host: { name: host } } as EcsEvent;
-  return { '@timestamp': at, alert: { id, count: 1 }, rule: { id: `rule-${id}`, title: rule.title, level: rule.level, type: 'sigma' }, event_ids: [`ev-${id}`], organization: { id: organizationId }, tags: [], events: [event] };
+  return { '@timestamp': at, alert: { id, count: 1 }, rule: { id: `rule-${id}`, title: rule.title, level: rule.level, type: 'sigma' }, event_ids: [`ev-${id}`], organization: { id: organizationId }, tags: rule.tags ?? [], events: [event] };
 }
 
 /** What the incident recorder does with alerts from the bus: story grouping, then campaigns. */
@@ -43,10 +43,10 @@ describe('e2e > ui > incident stories', function () {
       const store = demo.service.store;
       // One attacker, two towns: each town's own incident, and a campaign over both for the CERT.
       await record(store, [
-        alertOf('st-r0', 23, 'radebeul', 'vpn', { title: 'VPN-Anmeldeversuche von außen', level: 'medium' }),
+        alertOf('st-r0', 23, 'radebeul', 'vpn', { title: 'VPN-Anmeldeversuche von außen', level: 'medium', tags: ['attack.credential-access', 'attack.t1110'] }),
         alertOf('st-m1', 3, 'moritzburg', 'mail', { title: 'Passwortraten am Mailserver', level: 'high' }),
       ]);
-      await record(store, [alertOf('st-r1', 1, 'radebeul', 'vpn', { title: 'VPN-Anmeldung nach Fehlversuchen', level: 'high' })]);
+      await record(store, [alertOf('st-r1', 1, 'radebeul', 'vpn', { title: 'VPN-Anmeldung nach Fehlversuchen', level: 'high', tags: ['attack.initial-access'] })]);
       const all = (await store.incidents.list({ limit: 50 }, ALL)).items;
       const child = (organizationId: string) => all.find((incident) => incident.organizationIds.includes(organizationId) && incident.campaignId)!;
       radebeul = child('radebeul');
@@ -100,6 +100,33 @@ describe('e2e > ui > incident stories', function () {
     expect(text).to.contain(radebeul.title);
     for (const foreign of ['Moritzburg', 'moritzburg', moritzburg.id, moritzburg.title, 'Passwortraten', campaign.id, campaign.title, 'Kampagne', 'Betroffene Organisationen']) expect(text, foreign).not.to.contain(foreign);
     expect(await ui.page.locator('#related-incidents').count(), 'nothing related in Radebeul').to.equal(0);
+    expect(ui.problems).to.deep.equal([]);
+  });
+
+  it('tells the CERT why the Radebeul story is rated as it is, with its stages in kill-chain order', async () => {
+    await ui.openPage({ width: 1440, height: 900 });
+    await ui.logIn('analyst');
+    await ui.page.goto(`${ui.demo.baseUrl}/#/incidents/${encodeURIComponent(radebeul.id)}`);
+    const panel = ui.page.locator('#story-risk');
+    await panel.waitFor();
+    const score = Number(await panel.locator('[role="meter"]').getAttribute('aria-valuenow'));
+    expect(score).to.be.within(60, 100);
+    const reasons = await ui.page.locator('#risk-reasons li').allTextContents();
+    expect(reasons).to.include('Höchste Regelstufe: Hoch');
+    expect(reasons).to.include('2 Taktiken der Angriffskette, zuletzt Zugangsdatenzugriff');
+    expect(await panel.locator('.kill-chain .covered').evaluateAll((items) => items.map((item) => item.getAttribute('data-tactic')))).to.deep.equal(['initial-access', 'credential-access']);
+    // Initial access comes before credential access in the kill chain, though its alert arrived last.
+    const stages = ui.page.locator('#attack-stages > li');
+    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute('data-tactic')))).to.deep.equal(['initial-access', 'credential-access']);
+    expect(await stages.nth(0).textContent()).to.contain('VPN-Anmeldung nach Fehlversuchen');
+    expect(await stages.nth(1).textContent()).to.contain('VPN-Anmeldeversuche von außen');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(ui.page, 'incident-story-risk-1440');
+    await ui.openPage({ width: 390, height: 844 });
+    await ui.logIn('analyst');
+    await ui.page.goto(`${ui.demo.baseUrl}/#/incidents/${encodeURIComponent(radebeul.id)}`);
+    await ui.page.locator('#story-risk').scrollIntoViewIfNeeded();
+    await screenshot(ui.page, 'incident-story-risk-390');
     expect(ui.problems).to.deep.equal([]);
   });
 });

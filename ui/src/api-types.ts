@@ -51,6 +51,18 @@ export interface Incident {
   campaignId?: string | null;
   /** Set on a campaign: the organisations' own incidents it links; only the CERT sees campaigns. */
   childIds?: string[];
+  /** The ATT&CK tactics the story covers, in kill-chain order. */
+  tactics?: string[];
+  /** The highest level of any rule that fired in the story. */
+  ruleLevel?: Severity;
+  risk?: IncidentRisk;
+}
+
+/** Why the story is rated as it is: a score 0–100, the severity it earns, and its reasons, largest share first. */
+export interface IncidentRisk {
+  score: number;
+  severity: Severity;
+  reasons: { code: string; params?: Record<string, string | number> }[];
 }
 
 export interface RelatedIncident extends Incident {
@@ -128,6 +140,8 @@ export interface IncidentDetail {
   allowedTransitions: IncidentStatus[];
   mergedSources: MergedSource[];
   alerts: Alert[];
+  /** The alerts as stages of the attack: ATT&CK tactics in kill-chain order, each with its alerts, earliest first. */
+  stages: { tactic: string; alertIds: string[] }[];
   events: EcsEvent[];
   observables: Observable[];
   comments: IncidentComment[];

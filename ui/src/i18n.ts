@@ -31,6 +31,11 @@ export function setLanguage(next: Language): void {
   }
 }
 
+/** Whether a key built from a server code (`risk.reason.<code>`) has a message: a newer server may send codes this UI does not know. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in DICTIONARIES[current];
+}
+
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
   return DICTIONARIES[current][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));

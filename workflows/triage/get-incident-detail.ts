@@ -6,6 +6,7 @@ import { canChange } from '../../core/domain/scope.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { IncidentComment } from '../../core/ports/triage-stores.js';
 import type { Principal } from '../auth/principal.js';
+import { attackStages, type AttackStage } from './attack-stages.js';
 import { extractObservables, type Observable } from './extract-observables.js';
 import { listMergedSources, type MergedSource } from './list-merged-sources.js';
 import { redactIncident } from './redact-incident.js';
@@ -23,6 +24,8 @@ export interface IncidentDetail {
   changeable: boolean;
   mergedSources: MergedSource[];
   alerts: Alert[];
+  /** The alerts as stages of the attack, in ATT&CK kill-chain order. */
+  stages: AttackStage[];
   events: EcsEvent[];
   observables: Observable[];
   comments: IncidentComment[];
@@ -45,7 +48,7 @@ export async function getIncidentDetail(deps: TriageDeps, actor: Principal, id: 
   const trail = (await deps.store.audit.list({ objectId: id, limit: MAX_TIMELINE })).filter((entry) => entry.action !== 'incident.comment');
   const timeline = await scopedTimeline(deps, actor.scope, incident, trail, new Set(mergedSources.map((source) => source.id)));
   const visible = actor.scope.kind === 'all' ? incident : { ...redactIncident(incident, actor.scope), alertIds: alerts.map((alert) => alert.alert.id) };
-  return { incident: visible, changeable: canChange(actor.scope, incident.organizationIds), mergedSources, alerts, events, observables: extractObservables(events), comments, timeline };
+  return { incident: visible, changeable: canChange(actor.scope, incident.organizationIds), mergedSources, alerts, stages: attackStages(alerts), events, observables: extractObservables(events), comments, timeline };
 }
 
 /** Alerts carry their trimmed events; the event store fills in what an alert did not keep. */

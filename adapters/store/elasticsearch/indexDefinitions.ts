@@ -132,6 +132,10 @@ const incidentMapping: Mapping = {
     ruleIds: keyword,
     campaignId: keyword,
     childIds: keyword,
+    tactics: keyword,
+    ruleLevel: keyword,
+    // The score filters and sorts; the reasons are only shown.
+    risk: { properties: { score: long, severity: keyword, reasons: { type: 'object', enabled: false } } },
   },
 };
 

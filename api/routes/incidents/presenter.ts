@@ -23,6 +23,7 @@ export function presentIncidentDetail(detail: IncidentDetail) {
     allowedTransitions: detail.changeable ? allowedTransitions(detail.incident) : [],
     mergedSources: detail.mergedSources,
     alerts: detail.alerts,
+    stages: detail.stages,
     events: detail.events,
     observables: detail.observables,
     comments: detail.comments.map(presentComment),

@@ -28,6 +28,16 @@ export const incidentSchema = z.object({
   ruleIds: z.array(z.string()).optional().describe('every rule that contributed, first one first'),
   campaignId: z.string().nullable().optional().describe('the campaign this incident is part of (CERT only)'),
   childIds: z.array(z.string()).optional().describe('for a campaign: the organisations\' own incidents it links (CERT only)'),
+  tactics: z.array(z.string()).optional().describe('the ATT&CK tactics the story covers, in kill-chain order'),
+  ruleLevel: severitySchema.optional().describe('the highest level of any rule that fired in the story'),
+  risk: z
+    .object({
+      score: z.number().int().min(0).max(100),
+      severity: severitySchema,
+      reasons: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+    })
+    .optional()
+    .describe('the story\'s risk: score 0–100, the severity it earns and why, largest share first'),
 });
 
 export const incidentSummarySchema = incidentSchema.omit({ alertIds: true });
@@ -87,6 +97,7 @@ export const incidentDetailSchema = z.object({
   allowedTransitions: z.array(statusSchema).describe('the statuses a PATCH by you may move the incident to now (workflows/triage/incident-state-machine.ts); empty once merged, and for an officer on an incident shared with other organisations'),
   mergedSources: z.array(z.object({ id: z.string(), title: z.string(), status: statusSchema, alertCount: z.number().int() })).describe('incidents merged into this one; their comments stay on them'),
   alerts: z.array(alertSchema),
+  stages: z.array(z.object({ tactic: z.string(), alertIds: z.array(z.string()) })).describe('the alerts as stages of the attack: ATT&CK tactics in kill-chain order, each with its alerts, earliest first'),
   events: z.array(eventSchema),
   observables: z.array(z.object({ type: z.string(), value: z.string(), fields: z.array(z.string()), count: z.number().int() })),
   comments: z.array(commentSchema),

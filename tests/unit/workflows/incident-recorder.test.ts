@@ -113,7 +113,7 @@ describe('workflows > incident recorder > suppressions', () => {
 describe('workflows > incident recorder > campaign children merged into another story', () => {
   it('hands the campaign on to the incident a campaign child merged into, so the CERT lists the campaign alone', async () => {
     const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
-    const record = (alerts: Alert[]) => recordAlertBatch({ store, clock: systemClock, incidentUpdateFor }, alerts);
+    const record = (alerts: Alert[]) => recordAlertBatch({ store, clock: systemClock, incidentUpdateFor, critical: async () => new Set<string>() }, alerts);
     await record([storyAlert('older', 0, [event('e1', { host: { name: 'pc-17' }, user: { name: 'mueller' } })])]);
     await record([
       storyAlert('phishing-a', 5, [event('e2', { host: { name: 'pc-99' }, destination: { ip: '203.0.113.45' } })]),

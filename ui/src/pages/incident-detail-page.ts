@@ -3,6 +3,7 @@ import { OPEN_STATUSES, SEVERITIES, TLP_LABELS, type Alert, type EcsEvent, type 
 import { errorMessage, errorText } from '../components/error-message.js';
 import { eventView } from '../components/event-view.js';
 import { severityBadge } from '../components/severity-badge.js';
+import { storyRiskPanel, tacticName } from '../components/story-risk-panel.js';
 import { statusBadge } from '../components/status-badge.js';
 import { suppressPanel } from '../components/suppress-form.js';
 import { tlpBadge } from '../components/tlp-badge.js';
@@ -92,6 +93,8 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
         ? h('p', { class: 'notice', id: 'merged-into' }, t('detail.mergedInto'), ' ', h('a', { href: incidentHref(incident.mergedInto) }, incident.mergedInto))
         : null,
       h('div', { class: 'detail-grid' }, summarySection(), canWrite ? (detail.changeable ? triageSection() : sharedNotice()) : null),
+      storyRiskPanel(incident),
+      stagesSection(detail.stages, detail.alerts),
       incident.childIds ? affectedSection() : null,
       relatedSection(),
       mergeSection(),
@@ -499,6 +502,40 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       disposed = true;
     },
   };
+}
+
+/** The incident's alerts by ATT&CK tactic in kill-chain order: the course of the attack at a glance. */
+function stagesSection(stages: IncidentDetail['stages'], alerts: readonly Alert[]): HTMLElement {
+  const byId = new Map(alerts.map((alert) => [alert.alert.id, alert]));
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'stages-title' },
+    h('h2', { id: 'stages-title' }, t('stages.title')),
+    stages.length === 0
+      ? h('p', { class: 'muted' }, t('stages.empty'))
+      : [
+          h('p', { class: 'muted small' }, t('stages.intro')),
+          h(
+            'ol',
+            { class: 'attack-stages', id: 'attack-stages' },
+            stages.map((stage) =>
+              h(
+                'li',
+                { 'data-tactic': stage.tactic },
+                h('h3', {}, tacticName(stage.tactic)),
+                h(
+                  'ul',
+                  {},
+                  stage.alertIds.flatMap((alertId) => {
+                    const alert = byId.get(alertId);
+                    return alert ? [h('li', {}, severityBadge(alert.rule.level), ' ', t('stages.alert', { time: formatDateTime(alert['@timestamp']), rule: alert.rule.title }))] : [];
+                  }),
+                ),
+              ),
+            ),
+          ),
+        ],
+  );
 }
 
 function alertsSection(alerts: readonly Alert[], events: readonly EcsEvent[]): HTMLElement {

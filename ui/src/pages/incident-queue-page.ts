@@ -238,7 +238,12 @@ export function incidentQueuePage(context: PageContext): Page {
         'tr',
         { class: `incident-row severity-row-${incident.severity}`, 'data-incident-id': incident.id },
         h('td', { class: 'col-select' }, selectBox(incident)),
-        cell('incidents.colSeverity', 'col-severity', severityBadge(incident.severity)),
+        cell(
+          'incidents.colSeverity',
+          'col-severity',
+          severityBadge(incident.severity),
+          ...(incident.risk ? [' ', h('span', { class: 'muted small risk-inline', title: t('risk.meterLabel') }, String(incident.risk.score))] : []),
+        ),
         cell('incidents.colTitle', 'col-title', h('a', { href: incidentHref(incident.id), id: `incident-link-${incident.id}`, class: 'incident-link' }, incident.title), ...(incident.childIds ? [' ', campaignBadge()] : [])),
         cell('incidents.colOrganisations', 'col-organisations', incident.organizationIds.map((id) => context.organisationName(id)).join(', ')),
         cell('incidents.colStatus', 'col-status', statusBadge(incident.status)),

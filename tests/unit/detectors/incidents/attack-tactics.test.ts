@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { ATTACK_TACTICS, tacticsOf } from '../../../../detectors/incidents/attack-tactics.js';
+import { ATTACK_TACTICS } from '../../../../core/domain/attack-tactic.js';
+import { tacticsOf } from '../../../../detectors/incidents/attack-tactics.js';
 
 describe('detectors > incidents > attack-tactics', () => {
   it('lists the fourteen enterprise tactics from reconnaissance to impact', () => {
@@ -29,6 +30,11 @@ describe('detectors > incidents > attack-tactics', () => {
       'credential-access',
       'command-and-control',
     ]);
+  });
+
+  it('lets the tactics a rule names win over those its techniques would add', () => {
+    expect(tacticsOf(['attack.initial-access', 'attack.t1078.003'])).to.deep.equal(['initial-access']);
+    expect(tacticsOf(['attack.t1078.003', 'attack.cve.2021-1'])).to.have.length(4);
   });
 
   it('ignores other namespaces and unknown ids', () => {

@@ -1,5 +1,6 @@
-import { LEVEL_ORDER, type RuleLevel } from '../../core/domain/alert.js';
-import { ATTACK_TACTICS } from './attack-tactics.js';
+import { LEVEL_ORDER, type RuleLevel } from './alert.js';
+import { ATTACK_TACTICS, tacticRank } from './attack-tactic.js';
+import type { IncidentRisk, RiskReason } from './incident.js';
 
 export interface StoryFacts {
   /** The highest level of any rule that fired in the story. */
@@ -10,20 +11,6 @@ export interface StoryFacts {
   accounts: number;
   organisationCritical: boolean;
   alertCount: number;
-}
-
-/** A stable code the UI turns into a sentence (`risk.reason.<code>` in ui/src/i18n). */
-export interface RiskReason {
-  code: string;
-  params?: Record<string, string | number>;
-}
-
-export interface StoryRisk {
-  severity: RuleLevel;
-  /** 0–100. */
-  riskScore: number;
-  /** What raised the score, the largest share first. */
-  reasons: RiskReason[];
 }
 
 /*
@@ -57,14 +44,13 @@ const CRITICAL_ORGANISATION_POINTS = 15;
 const SUSTAINED_ALERTS = 10;
 const SUSTAINED_POINTS = 5;
 
-const TACTIC_RANK = new Map<string, number>(ATTACK_TACTICS.map((tactic, rank) => [tactic, rank]));
 const LAST_RANK = ATTACK_TACTICS.length - 1;
 
 /** Rates one story (all alerts of an organisation sharing entities): how bad, how sure, and why. */
-export function assessStory(input: StoryFacts): StoryRisk {
+export function assessStory(input: StoryFacts): IncidentRisk {
   const parts: { points: number; reason: RiskReason }[] = [{ points: LEVEL_POINTS[input.maxLevel], reason: { code: 'max_rule_level', params: { level: input.maxLevel } } }];
 
-  const ranks = [...new Set(input.tactics.map((tactic) => TACTIC_RANK.get(tactic)).filter((rank): rank is number => rank !== undefined))].sort((a, b) => a - b);
+  const ranks = [...new Set(input.tactics.map((tactic) => tacticRank(tactic)).filter((rank): rank is number => rank !== undefined))].sort((a, b) => a - b);
   const last = ranks.at(-1);
   if (last !== undefined) {
     const chain = Math.min(MAX_CHAIN_POINTS, (ranks.length - 1) * POINTS_PER_EXTRA_TACTIC);
@@ -80,11 +66,11 @@ export function assessStory(input: StoryFacts): StoryRisk {
   if (input.organisationCritical) parts.push({ points: CRITICAL_ORGANISATION_POINTS, reason: { code: 'critical_organisation' } });
   if (input.alertCount >= SUSTAINED_ALERTS) parts.push({ points: SUSTAINED_POINTS, reason: { code: 'many_alerts', params: { count: input.alertCount } } });
 
-  const riskScore = Math.min(100, parts.reduce((sum, part) => sum + part.points, 0));
-  const severity = higher(bandOf(riskScore), input.maxLevel);
+  const score = Math.min(100, parts.reduce((sum, part) => sum + part.points, 0));
+  const severity = higher(bandOf(score), input.maxLevel);
   // A stable sort keeps equal shares in the order above, so the list reads the same on every call.
   const reasons = parts.filter((part) => part.points > 0 || part.reason.code === 'max_rule_level').sort((a, b) => b.points - a.points).map((part) => part.reason);
-  return { severity, riskScore, reasons };
+  return { score, severity, reasons };
 }
 
 function bandOf(score: number): RuleLevel {
@@ -93,6 +79,6 @@ function bandOf(score: number): RuleLevel {
   return band;
 }
 
-function higher(a: RuleLevel, b: RuleLevel): RuleLevel {
+export function higher(a: RuleLevel, b: RuleLevel): RuleLevel {
   return LEVEL_ORDER.indexOf(a) >= LEVEL_ORDER.indexOf(b) ? a : b;
 }
