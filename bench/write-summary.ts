@@ -73,11 +73,26 @@ export function writeSummary(): void {
     }
   }
   if (quality) {
-    lines.push('', `## Detection quality (${n(quality.organisations)} organisations, ${n(quality.lines)} lines, ${n(quality.attackInstances)} attacks)`, '');
-    lines.push('| scenario | recall | precision (incidents of its rules) |', '|---|---|---|');
+    lines.push('', `## Detection quality (${n(quality.organisations)} organisations, ${n(quality.lines)} lines, ${n(quality.attackInstances)} attacks, ${n(quality.intrusionInstances)} multi-stage intrusions)`, '');
+    const targets = quality.targets as Json | undefined;
+    if (targets) {
+      lines.push('Issue 17 targets, on the CERT\'s queue (a campaign stands for its organisations\' incidents):', '', '| figure | value | target | status |', '|---|---|---|---|');
+      for (const [name, label] of [['incidentsPerIntrusion', 'incidents per intrusion'], ['intrusionRecall', 'recall of the intrusions'], ['alertsPerIncident', 'alerts per incident'], ['precisionAboveInformational', 'precision of incidents above informational']] as const) {
+        const figure = targets[name] as Json;
+        lines.push(`| ${label} | ${n(figure.value)} | ${figure.target} | ${met(figure.met)} |`);
+      }
+      lines.push('', '| intrusion | found | incidents per intrusion (CERT / organisation) | stages in an incident |', '|---|---|---|---|');
+      for (const [name, i] of Object.entries(quality.intrusions as Json)) {
+        const intrusion = i as Json;
+        const stages = Object.entries(intrusion.stages as Json).map(([stage, tally]) => `${stage} ${(tally as Json).inIncident}/${intrusion.instances}`).join(', ');
+        lines.push(`| ${name} | ${intrusion.found}/${intrusion.instances} | ${intrusion.incidentsPerIntrusion.cert} / ${intrusion.incidentsPerIntrusion.organisation} | ${stages} |`);
+      }
+      lines.push('');
+    }
+    lines.push('| scenario | alert raised | in an incident | precision (incidents of its rules) |', '|---|---|---|---|');
     for (const [name, s] of Object.entries(quality.scenarios as Json)) {
       const scenario = s as Json;
-      lines.push(`| ${name} | ${scenario.found}/${scenario.instances} | ${scenario.truePositiveIncidents}/${scenario.incidents} |`);
+      lines.push(`| ${name} | ${scenario.alerted ?? scenario.found}/${scenario.instances} | ${scenario.found}/${scenario.instances} | ${scenario.truePositiveIncidents}/${scenario.incidents} |`);
     }
     const delivery = quality.delivery as Json | undefined;
     if (delivery) {
@@ -86,7 +101,11 @@ export function writeSummary(): void {
       const late = (quality.attacksHeldBeyondLateness as Json[]).map((attack) => `${attack.label} expected ${attack.expected}, ${(attack.foundBy as string[]).length > 0 ? `found by ${(attack.foundBy as string[]).join(', ')}` : 'not found'}`);
       lines.push('', `Delivered late and out of order: ${n(by.jittered)} lines held up by seconds to minutes, ${n(by.batched)} in blocks of ${Object.keys(delivery.batchedOrganisations as Json).length} organisations, ${Object.keys(delivery.clockAhead as Json).join(', ')} with clocks ahead (${Object.values(delivery.clockAhead as Json).join(', ')}), ${n(by['beyond-lateness'])} lines of ${held.organisation} two hours late; ${n(delivery.linesOvertaken)} lines overtaken. Late events counted by the engine: ${n(quality.lateEvents)}. Attacks in the stretch held back: ${late.join('; ')}.`);
     }
-    lines.push('', `Alerts ${n(quality.alerts)} → incidents ${n(quality.incidents)} (${quality.alertsPerIncident} alerts per incident; ${quality.eventsPerAlert} events per alert). Incidents that contain attack events: ${n(quality.incidentsWithAttackEvents)} (${pct(quality.incidentsWithAttackEvents, quality.incidents)}); above informational level ${n(quality.incidentsAboveInformational)} with precision ${quality.precisionAboveInformational}. Incidents without attack events by rule: ${Object.entries(quality.incidentsWithoutAttackByRule as Json).map(([rule, count]) => `${rule} ${n(count)}`).join(', ')}.`);
+    const queues = quality.queues as Json | undefined;
+    if (queues) {
+      const queue = (q: Json): string => `${n(q.incidents)} incidents${q.campaigns ? ` (${n(q.campaigns)} campaigns)` : ''}, ${q.alertsPerIncident} alerts per incident, ${n(q.alertsInIncidents)} alerts in incidents; ${n(q.incidentsWithAttackEvents)} hold attack events; above informational ${n(q.incidentsAboveInformational)} with precision ${q.precisionAboveInformational}; without attack events by rule: ${Object.entries(q.incidentsWithoutAttackByRule as Json).map(([rule, count]) => `${rule} ${n(count)}`).join(', ') || 'none'}`;
+      lines.push('', `Alerts ${n(quality.alerts)} (${quality.eventsPerAlert} events per alert) filed by the incident recorder's own step. CERT queue: ${queue(queues.cert)}. Organisations' incidents: ${queue(queues.organisations)}.`);
+    }
   }
   const latency: { label: string; target: number; p50: number; p99: number }[] = [];
   for (const run of [embedded, kafka]) {

@@ -41,7 +41,7 @@ export async function startEventArchive(options: { bus: Bus; store: Store; metri
       archived.inc({}, events.length - rejected.length);
       if (rejected.length > 0) {
         deadLettered.inc({ stage: 'archive' }, rejected.length);
-        await publishDeadLetters(options.bus, rejected.map(({ message }) => message), (_, index) => `the store refused the event: ${rejected[index]!.reason}`, 'store_rejected');
+        await publishDeadLetters(options.bus, rejected.map(({ item }) => item), (_, index) => `the store refused the event: ${rejected[index]!.reason}`, 'store_rejected');
       }
     },
   });

@@ -1,5 +1,5 @@
 import type { BenchOrganisation } from './constituency.js';
-import { publicAddress } from './constituency.js';
+import { publicAddress, resolverAddress } from './constituency.js';
 import type { GeneratedLine } from './generated-line.js';
 import { bindQueryLine, ecsJsonLine, squidLine, sshdLine, ufwLine, winlogbeatLine } from './log-line-formats.js';
 import type { RandomSource } from '../../cli/demo/random-source.js';
@@ -87,7 +87,7 @@ export function c2Contact(org: BenchOrganisation, context: AttackContext): Gener
   const out: GeneratedLine[] = [];
   for (let i = 0; i < 5; i++) {
     const offset = i * 60_000;
-    out.push(line(org, context, offset, bindQueryLine(context.start + offset, host, 53000 + i, 'beacon.example.net', 'A', `${org.internalPrefix}.53`)));
+    out.push(line(org, context, offset, bindQueryLine(context.start + offset, host, 53000 + i, 'beacon.example.net', 'A', resolverAddress(org))));
     out.push(line(org, context, offset + 50, ufwLine(context.start + offset + 50, `fw01.${org.domain}`, 'ALLOW', host, '203.0.113.66', 'TCP', 51000 + i, 443)));
   }
   return out;

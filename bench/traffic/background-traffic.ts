@@ -1,5 +1,5 @@
 import type { BenchOrganisation } from './constituency.js';
-import { publicAddress } from './constituency.js';
+import { publicAddress, resolverAddress } from './constituency.js';
 import type { GeneratedLine } from './generated-line.js';
 import { bindQueryLine, cronLine, ecsJsonLine, nginxLine, squidLine, sshdLine, sudoLine, ufwLine } from './log-line-formats.js';
 import { windowsBackgroundLine } from './windows-background.js';
@@ -33,7 +33,7 @@ export function backgroundLine(org: BenchOrganisation, time: number, random: Ran
   } else if (roll < 0.3) {
     text = ufwLine(time, `fw01.${org.domain}`, 'BLOCK', internetAddress(random), publicAddress(org, random.int(0, 13)), 'TCP', random.int(1024, 65535), random.pick(PROBED_PORTS));
   } else if (roll < 0.5) {
-    text = bindQueryLine(time, client, random.int(1024, 65535), random.pick(DOMAINS), random.pick(['A', 'AAAA', 'A', 'HTTPS']), `${org.internalPrefix}.53`);
+    text = bindQueryLine(time, client, random.int(1024, 65535), random.pick(DOMAINS), random.pick(['A', 'AAAA', 'A', 'HTTPS']), resolverAddress(org));
   } else if (roll < 0.67) {
     const domain = random.pick(DOMAINS);
     text = squidLine(time, random.int(5, 900), client, 'TCP_TUNNEL/200', random.int(500, 200_000), 'CONNECT', `${domain}:443`, user, `HIER_DIRECT/${internetAddress(random)}`, '-');

@@ -45,3 +45,11 @@ export function publicAddress(org: BenchOrganisation, host: number): string {
   const [a, b, c, d] = org.publicBase;
   return `${a}.${b}.${c}.${d + (host % 14) + 1}`;
 }
+
+/**
+ * The organisation's DNS resolver. Servers sit below the clients' range (.20–.250), so that no
+ * client ever has the address of one: an address names one host, and story grouping relies on it.
+ */
+export function resolverAddress(org: BenchOrganisation): string {
+  return `${org.internalPrefix}.2`;
+}

@@ -2,6 +2,7 @@ import { avNotRemoved, c2Contact, newAdminAccount, phishingClick, portScan, rans
 import { backgroundLine } from './background-traffic.js';
 import { createConstituency, type BenchOrganisation } from './constituency.js';
 import type { GeneratedLine } from './generated-line.js';
+import { INTRUSIONS, type IntrusionInstance, type IntrusionName } from './intrusions/intrusion-scenarios.js';
 import { RandomSource } from '../../cli/demo/random-source.js';
 
 export interface TrafficOptions {
@@ -10,7 +11,7 @@ export interface TrafficOptions {
   linesPerOrganisation: number;
   startMs: number;
   durationMs: number;
-  /** Instances of each single-organisation scenario; the spraying campaign runs twice across 12 organisations. */
+  /** Instances of each single-organisation scenario and of each intrusion; the spraying campaign runs twice across 12 organisations. */
   attacksPerScenario: number;
   seed: number;
 }
@@ -19,14 +20,17 @@ export interface Traffic {
   organisations: BenchOrganisation[];
   lines: GeneratedLine[];
   instances: AttackInstance[];
+  /** The multi-stage intrusions, each in one organisation. */
+  intrusions: IntrusionInstance[];
 }
 
 const HOUR = 3_600_000;
 
 /**
  * A day of a synthetic constituency: background traffic of every organisation and, on top, labelled
- * attacks at random times (new admin accounts at night, as DOMAIN.md describes them). Lines come back
- * sorted by event time, as a relay would forward them.
+ * attacks at random times (new admin accounts at night, as DOMAIN.md describes them) and multi-stage
+ * intrusions whose lines also name their stage. Lines come back sorted by event time, as a relay would
+ * forward them.
  */
 export function generateTraffic(options: TrafficOptions): Traffic {
   const random = new RandomSource(options.seed);
@@ -64,8 +68,17 @@ export function generateTraffic(options: TrafficOptions): Traffic {
     lines.push(...sprayingCampaign(targets, { random, start: attackTime(), label }));
     instances.push({ scenario: 'spraying-campaign', label, organizationIds: targets.map((org) => org.organisation.id) });
   }
+  const intrusions: IntrusionInstance[] = [];
+  for (const [scenario, { stages, make }] of Object.entries(INTRUSIONS) as [IntrusionName, (typeof INTRUSIONS)[IntrusionName]][]) {
+    for (let n = 0; n < options.attacksPerScenario; n++) {
+      const org = random.pick(organisations);
+      const label = `${scenario}#${n}`;
+      lines.push(...make(org, { random, start: attackTime(), label }));
+      intrusions.push({ scenario, label, organizationIds: [org.organisation.id], stages });
+    }
+  }
   lines.sort((a, b) => a.time - b.time);
-  return { organisations, lines, instances };
+  return { organisations, lines, instances, intrusions };
 }
 
 /** A time between 21:00 and 22:00 UTC inside the span (the span starts at midnight). */

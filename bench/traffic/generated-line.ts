@@ -8,4 +8,6 @@ export interface GeneratedLine {
   organizationId: string;
   /** `<scenario>#<instance>` for lines an injected attack wrote; absent for background traffic. */
   label?: string;
+  /** For a multi-stage intrusion: the stage the line belongs to (`port-scan`, `c2-dns`, …). */
+  stage?: string;
 }

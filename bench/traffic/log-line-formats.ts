@@ -19,6 +19,11 @@ export function sudoLine(ms: number, host: string, message: string): string {
   return `<85>${bsdTime(ms)} ${host} sudo: ${message}`;
 }
 
+/** A line of another program that writes the auth log (useradd, usermod, su), facility authpriv. */
+export function authLogLine(ms: number, host: string, program: string, pid: number, message: string): string {
+  return `<86>${bsdTime(ms)} ${host} ${program}[${pid}]: ${message}`;
+}
+
 export function cronLine(ms: number, host: string, pid: number, user: string): string {
   return `<78>${bsdTime(ms)} ${host} CRON[${pid}]: (${user}) CMD (/usr/lib/php/sessionclean)`;
 }

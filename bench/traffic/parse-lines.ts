@@ -9,6 +9,8 @@ export interface ParsedLines {
   events: EcsEvent[];
   /** Ground-truth label per event id, for lines an attack wrote. */
   labels: Map<string, string>;
+  /** Stage per event id, for lines of a multi-stage intrusion. */
+  stages: Map<string, string>;
   failed: number;
 }
 
@@ -20,6 +22,7 @@ export function parseLines(lines: GeneratedLine[], organisations: Organisation[]
   const attributor = createAttributor(organisations);
   const events: EcsEvent[] = [];
   const labels = new Map<string, string>();
+  const stages = new Map<string, string>();
   let failed = 0;
   for (const line of lines) {
     const receivedAt = new Date(line.arrivalMs ?? line.time + 500);
@@ -31,6 +34,7 @@ export function parseLines(lines: GeneratedLine[], organisations: Organisation[]
     const event = normaliseEvent(outcome.event, receivedAt, attributor, { tokenOrganizationId: line.organizationId });
     events.push(event);
     if (line.label) labels.set(event.event.id, line.label);
+    if (line.stage) stages.set(event.event.id, line.stage);
   }
-  return { events, labels, failed };
+  return { events, labels, stages, failed };
 }

@@ -44,7 +44,8 @@ export function entitiesOf(alert: Alert, organizationId?: string): string[] {
   for (const [field, value] of Object.entries(alert.group ?? {})) add(entities, field, value);
   for (const event of alert.events ?? []) {
     if (organizationId !== undefined && eventOrganisation(event) !== organizationId) continue;
-    for (const field of ENTITY_FIELDS) add(entities, field, getField(event, field));
+    const resolverQuery = isDnsQuery(event);
+    for (const field of ENTITY_FIELDS) if (!(resolverQuery && field === 'destination.ip')) add(entities, field, getField(event, field));
     if (entities.size >= MAX_ENTITIES_PER_ALERT) break;
   }
   return [...entities].sort().slice(0, MAX_ENTITIES_PER_ALERT);
@@ -76,6 +77,15 @@ function normalise(field: string, value: string): string | undefined {
   const lower = value.toLowerCase();
   if (field === 'user.name' || field === 'user.target.name') return SHARED_ACCOUNTS.has(lower) || lower.endsWith('$') ? undefined : lower;
   return lower.replace(/\.$/, '');
+}
+
+/**
+ * A DNS query as the resolver (or a sensor in front of it) logs it: its destination is the resolver,
+ * which every query of the organisation names. As an entity it would tie every DNS alert of the day
+ * into one story; the client and the question name are what the query is about.
+ */
+function isDnsQuery(event: EcsEvent): boolean {
+  return getField(event, 'dns.type') === 'query' && getField(event, 'dns.question.name') !== undefined;
 }
 
 function eventOrganisation(event: EcsEvent): unknown {

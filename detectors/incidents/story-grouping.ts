@@ -9,12 +9,27 @@
  * are claimed by several open incidents, the alert shows they are one story: the younger incidents
  * merge into the oldest. Weak alerts (informational, low) join a story about their entities but
  * open one only when the risk gathered on one entity reaches a threshold (risk-based alerting).
+ * Joining, they are context: they neither merge stories nor let other weak alerts follow the
+ * entities they bring (see StoryClaim.weak).
+ *
+ * An address is one entity whichever side of a connection names it: the file server scanned as
+ * `destination.ip=10.0.0.5` is the host that later resolves a C2 domain as `source.ip=10.0.0.5`, and
+ * the attacker's address a host calls back to is the one that scanned it. Claims and risk are kept
+ * under `claimKeyOf` of the entity; incidents and merges keep naming the entity as the alert did.
  */
 
 export interface StoryClaim {
   incident: string;
   /** The newest alert time (ISO) at which an alert of the incident named this entity. */
   lastSeen: string;
+  /**
+   * Only context named this entity: weak alerts that joined the story, or that waited on an entity
+   * the story came to claim. It links stronger alerts to the story, never other weak ones, so that
+   * the ordinary logons on a domain controller under attack do not pull in every account they name.
+   * Context claims accounts, addresses, domains and hashes, never a host: the host of a logon is
+   * the server or domain controller everybody logs on to.
+   */
+  weak?: true;
 }
 
 /** Alerts too weak to open an incident, gathered on an entity until they add up (risk-based alerting). */
@@ -22,6 +37,8 @@ export interface EntityRisk {
   score: number;
   /** The gathered alerts (id and time), which join the incident the entity ends up in. */
   alerts: { id: string; at: string }[];
+  /** The rules whose risk the score holds: each counts once (absent in states written before). */
+  rules?: string[];
   lastSeen: string;
 }
 
@@ -35,6 +52,8 @@ export interface StoryState {
 export interface StoryItem {
   /** The alert id. */
   key: string;
+  /** The rule that raised the alert: an entity's risk counts each rule once. */
+  rule: string;
   at: string;
   entities: readonly string[];
   /**
@@ -77,6 +96,15 @@ export interface StoryOptions {
 /** Bounds what one entity gathers; more weak alerts than this add to the score only. */
 const MAX_GATHERED_ALERTS = 50;
 
+const ADDRESS_FIELDS = ['source.ip=', 'destination.ip='];
+const HOST_FIELD = 'host.name=';
+
+/** The key an entity is claimed and gathers risk under: an address is one entity on either side of a connection. */
+export function claimKeyOf(entity: string): string {
+  for (const field of ADDRESS_FIELDS) if (entity.startsWith(field)) return `ip=${entity.slice(field.length)}`;
+  return entity;
+}
+
 export const EMPTY_STORY_STATE: StoryState = Object.freeze({ claims: {}, firstSeen: {}, risk: {} }) as StoryState;
 
 export function assignStories(previous: StoryState, items: readonly StoryItem[], options: StoryOptions): StoryDecision {
@@ -94,16 +122,21 @@ export function assignStories(previous: StoryState, items: readonly StoryItem[],
 
   for (const item of [...items].sort(byTimeThenKey)) {
     const at = Date.parse(item.at);
+    const weak = item.risk > 0;
+    const current = (claim: StoryClaim | undefined): claim is StoryClaim => claim !== undefined && Math.abs(Date.parse(claim.lastSeen) - at) <= options.windowMs;
     const linked = new Map<string, string>();
     for (const entity of item.entities) {
-      const claim = claims.get(entity);
-      if (claim === undefined || Math.abs(Date.parse(claim.lastSeen) - at) > options.windowMs) continue;
+      const claim = claims.get(claimKeyOf(entity));
+      // A weak alert follows only what stronger evidence established, so weak signs never chain into one another.
+      if (!current(claim) || (weak && claim.weak)) continue;
       const incident = resolve(claim.incident);
       if (incident !== undefined && !linked.has(incident)) linked.set(incident, entity);
     }
-    if (linked.size === 0 && item.risk > 0 && !gatherRisk(risk, item, options)) continue;
+    if (linked.size === 0 && weak && !gatherRisk(risk, item, options)) continue;
+    // Context: a weak alert joining a story. Evidence: any other alert, and the weak alert whose risk opened the story.
+    const evidence = !weak || linked.size === 0;
     const target = linked.size === 0 ? options.newIncidentId(item) : oldest([...linked.keys()], firstSeen);
-    for (const [source, entity] of linked) {
+    for (const [source, entity] of evidence ? linked : []) {
       if (source === target) continue;
       merges.push({ source, target, alertId: item.key, entity });
       resolved.set(source, target);
@@ -114,17 +147,31 @@ export function assignStories(previous: StoryState, items: readonly StoryItem[],
     }
     if (!firstSeen.has(target) || item.at < firstSeen.get(target)!) firstSeen.set(target, item.at);
     resolved.set(target, target);
-    for (const entity of item.entities) {
-      const claim = claims.get(entity);
-      claims.set(entity, { incident: target, lastSeen: claim !== undefined && claim.incident === target && claim.lastSeen > item.at ? claim.lastSeen : item.at });
-    }
+    const keys = new Set(item.entities.map(claimKeyOf));
+    const elsewhere = (other: StoryClaim) => current(other) && resolve(other.incident) !== undefined && resolve(other.incident) !== target;
+    for (const key of keys) claim(claims, key, target, item.at, evidence, elsewhere);
     assignments.set(item.key, target);
-    // The story now claims these entities: the weak alerts that waited on them belong to it.
-    for (const entity of item.entities) {
-      const waiting = risk.get(entity);
+    if (!evidence) continue;
+    // The story now claims these entities: the weak alerts that waited on them belong to it, and
+    // what they named (the scanned server's address) becomes context the story can be found by.
+    const taken = new Map<string, string>();
+    for (const key of keys) {
+      const waiting = risk.get(key);
       if (waiting === undefined) continue;
-      for (const alert of waiting.alerts) if (alert.id !== item.key && !assignments.has(alert.id)) adopted.set(alert.id, { incident: target, at: alert.at });
-      risk.delete(entity);
+      for (const alert of waiting.alerts) {
+        if (alert.id === item.key || assignments.has(alert.id)) continue;
+        adopted.set(alert.id, { incident: target, at: alert.at });
+        taken.set(alert.id, alert.at);
+      }
+      risk.delete(key);
+    }
+    if (taken.size === 0) continue;
+    for (const [key, entry] of risk) {
+      const rest = entry.alerts.filter((alert) => !taken.has(alert.id));
+      if (rest.length === entry.alerts.length) continue;
+      const seen = entry.alerts.filter((alert) => taken.has(alert.id)).reduce((latest, alert) => (alert.at > latest ? alert.at : latest), '');
+      claim(claims, key, target, seen, false, elsewhere);
+      risk.set(key, { ...entry, alerts: rest });
     }
   }
   for (const [alertId, adoption] of adopted) {
@@ -135,21 +182,39 @@ export function assignStories(previous: StoryState, items: readonly StoryItem[],
 }
 
 /**
+ * The story claims an entity. Evidence makes the claim strong; context only names what no other
+ * live story claims, and never weakens the story's own strong claim.
+ */
+function claim(claims: Map<string, StoryClaim>, key: string, incident: string, at: string, evidence: boolean, claimedElsewhere: (claim: StoryClaim) => boolean): void {
+  if (!evidence && key.startsWith(HOST_FIELD)) return;
+  const previous = claims.get(key);
+  const own = previous !== undefined && previous.incident === incident;
+  if (!evidence && previous !== undefined && !own && claimedElsewhere(previous)) return;
+  const lastSeen = own && previous.lastSeen > at ? previous.lastSeen : at;
+  claims.set(key, evidence || (own && !previous.weak) ? { incident, lastSeen } : { incident, lastSeen, weak: true });
+}
+
+/**
  * Adds a weak alert's risk to each of its entities (a risk seen longer than the window ago starts
- * over); true when one of them reached the threshold, so that the alert opens the story.
+ * over); true when one of them reached the threshold, so that the alert opens the story. Each rule
+ * counts once per entity: the hundredth ordinary logon on the domain controller says no more than
+ * the first, while different weak signs about one host or account do add up.
  */
 function gatherRisk(risk: Map<string, EntityRisk>, item: StoryItem, options: StoryOptions): boolean {
   let reached = false;
-  for (const entity of item.entities) {
-    const current = risk.get(entity);
+  for (const key of new Set(item.entities.map(claimKeyOf))) {
+    const current = risk.get(key);
     const fresh = current !== undefined && Math.abs(Date.parse(current.lastSeen) - Date.parse(item.at)) <= options.windowMs;
     const alerts = fresh ? current.alerts : [];
+    const rules = fresh ? (current.rules ?? []) : [];
+    const counted = rules.includes(item.rule);
     const next: EntityRisk = {
-      score: (fresh ? current.score : 0) + item.risk,
+      score: (fresh ? current.score : 0) + (counted ? 0 : item.risk),
       alerts: alerts.some((alert) => alert.id === item.key) || alerts.length >= MAX_GATHERED_ALERTS ? alerts : [...alerts, { id: item.key, at: item.at }],
+      rules: counted ? rules : [...rules, item.rule],
       lastSeen: fresh && current.lastSeen > item.at ? current.lastSeen : item.at,
     };
-    risk.set(entity, next);
+    risk.set(key, next);
     if (next.score >= options.riskThreshold) reached = true;
   }
   return reached;

@@ -102,6 +102,14 @@ const PRODUCT_BY_MODULE: Record<string, string> = {
   okta: 'okta', aws: 'aws', azure: 'azure', gcp: 'gcp', m365: 'm365', o365: 'm365', github: 'github',
 };
 
+/**
+ * Datasets that are one product's log whatever program wrote the line: the Linux auth log, as
+ * Filebeat's system module and our linux-auth enrichers name it. Without this, lines of programs not
+ * named below (useradd, usermod, su, passwd) would be of no known product, and the Linux rules that
+ * read the auth log (SigmaHQ's "Privileged User Has Been Created") would never be tried on them.
+ */
+const PRODUCT_BY_DATASET: Record<string, string> = { 'system.auth': 'linux' };
+
 /** Linux services named after the program that logs them. */
 const SERVICE_BY_PROGRAM: Record<string, string> = {
   sshd: 'sshd', sudo: 'sudo', cron: 'cron', crond: 'cron', vsftpd: 'vsftpd', clamd: 'clamav', freshclam: 'clamav',
@@ -152,6 +160,7 @@ export function deriveLogsource(event: EcsEvent): EventLogsource {
   if (module && PRODUCT_BY_MODULE[module]) products.add(PRODUCT_BY_MODULE[module]!);
   if (module === 'auditd') services.add('auditd');
   const dataset = text(datasetOf(event))?.toLowerCase();
+  if (dataset && PRODUCT_BY_DATASET[dataset]) products.add(PRODUCT_BY_DATASET[dataset]!);
   if (dataset?.includes('.')) {
     const [prefix, rest] = [dataset.slice(0, dataset.indexOf('.')), dataset.slice(dataset.indexOf('.') + 1)];
     if (PRODUCT_BY_MODULE[prefix]) products.add(PRODUCT_BY_MODULE[prefix]!);

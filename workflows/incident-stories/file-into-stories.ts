@@ -3,7 +3,7 @@ import { OPEN_STATUSES } from '../../core/domain/incident.js';
 import type { Alert } from '../../core/domain/alert.js';
 import { ALL, organisationScope } from '../../core/domain/scope.js';
 import type { IncidentAlertUpdate, IncidentHead, Store } from '../../core/ports/stores.js';
-import { assignStories, EMPTY_STORY_STATE, type StoryItem, type StoryMerge, type StoryState } from '../../detectors/incidents/story-grouping.js';
+import { assignStories, claimKeyOf, EMPTY_STORY_STATE, type StoryItem, type StoryMerge, type StoryState } from '../../detectors/incidents/story-grouping.js';
 import { auditChange } from '../triage/audit-change.js';
 import { casLoop } from './cas-loop.js';
 
@@ -47,7 +47,7 @@ export async function fileIntoStories(
   }
   const filed: IncidentAlertUpdate[] = [];
   for (const [organizationId, group] of [...byOrganisation].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const items: StoryItem[] = group.map((update) => ({ key: update.alertId, at: update.at, entities: update.entities ?? [], risk: update.risk }));
+    const items: StoryItem[] = group.map((update) => ({ key: update.alertId, rule: update.ruleId, at: update.at, entities: update.entities ?? [], risk: update.risk }));
     const newIds = new Map(group.map((update) => [update.alertId, update.incidentId]));
     const decision = await casLoop(deps.store.stories, `organisation:${organizationId}`, async (stored) => {
       const state = (stored as StoryState | undefined) ?? EMPTY_STORY_STATE;
@@ -92,7 +92,12 @@ async function adoptedUpdates(
 
 function claimedIncidents(state: StoryState, items: readonly StoryItem[]): string[] {
   const ids = new Set<string>();
-  for (const item of items) for (const entity of item.entities) if (state.claims[entity] !== undefined) ids.add(state.claims[entity].incident);
+  for (const item of items) {
+    for (const entity of item.entities) {
+      const claim = state.claims[claimKeyOf(entity)];
+      if (claim !== undefined) ids.add(claim.incident);
+    }
+  }
   return [...ids];
 }
 
@@ -127,6 +132,7 @@ async function applyMerges(deps: { store: Store; clock: Clock }, storyKey: strin
   for (const merge of merges) {
     if (!(await deps.store.incidents.absorb(merge.source, merge.target, now))) continue;
     const reason = { alertId: merge.alertId, sharedEntity: merge.entity };
+    await keepInCampaign(deps, merge, now);
     await auditChange(deps, SYSTEM_ACTOR, {
       action: 'incident.merge',
       objectType: 'incident',
@@ -137,4 +143,24 @@ async function applyMerges(deps: { store: Store; clock: Clock }, storyKey: strin
     });
     await auditChange(deps, SYSTEM_ACTOR, { action: 'incident.merge', objectType: 'incident', objectId: merge.target, before: {}, after: { mergedSources: [merge.source], ...reason }, organizationId });
   }
+}
+
+/**
+ * A campaign child merged into an incident of no campaign hands its campaign on: the story it joined
+ * is now the organisation's share of the campaign, and the CERT's queue must not list it beside the
+ * campaign that already holds part of it.
+ */
+async function keepInCampaign(deps: { store: Store; clock: Clock }, merge: StoryMerge, now: string): Promise<void> {
+  const heads = await deps.store.incidents.heads([merge.source, merge.target]);
+  const campaignId = heads.get(merge.source)?.campaignId;
+  if (!campaignId || heads.get(merge.target)?.campaignId) return;
+  if (!(await deps.store.incidents.linkCampaign(campaignId, merge.target, '', now))) return;
+  await auditChange(deps, SYSTEM_ACTOR, {
+    action: 'incident.campaign_link',
+    objectType: 'incident',
+    objectId: campaignId,
+    before: {},
+    after: { childId: merge.target, mergedFrom: merge.source },
+    organizationId: null,
+  });
 }

@@ -24,10 +24,13 @@ describe('bench > quality under late and out-of-order delivery', function () {
     expect(delivery.attacksTouchingClockAheadOrganisation).to.be.greaterThan(0);
   });
 
-  it('finds every labelled attack of every scenario', () => {
+  it('raises an alert for every labelled attack of every scenario, and files it into an incident unless the alert is weak', () => {
     for (const [scenario, figures] of Object.entries(result.scenarios)) {
       expect(figures.instances, scenario).to.be.greaterThan(0);
-      expect(figures.missed, scenario).to.deep.equal([]);
+      expect(figures.alerted, scenario).to.equal(figures.instances);
+      // A port scan from the internet alone is a low alert: it adds to the risk of the address and the
+      // scanned host (docs/correlation-and-ioc.md) and opens an incident only with more signs.
+      if (scenario !== 'port-scan') expect(figures.missed, scenario).to.deep.equal([]);
     }
   });
 

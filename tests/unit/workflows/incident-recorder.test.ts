@@ -8,8 +8,9 @@ import { silentLogger } from '../../../core/logging.js';
 import { MetricsRegistry } from '../../../core/metrics.js';
 import { TOPICS } from '../../../core/ports/bus.js';
 import { incidentUpdateFor } from '../../../detectors/incidents/incident-update.js';
-import { startIncidentRecorder } from '../../../workflows/incident-recorder.js';
+import { recordAlertBatch, startIncidentRecorder } from '../../../workflows/incident-recorder.js';
 import { createSuppressionFilter } from '../../../workflows/suppressions/suppression-filter.js';
+import { alert as storyAlert, event } from '../../support/story-alerts.js';
 
 const alert = (id: string, at: string, sourceIp: string): Alert => ({
   '@timestamp': at,
@@ -105,6 +106,28 @@ describe('workflows > incident recorder > suppressions', () => {
     expect(await store.alerts.get('s1', ALL)).to.not.equal(undefined);
     await recorder.stop();
     await bus.close();
+    await store.close();
+  });
+});
+
+describe('workflows > incident recorder > campaign children merged into another story', () => {
+  it('hands the campaign on to the incident a campaign child merged into, so the CERT lists the campaign alone', async () => {
+    const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
+    const record = (alerts: Alert[]) => recordAlertBatch({ store, clock: systemClock, incidentUpdateFor, critical: async () => new Set<string>() }, alerts);
+    await record([storyAlert('older', 0, [event('e1', { host: { name: 'pc-17' }, user: { name: 'mueller' } })])]);
+    await record([
+      storyAlert('phishing-a', 5, [event('e2', { host: { name: 'pc-99' }, destination: { ip: '203.0.113.45' } })]),
+      storyAlert('phishing-b', 6, [event('e3', { host: { name: 'pc-12' }, destination: { ip: '203.0.113.45' } }, 'radebeul')], { organizationId: 'radebeul' }),
+    ]);
+    const [campaign] = (await store.incidents.list({ topLevel: true }, ALL)).items.filter((incident) => incident.childIds !== undefined);
+    expect(campaign, 'the shared phishing server makes a campaign').to.not.equal(undefined);
+
+    await record([storyAlert('link', 10, [event('e4', { host: { name: 'pc-99' }, user: { name: 'mueller' } })])]);
+    const open = (await store.incidents.list({ topLevel: true }, ALL)).items.filter((incident) => !incident.mergedInto);
+    expect(open.map((incident) => incident.id)).to.deep.equal([campaign!.id]);
+    const story = (await store.incidents.list({ organizationId: 'moritzburg' }, ALL)).items.find((incident) => !incident.mergedInto)!;
+    expect(story.alertIds).to.have.members(['older', 'phishing-a', 'link']);
+    expect(story.campaignId).to.equal(campaign!.id);
     await store.close();
   });
 });

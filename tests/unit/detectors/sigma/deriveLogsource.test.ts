@@ -19,4 +19,12 @@ describe('detectors > sigma > deriveLogsource', () => {
   it('leaves the category unknown when the event names none', () => {
     expect(deriveLogsource(event({ event: {}, dns: { question: { name: 'example.org' } } })).categories).to.equal(null);
   });
+
+  it('knows the Linux auth log as Linux whatever program wrote the line (useradd, usermod, su)', () => {
+    for (const program of ['useradd', 'usermod', 'su']) {
+      const derived = deriveLogsource(event({ event: { module: 'system', dataset: 'system.auth', category: ['iam'] }, process: { name: program }, log: { syslog: { appname: program } } }));
+      expect(derived.products, program).to.deep.equal(['linux']);
+      expect(derived.services, program).to.include('auth');
+    }
+  });
 });
