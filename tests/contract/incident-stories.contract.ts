@@ -6,9 +6,7 @@ import { ALL, organisationScope } from '../../core/domain/scope.js';
 import type { Store } from '../../core/ports/stores.js';
 import { alert, event, intrusion } from '../support/story-alerts.js';
 import { incidentUpdateFor } from '../../detectors/incidents/incident-update.js';
-import { fileIntoStories } from '../../workflows/incident-stories/file-into-stories.js';
-import { linkIntoCampaigns } from '../../workflows/incident-stories/link-into-campaigns.js';
-import { riskOf } from '../../workflows/incident-recorder.js';
+import { recordAlertBatch } from '../../workflows/incident-recorder.js';
 
 export interface IncidentStoriesUnderTest {
   /** Two handles on the same storage, as two recorder processes have. */
@@ -21,13 +19,7 @@ export interface IncidentStoriesUnderTest {
 const OPTIONS = { windowMs: 24 * 3_600_000, maxClaims: 5000, riskThreshold: 100 };
 /** The recorder's path from alerts to incidents, without the bus: story grouping, folding, campaigns. */
 async function record(store: Store, clock: ManualClock, alerts: Alert[]): Promise<void> {
-  const now = clock.now();
-  const updateFor = (each: Alert, organizationId: string) => ({ ...incidentUpdateFor(each, organizationId, now), organizationId, risk: riskOf(each) });
-  const updates = alerts.flatMap((each) => (each.organization.id !== null ? [each.organization.id] : (each.organization.ids ?? [])).map((organizationId) => updateFor(each, organizationId)));
-  await store.alerts.putMany(alerts);
-  const filed = await fileIntoStories({ store, clock, updateFor }, updates, OPTIONS);
-  await store.incidents.recordAlerts(filed);
-  await store.incidents.recordAlerts(await linkIntoCampaigns({ store, clock }, filed, OPTIONS));
+  await recordAlertBatch({ store, clock, incidentUpdateFor, stories: OPTIONS, critical: async () => new Set() }, alerts);
 }
 
 async function incidentsOf(store: Store, refresh: () => Promise<void>): Promise<Incident[]> {

@@ -7,9 +7,7 @@ import type { Incident } from '../../core/domain/incident.js';
 import { ALL } from '../../core/domain/scope.js';
 import type { AppStore } from '../../core/ports/app-store.js';
 import { incidentUpdateFor } from '../../detectors/incidents/incident-update.js';
-import { DEFAULT_STORY_FILING, fileIntoStories } from '../../workflows/incident-stories/file-into-stories.js';
-import { linkIntoCampaigns } from '../../workflows/incident-stories/link-into-campaigns.js';
-import { riskOf } from '../../workflows/incident-recorder.js';
+import { recordAlertBatch } from '../../workflows/incident-recorder.js';
 import { screenshot } from '../support/browser.js';
 import { useBrowserSuite } from './browser-suite.js';
 
@@ -23,13 +21,7 @@ function alertOf(id: string, hoursAgo: number, organizationId: string, host: str
 
 /** What the incident recorder does with alerts from the bus: story grouping, then campaigns. */
 async function record(store: AppStore, alerts: Alert[]): Promise<void> {
-  await store.alerts.putMany(alerts);
-  const now = systemClock.now();
-  const updateFor = (each: Alert, organizationId: string) => ({ ...incidentUpdateFor(each, organizationId, now), organizationId, risk: riskOf(each) });
-  const updates = alerts.map((each) => updateFor(each, each.organization.id!));
-  const filed = await fileIntoStories({ store, clock: systemClock, updateFor }, updates, DEFAULT_STORY_FILING);
-  await store.incidents.recordAlerts(filed);
-  await store.incidents.recordAlerts(await linkIntoCampaigns({ store, clock: systemClock }, filed, DEFAULT_STORY_FILING));
+  await recordAlertBatch({ store, clock: systemClock, incidentUpdateFor, critical: async () => new Set() }, alerts);
 }
 
 describe('e2e > ui > incident stories', function () {
