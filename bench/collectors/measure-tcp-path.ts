@@ -1,0 +1,61 @@
+import { systemClock } from '../../core/clock.js';
+import { silentLogger } from '../../core/logging.js';
+import { MetricsRegistry } from '../../core/metrics.js';
+import { TOPICS } from '../../core/ports/bus.js';
+import { MemoryBus } from '../../adapters/bus/memory/memory-bus.js';
+import { CollectorPipeline } from '../../collectors/collector-pipeline.js';
+import { ConnectionLimiter } from '../../collectors/transports/connection-limiter.js';
+import { TcpTransport } from '../../collectors/transports/tcp-transport.js';
+import { transportMetrics } from '../../collectors/transports/transport-metrics.js';
+import { createConstituency } from '../traffic/constituency.js';
+import { RssSampler } from './rss-sampler.js';
+import { sendLinesOverTcp } from './send-lines-over-tcp.js';
+
+export interface TcpPathRun {
+  linesPerSecond: number;
+  lines: number;
+  seconds: number;
+  events: number;
+  deadLetters: number;
+  rss: { startMiB: number; peakMiB: number; growthMiB: number };
+}
+
+/**
+ * The TCP syslog path end to end: a real socket on localhost → detecting framer → auto parser →
+ * attribution → memory bus, counted when a subscriber of the bus has every line (as event or dead
+ * letter). The sender is the one rsyslog gets in the same run.
+ */
+export async function measureTcpPath(payload: Buffer, repeats: number, linesPerPayload: number, onProgress: (message: string) => void): Promise<TcpPathRun> {
+  const total = linesPerPayload * repeats;
+  const bus = new MemoryBus({ partitions: 4, logger: silentLogger() });
+  const pipeline = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics: new MetricsRegistry(), organisations: createConstituency(20).map((o) => o.organisation) });
+  const connections = new ConnectionLimiter({ maxConnections: 10, maxConnectionsPerPeer: 10 }, transportMetrics(new MetricsRegistry()), silentLogger());
+  const transport = new TcpTransport(pipeline, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), connections, idleTimeoutMs: 60_000 });
+  const port = await transport.listen();
+  let events = 0;
+  let deadLetters = 0;
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const count = (): void => {
+    if (events + deadLetters >= total) done();
+  };
+  const onEvents = await bus.subscribe({ topic: TOPICS.events, group: 'bench', handler: async (messages) => void ((events += messages.length), count()) });
+  const onDlq = await bus.subscribe({ topic: TOPICS.eventsDlq, group: 'bench', handler: async (messages) => void ((deadLetters += messages.length), count()) });
+  const rss = new RssSampler();
+  const started = process.hrtime.bigint();
+  let lastReport = Date.now();
+  await sendLinesOverTcp(port, payload, repeats, (written) => {
+    if (Date.now() - lastReport < 5000) return;
+    lastReport = Date.now();
+    onProgress(`sent ${written * linesPerPayload}, on the bus ${events + deadLetters}`);
+  });
+  await finished;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const memory = rss.stop();
+  await onEvents.stop();
+  await onDlq.stop();
+  await transport.close();
+  await pipeline.close();
+  await bus.close();
+  return { linesPerSecond: Math.round((events + deadLetters) / seconds), lines: events + deadLetters, seconds: Math.round(seconds * 100) / 100, events, deadLetters, rss: memory };
+}
