@@ -3,7 +3,7 @@ import type { EcsEvent } from '../core/domain/ecs.js';
 import type { Organisation } from '../core/domain/organisation.js';
 import { errorMessage, isRetriable } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
-import type { Counter, MetricsRegistry } from '../core/metrics.js';
+import type { Counter, LabelledCounter, MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type OutgoingMessage } from '../core/ports/bus.js';
 import { createAttributor, type Attributor } from './attribution/attributor.js';
 import type { IngestSink, MessageMeta } from './ingest-sink.js';
@@ -22,12 +22,16 @@ export interface CollectorPipelineOptions {
   flushIntervalMs?: number;
   /** Unpublished messages above which transports are told to slow down. */
   highWatermark?: number;
+  /** Characters of unpublished messages above which transports are told to slow down: events may be large. */
+  highWatermarkChars?: number;
   /** Longer messages are dead-lettered unparsed (framers cut TCP lines at the same bound). */
   maxMessageBytes?: number;
 }
 
 export const UNATTRIBUTED_KEY = 'unattributed';
 const MAX_HEADER_CHARS = 1_000;
+/** Published entries at the head of the queue are dropped in one go once they are this many. */
+const COMPACT_AFTER = 4096;
 
 interface PendingMessage {
   topic: string;
@@ -41,18 +45,26 @@ interface PendingMessage {
  * growing backlog switches the sink to saturated so that transports push back.
  */
 export class CollectorPipeline implements IngestSink {
-  private pending: PendingMessage[] = [];
+  /** Unpublished messages from `head` on; the published ones before it are dropped lazily. */
+  private queue: PendingMessage[] = [];
+  private head = 0;
+  private pendingChars = 0;
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private timerDelayMs = -1;
   private drainWaiters: (() => void)[] = [];
   private attributor: Attributor;
   private closed = false;
   private readonly maxBatch: number;
   private readonly flushIntervalMs: number;
   private readonly highWatermark: number;
+  private readonly highWatermarkChars: number;
   private readonly maxMessageBytes: number;
   private readonly received: Counter;
   private readonly parsed: Counter;
+  /** The per-message counters, their label keys computed once per transport and per parser outcome. */
+  private readonly receivedBy = new Map<string, LabelledCounter>();
+  private readonly parsedByOutcome = new Map<string, LabelledCounter>();
   private readonly deadLettered: Counter;
   private readonly publishErrors: Counter;
   private readonly deadLettersLost: Counter;
@@ -63,6 +75,7 @@ export class CollectorPipeline implements IngestSink {
     this.maxBatch = options.maxBatch ?? 2000;
     this.flushIntervalMs = options.flushIntervalMs ?? 20;
     this.highWatermark = options.highWatermark ?? 50_000;
+    this.highWatermarkChars = options.highWatermarkChars ?? 8 * 2 ** 20;
     this.maxMessageBytes = options.maxMessageBytes ?? 64 * 1024;
     this.received = options.metrics.counter('lagebild_collector_messages_received_total', 'Messages received by transport');
     this.parsed = options.metrics.counter('lagebild_parser_messages_total', 'Messages by parser and outcome (parsed or failed)');
@@ -73,7 +86,11 @@ export class CollectorPipeline implements IngestSink {
   }
 
   get saturated(): boolean {
-    return this.pending.length >= this.highWatermark;
+    return this.pendingCount >= this.highWatermark || this.pendingChars >= this.highWatermarkChars;
+  }
+
+  private get pendingCount(): number {
+    return this.queue.length - this.head;
   }
 
   /**
@@ -81,7 +98,7 @@ export class CollectorPipeline implements IngestSink {
    * bus takes them): readiness reports a collector that cannot get rid of its events.
    */
   stalledForMs(now: Date): number {
-    return this.pending.length === 0 ? 0 : Math.max(0, now.getTime() - this.lastPublishedAt);
+    return this.pendingCount === 0 ? 0 : Math.max(0, now.getTime() - this.lastPublishedAt);
   }
 
   /** The constituency changed (registry edit): new networks apply to the next message. */
@@ -90,10 +107,10 @@ export class CollectorPipeline implements IngestSink {
   }
 
   accept(message: string, meta: MessageMeta): void {
-    this.received.inc({ transport: meta.transport });
+    this.receivedOn(meta.transport).inc();
     const parserName = meta.parser ?? 'auto';
     if (message.length > this.maxMessageBytes / 3 && Buffer.byteLength(message) > this.maxMessageBytes) {
-      this.parsed.inc({ parser: parserName, outcome: 'failed' });
+      this.parsedAs(parserName, false).inc();
       this.reject(message, `the message is longer than ${this.maxMessageBytes} bytes`, meta, 'parse');
       return;
     }
@@ -130,9 +147,22 @@ export class CollectorPipeline implements IngestSink {
     const parser: Parser | undefined = getParser(parserName);
     const receivedAt = this.options.clock.now();
     const outcome = parser ? parser.parse(message, { receivedAt, peerAddress: meta.peerAddress }) : { ok: false as const, reason: `unknown parser "${parserName}"` };
-    this.parsed.inc({ parser: parserName, outcome: outcome.ok ? 'parsed' : 'failed' });
+    this.parsedAs(parserName, outcome.ok).inc();
     if (!outcome.ok) return outcome.reason;
     return normaliseEvent(outcome.event, receivedAt, this.attributor, { peerAddress: meta.peerAddress, tokenOrganizationId: meta.organizationId });
+  }
+
+  private receivedOn(transport: string): LabelledCounter {
+    let counter = this.receivedBy.get(transport);
+    if (!counter) this.receivedBy.set(transport, (counter = this.received.labelled({ transport })));
+    return counter;
+  }
+
+  private parsedAs(parser: string, ok: boolean): LabelledCounter {
+    const key = ok ? parser : `${parser}\u0000failed`;
+    let counter = this.parsedByOutcome.get(key);
+    if (!counter) this.parsedByOutcome.set(key, (counter = this.parsed.labelled({ parser, outcome: ok ? 'parsed' : 'failed' })));
+    return counter;
   }
 
   onceDrained(callback: () => void): void {
@@ -142,7 +172,7 @@ export class CollectorPipeline implements IngestSink {
 
   /** Publishes everything pending; resolves when the bus has acknowledged it. */
   async flush(): Promise<void> {
-    while (this.pending.length > 0 || this.flushing) {
+    while (this.pendingCount > 0 || this.flushing) {
       if (this.flushing) await this.flushing;
       else await this.flushOnce();
     }
@@ -156,17 +186,22 @@ export class CollectorPipeline implements IngestSink {
 
   private enqueue(topic: string, message: OutgoingMessage): void {
     // The stall clock starts when something starts waiting, not at the last publish long ago.
-    if (this.pending.length === 0) this.lastPublishedAt = this.options.clock.now().getTime();
-    this.pending.push({ topic, message });
-    if (this.closed) return;
-    if (this.pending.length >= this.maxBatch) void this.flushSoon(0);
-    else if (!this.timer) void this.flushSoon(this.flushIntervalMs);
+    if (this.pendingCount === 0) this.lastPublishedAt = this.options.clock.now().getTime();
+    this.queue.push({ topic, message });
+    this.pendingChars += message.value.length;
+    // A running flush schedules the next one when it ends.
+    if (this.closed || this.flushing) return;
+    if (this.pendingCount >= this.maxBatch) {
+      if (this.timerDelayMs !== 0) this.flushSoon(0);
+    } else if (!this.timer) this.flushSoon(this.flushIntervalMs);
   }
 
   private flushSoon(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
+    this.timerDelayMs = delayMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.timerDelayMs = -1;
       if (!this.flushing) this.flushOnce().catch(() => undefined);
     }, delayMs);
   }
@@ -174,8 +209,8 @@ export class CollectorPipeline implements IngestSink {
   private flushOnce(): Promise<void> {
     // With nothing to publish the body below would finish synchronously, before `this.flushing` is
     // assigned, and leave a settled promise there for good: flush() would then spin forever.
-    if (this.pending.length === 0) return Promise.resolve();
-    const batch = this.pending.slice(0, this.maxBatch);
+    if (this.pendingCount === 0) return Promise.resolve();
+    const batch = this.queue.slice(this.head, this.head + this.maxBatch);
     const byTopic = new Map<string, PendingMessage[]>();
     for (const entry of batch) {
       const entries = byTopic.get(entry.topic);
@@ -183,28 +218,42 @@ export class CollectorPipeline implements IngestSink {
       else byTopic.set(entry.topic, [entry]);
     }
     this.flushing = (async () => {
-      const done = new Set<PendingMessage>();
-      let failed = false;
+      const failedTopics = new Set<string>();
       for (const [topic, entries] of byTopic) {
         try {
           const refused = await this.publishIsolating(topic, entries);
-          for (const entry of entries) done.add(entry);
           for (const { entry, reason } of refused) this.handleRefused(entry, reason);
           this.lastPublishedAt = this.options.clock.now().getTime();
         } catch (error) {
-          failed = true;
+          failedTopics.add(topic);
           this.publishErrors.inc({ component: 'collector', error_code: 'publish_failed' });
-          this.options.logger.warn({ error: errorMessage(error), topic, pending: this.pending.length }, 'Publishing failed; will retry');
+          this.options.logger.warn({ error: errorMessage(error), topic, pending: this.pendingCount }, 'Publishing failed; will retry');
         }
       }
       // Only what the bus acknowledged or refused for good leaves the queue; the rest is published again (ids are fixed).
-      this.pending = this.pending.filter((entry) => !done.has(entry));
-      if (failed) await new Promise((resolve) => setTimeout(resolve, 500));
+      this.dropPublished(batch, failedTopics);
+      if (failedTopics.size > 0) await new Promise((resolve) => setTimeout(resolve, 500));
       this.flushing = undefined;
       if (!this.saturated) this.releaseDrainWaiters();
-      if (this.pending.length > 0 && !this.closed) this.flushSoon(this.pending.length >= this.maxBatch ? 0 : this.flushIntervalMs);
+      if (this.pendingCount > 0 && !this.closed) this.flushSoon(this.pendingCount >= this.maxBatch ? 0 : this.flushIntervalMs);
     })();
     return this.flushing;
+  }
+
+  /** The batch is the head of the queue; what was published of it leaves, in order, what failed stays in front. */
+  private dropPublished(batch: PendingMessage[], failedTopics: Set<string>): void {
+    for (const entry of batch) if (!failedTopics.has(entry.topic)) this.pendingChars -= entry.message.value.length;
+    if (failedTopics.size === 0) {
+      this.head += batch.length;
+      if (this.head >= COMPACT_AFTER && this.head * 2 >= this.queue.length) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      return;
+    }
+    const kept = batch.filter((entry) => failedTopics.has(entry.topic));
+    this.queue = [...kept, ...this.queue.slice(this.head + batch.length)];
+    this.head = 0;
   }
 
   /**
@@ -237,7 +286,8 @@ export class CollectorPipeline implements IngestSink {
     const refusal = `the bus refused the event: ${reason}`;
     this.deadLettered.inc({ stage: 'publish', transport: 'unknown' });
     const value = deadLetterEntry(original, { reason: refusal, stage: 'publish', transport: 'unknown', peer: null, organization_id: entry.message.key, received_at: this.options.clock.now().toISOString() });
-    this.pending.push({ topic: TOPICS.eventsDlq, message: { key: entry.message.key, value, headers: { 'x-error': refusal.slice(0, MAX_HEADER_CHARS), 'x-error-code': 'publish_refused', 'x-original-topic': TOPICS.events } } });
+    this.queue.push({ topic: TOPICS.eventsDlq, message: { key: entry.message.key, value, headers: { 'x-error': refusal.slice(0, MAX_HEADER_CHARS), 'x-error-code': 'publish_refused', 'x-original-topic': TOPICS.events } } });
+    this.pendingChars += value.length;
   }
 
   private releaseDrainWaiters(): void {

@@ -28,7 +28,7 @@ export const configSchema = z
       .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
     kafkaPartitions: z.coerce.number().int().min(1).default(6),
     /** Memory bus: bytes per topic that consumers have not taken yet before publishers wait (docs/bus.md). */
-    busMaxBytes: z.coerce.number().int().min(2 ** 20, 'LAGEBILD_BUS_MAX_BYTES must be at least 1048576 (1 MiB)').default(64 * 2 ** 20),
+    busMaxBytes: z.coerce.number().int().min(2 ** 20, 'LAGEBILD_BUS_MAX_BYTES must be at least 1048576 (1 MiB)').default(16 * 2 ** 20),
     kafkaClientId: z.string().default('lagebild'),
     store: z.enum(['sqlite', 'elasticsearch']).default('sqlite'),
     elasticsearchUrl: z.url().default('http://127.0.0.1:9200'),

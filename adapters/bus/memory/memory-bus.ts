@@ -43,8 +43,8 @@ const DEFAULT_RETAIN_PER_PARTITION = 100_000;
  * of up to 64 KiB, and 100,000 of them per partition took the fuzz run past 2 GB. About 4 MB per partition.
  */
 const DEFAULT_RETAIN_BYTES_PER_PARTITION = 4_000_000;
-/** About 50,000 events of 1 KiB per topic: seconds of a detector's work, not minutes of latency. */
-export const DEFAULT_MEMORY_BUS_MAX_BYTES = 64 * 2 ** 20;
+/** About 16,000 events of 1 KiB per topic: under a second of a detector's work, so a full bus adds little latency. */
+export const DEFAULT_MEMORY_BUS_MAX_BYTES = 16 * 2 ** 20;
 const DEFAULT_MAX_BATCH_SIZE = 500;
 
 /**
