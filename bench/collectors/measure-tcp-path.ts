@@ -9,7 +9,7 @@ import { TcpTransport } from '../../collectors/transports/tcp-transport.js';
 import { transportMetrics } from '../../collectors/transports/transport-metrics.js';
 import { createConstituency } from '../traffic/constituency.js';
 import { RssSampler } from './rss-sampler.js';
-import { sendLinesOverTcp } from './send-lines-over-tcp.js';
+import { sendFromChildProcess } from './send-from-child-process.js';
 
 export interface TcpPathRun {
   linesPerSecond: number;
@@ -23,9 +23,9 @@ export interface TcpPathRun {
 /**
  * The TCP syslog path end to end: a real socket on localhost → detecting framer → auto parser →
  * attribution → memory bus, counted when a subscriber of the bus has every line (as event or dead
- * letter). The sender is the one rsyslog gets in the same run.
+ * letter). The sender is the one rsyslog gets in the same run, in a process of its own.
  */
-export async function measureTcpPath(payload: Buffer, repeats: number, linesPerPayload: number, onProgress: (message: string) => void): Promise<TcpPathRun> {
+export async function measureTcpPath(payloadFile: string, repeats: number, linesPerPayload: number, onProgress: (message: string) => void): Promise<TcpPathRun> {
   const total = linesPerPayload * repeats;
   const bus = new MemoryBus({ partitions: 4, logger: silentLogger() });
   const pipeline = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics: new MetricsRegistry(), organisations: createConstituency(20).map((o) => o.organisation) });
@@ -42,14 +42,12 @@ export async function measureTcpPath(payload: Buffer, repeats: number, linesPerP
   const onEvents = await bus.subscribe({ topic: TOPICS.events, group: 'bench', handler: async (messages) => void ((events += messages.length), count()) });
   const onDlq = await bus.subscribe({ topic: TOPICS.eventsDlq, group: 'bench', handler: async (messages) => void ((deadLetters += messages.length), count()) });
   const rss = new RssSampler();
-  const started = process.hrtime.bigint();
-  let lastReport = Date.now();
-  await sendLinesOverTcp(port, payload, repeats, (written) => {
-    if (Date.now() - lastReport < 5000) return;
-    lastReport = Date.now();
-    onProgress(`sent ${written * linesPerPayload}, on the bus ${events + deadLetters}`);
-  });
+  const sending = sendFromChildProcess(port, payloadFile, repeats);
+  const started = await sending.connected;
+  const reporter = setInterval(() => onProgress(`on the bus ${events + deadLetters} of ${total}`), 5000);
+  await sending.done;
   await finished;
+  clearInterval(reporter);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const memory = rss.stop();
   await onEvents.stop();

@@ -3,7 +3,7 @@ import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, rmSync, st
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { sendLinesOverTcp } from './send-lines-over-tcp.js';
+import { sendFromChildProcess } from './send-from-child-process.js';
 
 export type RsyslogRun = { linesPerSecond: number; lines: number; seconds: number; peakRssMiB: number | null } | { missing: string };
 
@@ -32,10 +32,10 @@ export function findRsyslogd(): string | undefined {
  * The ceiling of the collectors bench: rsyslog from Debian receiving the same lines from the same
  * sender over one TCP connection (imtcp) and writing them to a file (omfile), as CERTs run it today.
  * It runs as a child process with a generated configuration, its own work directory and an
- * unprivileged port; the rate counts from connecting until the file holds every line. The template
+ * unprivileged port; the rate counts from the sender's connecting until the file holds every line. The template
  * writes each message as received, so "every line" is an exact byte count.
  */
-export async function measureRsyslog(payload: Buffer, repeats: number, linesPerPayload: number): Promise<RsyslogRun> {
+export async function measureRsyslog(payloadFile: string, payloadBytes: number, repeats: number, linesPerPayload: number): Promise<RsyslogRun> {
   const rsyslogd = findRsyslogd();
   if (!rsyslogd) return { missing: 'rsyslogd is not installed (Debian: apt-get install rsyslog)' };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-bench-rsyslog-'));
@@ -60,9 +60,10 @@ export async function measureRsyslog(payload: Buffer, repeats: number, linesPerP
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   try {
     if (!(await listening(port, child))) return { missing: `rsyslogd did not start listening: ${stderr.trim().slice(0, 500) || 'no output'}` };
-    const expectedBytes = payload.length * repeats;
-    const started = process.hrtime.bigint();
-    await sendLinesOverTcp(port, payload, repeats);
+    const expectedBytes = payloadBytes * repeats;
+    const sending = sendFromChildProcess(port, payloadFile, repeats);
+    const started = await sending.connected;
+    await sending.done;
     if (!(await fileReaches(output, expectedBytes))) return { missing: `rsyslog wrote ${sizeOf(output)} of ${expectedBytes} bytes within ${DELIVERY_MS / 1000} s` };
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const lines = linesPerPayload * repeats;

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parsers } from '../../collectors/parsers/registry.js';
 import { measureRsyslog, type RsyslogRun } from '../collectors/rsyslog-ceiling.js';
@@ -37,20 +38,30 @@ export async function runCollectors(): Promise<void> {
     if (fixtures.length > 0) perParser[name].fixtures = measureParser((line) => parser.parse(line, { receivedAt: new Date(), peerAddress: '10.100.0.1' }).ok, fixtures);
     progress(SUITE, `${name}: realistic ${perParser[name].realistic?.linesPerSecond ?? '-'} lines/s, fixtures ${perParser[name].fixtures?.linesPerSecond ?? '-'} lines/s`);
   }
+  const linesDir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-bench-lines-'));
+  try {
+    await measureTcpPaths(realistic, perParser, linesDir);
+  } finally {
+    rmSync(linesDir, { recursive: true, force: true });
+  }
+}
+
+/** The TCP path next to rsyslog, in alternating passes, then once on mixed traffic; writes the result. */
+async function measureTcpPaths(realistic: Map<string, string[]>, perParser: Record<string, { realistic?: Rate; fixtures?: Rate }>, linesDir: string): Promise<void> {
   const rfc5424Lines = realistic.get('rfc5424')!;
-  const rfc5424Payload = payloadOf(rfc5424Lines);
+  const rfc5424Payload = payloadFile(linesDir, 'rfc5424', rfc5424Lines);
   const rsyslogPasses: RsyslogRun[] = [];
   const tcpPasses: TcpPathRun[] = [];
   for (let pass = 1; pass <= PASSES; pass++) {
-    const rsyslog = await measureRsyslog(rfc5424Payload, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length);
+    const rsyslog = await measureRsyslog(rfc5424Payload.file, rfc5424Payload.bytes, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length);
     rsyslogPasses.push(rsyslog);
     progress(SUITE, `pass ${pass}: rsyslog imtcp → omfile: ${'missing' in rsyslog ? rsyslog.missing : `${rsyslog.linesPerSecond} lines/s`}`);
-    const tcp = await measureTcpPath(rfc5424Payload, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length, (message) => progress(SUITE, `TCP rfc5424: ${message}`));
+    const tcp = await measureTcpPath(rfc5424Payload.file, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length, (message) => progress(SUITE, `TCP rfc5424: ${message}`));
     tcpPasses.push(tcp);
     progress(SUITE, `pass ${pass}: TCP path (RFC 5424, newline framing): ${tcp.linesPerSecond} lines/s, RSS +${tcp.rss.growthMiB} MiB`);
   }
   const mixedLines = realistic.get('auto')!;
-  const tcpMixed = await measureTcpPath(payloadOf(mixedLines), TCP_LINES / mixedLines.length, mixedLines.length, (message) => progress(SUITE, `TCP mixed: ${message}`));
+  const tcpMixed = await measureTcpPath(payloadFile(linesDir, 'mixed', mixedLines).file, TCP_LINES / mixedLines.length, mixedLines.length, (message) => progress(SUITE, `TCP mixed: ${message}`));
   progress(SUITE, `TCP path (mixed background, auto parser): ${tcpMixed.linesPerSecond} lines/s, RSS +${tcpMixed.rss.growthMiB} MiB`);
   const tcp = median(tcpPasses);
   const measuredRsyslog = rsyslogPasses.filter((run): run is Exclude<RsyslogRun, { missing: string }> => !('missing' in run));
@@ -67,8 +78,12 @@ export async function runCollectors(): Promise<void> {
   });
 }
 
-function payloadOf(lines: string[]): Buffer {
-  return Buffer.from(lines.map((line) => `${line}\n`).join(''));
+/** The lines as the sender process reads them: one file, sent as often as needed. */
+function payloadFile(dir: string, name: string, lines: string[]): { file: string; bytes: number } {
+  const payload = Buffer.from(lines.map((line) => `${line}\n`).join(''));
+  const file = path.join(dir, `${name}.log`);
+  writeFileSync(file, payload);
+  return { file, bytes: payload.length };
 }
 
 /** The pass with the median rate (passes are odd in number). */
