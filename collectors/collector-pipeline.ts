@@ -1,5 +1,4 @@
 import type { Clock } from '../core/clock.js';
-import type { EcsEvent } from '../core/domain/ecs.js';
 import type { Organisation } from '../core/domain/organisation.js';
 import { errorMessage, isRetriable } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
@@ -7,10 +6,9 @@ import type { Counter, LabelledCounter, MetricsRegistry } from '../core/metrics.
 import { TOPICS, type Bus, type OutgoingMessage } from '../core/ports/bus.js';
 import { createAttributor, type Attributor } from './attribution/attributor.js';
 import type { IngestSink, MessageMeta } from './ingest-sink.js';
-import { normaliseEvent } from './normalise-event.js';
-import type { Parser } from './parsers/parser.js';
-import { deadLetterEntry, MAX_BUS_MESSAGE_BYTES } from './dead-letter-entry.js';
-import { getParser } from './parsers/registry.js';
+import { deadLetterEntry } from './dead-letter-entry.js';
+import { ParsingPool } from './parsing-pool.js';
+import { prepareEvent, UNATTRIBUTED_KEY, type Prepared } from './prepare-event.js';
 
 export interface CollectorPipelineOptions {
   bus: Bus;
@@ -26,10 +24,12 @@ export interface CollectorPipelineOptions {
   highWatermarkChars?: number;
   /** Longer messages are dead-lettered unparsed (framers cut TCP lines at the same bound). */
   maxMessageBytes?: number;
+  /** Worker threads that parse, normalise and serialise; 0 does it in this thread. */
+  parsingWorkers?: number;
 }
 
-export const UNATTRIBUTED_KEY = 'unattributed';
 const MAX_HEADER_CHARS = 1_000;
+const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 /** Published entries at the head of the queue are dropped in one go once they are this many. */
 const COMPACT_AFTER = 4096;
 
@@ -69,14 +69,26 @@ export class CollectorPipeline implements IngestSink {
   private readonly publishErrors: Counter;
   private readonly deadLettersLost: Counter;
   private lastPublishedAt: number;
+  private readonly pool: ParsingPool | undefined;
 
   constructor(private readonly options: CollectorPipelineOptions) {
     this.attributor = createAttributor(options.organisations);
+    const workers = options.parsingWorkers ?? 0;
+    if (workers > 0) {
+      this.pool = new ParsingPool({
+        size: workers,
+        organisations: options.organisations,
+        maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+        now: () => options.clock.now().getTime(),
+        onPrepared: (message, meta, prepared) => this.settle(message, meta, prepared),
+        logger: options.logger,
+      });
+    }
     this.maxBatch = options.maxBatch ?? 2000;
     this.flushIntervalMs = options.flushIntervalMs ?? 20;
     this.highWatermark = options.highWatermark ?? 50_000;
     this.highWatermarkChars = options.highWatermarkChars ?? 8 * 2 ** 20;
-    this.maxMessageBytes = options.maxMessageBytes ?? 64 * 1024;
+    this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
     this.received = options.metrics.counter('lagebild_collector_messages_received_total', 'Messages received by transport');
     this.parsed = options.metrics.counter('lagebild_parser_messages_total', 'Messages by parser and outcome (parsed or failed)');
     this.deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
@@ -85,8 +97,11 @@ export class CollectorPipeline implements IngestSink {
     this.lastPublishedAt = options.clock.now().getTime();
   }
 
+  /** Messages still being parsed count as waiting too: they are on their way to the queue. */
   get saturated(): boolean {
-    return this.pendingCount >= this.highWatermark || this.pendingChars >= this.highWatermarkChars;
+    const count = this.pendingCount + (this.pool?.inFlight ?? 0);
+    const chars = this.pendingChars + (this.pool?.inFlightChars ?? 0);
+    return count >= this.highWatermark || chars >= this.highWatermarkChars;
   }
 
   private get pendingCount(): number {
@@ -104,52 +119,34 @@ export class CollectorPipeline implements IngestSink {
   /** The constituency changed (registry edit): new networks apply to the next message. */
   updateOrganisations(organisations: Organisation[]): void {
     this.attributor = createAttributor(organisations);
+    this.pool?.updateOrganisations(organisations);
   }
 
   accept(message: string, meta: MessageMeta): void {
     this.receivedOn(meta.transport).inc();
-    const parserName = meta.parser ?? 'auto';
-    if (message.length > this.maxMessageBytes / 3 && Buffer.byteLength(message) > this.maxMessageBytes) {
-      this.parsedAs(parserName, false).inc();
-      this.reject(message, `the message is longer than ${this.maxMessageBytes} bytes`, meta, 'parse');
+    if (this.pool) {
+      this.pool.submit(message, meta);
       return;
     }
-    // Parsers never throw, but every step after them walks attacker-shaped data too: whatever
-    // fails here costs this one message a dead letter, never the process or the batch.
-    let outgoing: OutgoingMessage;
-    try {
-      const event = this.parse(message, meta, parserName);
-      if (typeof event === 'string') {
-        this.reject(message, event, meta, 'parse');
-        return;
-      }
-      outgoing = { key: event.organization?.id ?? UNATTRIBUTED_KEY, value: JSON.stringify(event) };
-    } catch (error) {
-      this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
-      this.reject(message, `the event could not be normalised: ${errorMessage(error)}`, meta, 'normalise');
-      return;
+    const prepared = prepareEvent({ message, parser: meta.parser ?? 'auto', peerAddress: meta.peerAddress, organizationId: meta.organizationId, receivedAtMillis: this.options.clock.now().getTime() }, this.attributor, this.maxMessageBytes);
+    this.settle(message, meta, prepared);
+  }
+
+  /** Counts how the message fared and queues its event, or its dead letter. */
+  private settle(message: string, meta: MessageMeta, prepared: Prepared): void {
+    this.parsedAs(meta.parser ?? 'auto', prepared.kind !== 'unparsed').inc();
+    if (prepared.kind === 'event') this.enqueue(TOPICS.events, { key: prepared.key, value: prepared.value });
+    else if (prepared.kind === 'unparsed') this.reject(message, prepared.reason, meta, 'parse');
+    else {
+      if (prepared.thrown) this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
+      this.reject(message, prepared.reason, meta, 'normalise');
     }
-    if (outgoing.value.length > MAX_BUS_MESSAGE_BYTES / 3 && Buffer.byteLength(outgoing.value) > MAX_BUS_MESSAGE_BYTES) {
-      this.reject(message, `the normalised event is larger than ${MAX_BUS_MESSAGE_BYTES} bytes`, meta, 'normalise');
-      return;
-    }
-    this.enqueue(TOPICS.events, outgoing);
   }
 
   reject(raw: string, reason: string, meta: MessageMeta, stage = 'framing'): void {
     this.deadLettered.inc({ stage, transport: meta.transport });
     const entry = deadLetterEntry(raw, { reason, stage, transport: meta.transport, peer: meta.peerAddress ?? null, organization_id: meta.organizationId ?? null, received_at: this.options.clock.now().toISOString() });
     this.enqueue(TOPICS.eventsDlq, { key: meta.peerAddress ?? UNATTRIBUTED_KEY, value: entry, headers: { 'x-error': reason.slice(0, MAX_HEADER_CHARS), 'x-error-code': `${stage}_failed`, 'x-original-topic': TOPICS.events } });
-  }
-
-  /** The normalised event, or why the message could not be parsed. */
-  private parse(message: string, meta: MessageMeta, parserName: string): EcsEvent | string {
-    const parser: Parser | undefined = getParser(parserName);
-    const receivedAt = this.options.clock.now();
-    const outcome = parser ? parser.parse(message, { receivedAt, peerAddress: meta.peerAddress }) : { ok: false as const, reason: `unknown parser "${parserName}"` };
-    this.parsedAs(parserName, outcome.ok).inc();
-    if (!outcome.ok) return outcome.reason;
-    return normaliseEvent(outcome.event, receivedAt, this.attributor, { peerAddress: meta.peerAddress, tokenOrganizationId: meta.organizationId });
   }
 
   private receivedOn(transport: string): LabelledCounter {
@@ -172,6 +169,7 @@ export class CollectorPipeline implements IngestSink {
 
   /** Publishes everything pending; resolves when the bus has acknowledged it. */
   async flush(): Promise<void> {
+    if (this.pool) await this.pool.idle();
     while (this.pendingCount > 0 || this.flushing) {
       if (this.flushing) await this.flushing;
       else await this.flushOnce();
@@ -182,6 +180,7 @@ export class CollectorPipeline implements IngestSink {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.flush();
+    await this.pool?.close();
   }
 
   private enqueue(topic: string, message: OutgoingMessage): void {

@@ -41,6 +41,8 @@ export const configSchema = z
     // The demo users get it through the same password policy as everyone (workflows/auth/password-policy.ts).
     demoPassword: z.string().min(12, 'LAGEBILD_DEMO_PASSWORD must be at least 12 characters').optional(),
     maxLineBytes: z.coerce.number().int().min(256).default(64 * 1024),
+    /** Worker threads that parse collected messages, so that parsing does not share the event loop's core (docs/collectors.md). */
+    collectorWorkers: z.coerce.number().int().min(0).max(32).default(1),
     // Each connection holds a file descriptor that the API needs too; see docs/collectors.md for the numbers.
     syslogMaxConnections: z.coerce.number().int().min(1).default(1000),
     syslogMaxConnectionsPerPeer: z.coerce.number().int().min(1).default(50),
@@ -70,6 +72,7 @@ export type Config = Readonly<z.output<typeof configSchema>>;
 export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_HTTP_PORT: 'httpPort',
   LAGEBILD_SYSLOG_PORT: 'syslogPort',
+  LAGEBILD_COLLECTOR_WORKERS: 'collectorWorkers',
   LAGEBILD_SYSLOG_TLS_PORT: 'syslogTlsPort',
   LAGEBILD_SYSLOG_MAX_CONNECTIONS: 'syslogMaxConnections',
   LAGEBILD_SYSLOG_MAX_CONNECTIONS_PER_PEER: 'syslogMaxConnectionsPerPeer',

@@ -25,10 +25,10 @@ export interface TcpPathRun {
  * attribution → memory bus, counted when a subscriber of the bus has every line (as event or dead
  * letter). The sender is the one rsyslog gets in the same run, in a process of its own.
  */
-export async function measureTcpPath(payloadFile: string, repeats: number, linesPerPayload: number, onProgress: (message: string) => void): Promise<TcpPathRun> {
+export async function measureTcpPath(payloadFile: string, repeats: number, linesPerPayload: number, parsingWorkers: number, onProgress: (message: string) => void): Promise<TcpPathRun> {
   const total = linesPerPayload * repeats;
   const bus = new MemoryBus({ partitions: 4, logger: silentLogger() });
-  const pipeline = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics: new MetricsRegistry(), organisations: createConstituency(20).map((o) => o.organisation) });
+  const pipeline = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics: new MetricsRegistry(), organisations: createConstituency(20).map((o) => o.organisation), parsingWorkers });
   const connections = new ConnectionLimiter({ maxConnections: 10, maxConnectionsPerPeer: 10 }, transportMetrics(new MetricsRegistry()), silentLogger());
   const transport = new TcpTransport(pipeline, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), connections, idleTimeoutMs: 60_000 });
   const port = await transport.listen();

@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_MEMORY_BUS_MAX_BYTES } from '../../adapters/bus/memory/memory-bus.js';
 import { parsers } from '../../collectors/parsers/registry.js';
+import { loadConfig } from '../../core/config.js';
 import { measureRsyslog, type RsyslogRun } from '../collectors/rsyslog-ceiling.js';
 import { measureTcpPath, type TcpPathRun } from '../collectors/measure-tcp-path.js';
 import { progress } from '../progress.js';
@@ -13,6 +15,8 @@ const FIXTURES = path.resolve('tests/fixtures/parsers');
 /** As in the issue's side-by-side run: 300,000 RFC 5424 lines over one TCP connection. */
 const TCP_LINES = 300_000;
 const PASSES = 3;
+/** The service's default (LAGEBILD_COLLECTOR_WORKERS): the bench measures the collector as it runs. */
+const PARSING_WORKERS = loadConfig({}).collectorWorkers;
 
 interface Rate {
   linesPerSecond: number;
@@ -56,12 +60,12 @@ async function measureTcpPaths(realistic: Map<string, string[]>, perParser: Reco
     const rsyslog = await measureRsyslog(rfc5424Payload.file, rfc5424Payload.bytes, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length);
     rsyslogPasses.push(rsyslog);
     progress(SUITE, `pass ${pass}: rsyslog imtcp → omfile: ${'missing' in rsyslog ? rsyslog.missing : `${rsyslog.linesPerSecond} lines/s`}`);
-    const tcp = await measureTcpPath(rfc5424Payload.file, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length, (message) => progress(SUITE, `TCP rfc5424: ${message}`));
+    const tcp = await measureTcpPath(rfc5424Payload.file, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length, PARSING_WORKERS, (message) => progress(SUITE, `TCP rfc5424: ${message}`));
     tcpPasses.push(tcp);
     progress(SUITE, `pass ${pass}: TCP path (RFC 5424, newline framing): ${tcp.linesPerSecond} lines/s, RSS +${tcp.rss.growthMiB} MiB`);
   }
   const mixedLines = realistic.get('auto')!;
-  const tcpMixed = await measureTcpPath(payloadFile(linesDir, 'mixed', mixedLines).file, TCP_LINES / mixedLines.length, mixedLines.length, (message) => progress(SUITE, `TCP mixed: ${message}`));
+  const tcpMixed = await measureTcpPath(payloadFile(linesDir, 'mixed', mixedLines).file, TCP_LINES / mixedLines.length, mixedLines.length, PARSING_WORKERS, (message) => progress(SUITE, `TCP mixed: ${message}`));
   progress(SUITE, `TCP path (mixed background, auto parser): ${tcpMixed.linesPerSecond} lines/s, RSS +${tcpMixed.rss.growthMiB} MiB`);
   const tcp = median(tcpPasses);
   const measuredRsyslog = rsyslogPasses.filter((run): run is Exclude<RsyslogRun, { missing: string }> => !('missing' in run));
@@ -71,7 +75,7 @@ async function measureTcpPaths(realistic: Map<string, string[]>, perParser: Reco
   progress(SUITE, `TCP path ${tcp.linesPerSecond} lines/s, rsyslog ${'linesPerSecond' in rsyslog ? rsyslog.linesPerSecond : 'missing'}: ratio ${ratioToRsyslog ?? '-'}`);
   writeResult(SUITE, {
     parsers: perParser,
-    tcpPath: { rfc5424: { ...tcp, passes: tcpPasses.map((run) => run.linesPerSecond) }, mixed: tcpMixed, ratioToParserOnly: round2(tcp.linesPerSecond / rfc5424) },
+    tcpPath: { parsingWorkers: PARSING_WORKERS, busMaxBytes: DEFAULT_MEMORY_BUS_MAX_BYTES, rfc5424: { ...tcp, passes: tcpPasses.map((run) => run.linesPerSecond) }, mixed: tcpMixed, ratioToParserOnly: round2(tcp.linesPerSecond / rfc5424) },
     rsyslog,
     ratioToRsyslog,
     target: { rfc5424LinesPerSecondPerCore: 100_000, met: rfc5424 >= 100_000, ratioToRsyslog: 0.25, ratioMet: ratioToRsyslog !== null && ratioToRsyslog >= 0.25 },
