@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { systemClock } from '../../core/clock.js';
 import { silentLogger } from '../../core/logging.js';
 import { MetricsRegistry } from '../../core/metrics.js';
@@ -18,6 +19,17 @@ export interface TcpPathRun {
   events: number;
   deadLetters: number;
   rss: { startMiB: number; peakMiB: number; growthMiB: number };
+  /** The most the bus held for its consumers at any time (its own count), against its bound. */
+  busPeakBacklogMiB: number;
+}
+
+export interface TcpPathOptions {
+  parsingWorkers: number;
+  /** The memory bus's bound; Infinity shows what the path did before there was one. */
+  busMaxBytes?: number;
+  /** The consumer waits this long per batch of 500: a consumer slower than the collector. */
+  consumerDelayMs?: number;
+  onProgress: (message: string) => void;
 }
 
 /**
@@ -25,9 +37,10 @@ export interface TcpPathRun {
  * attribution → memory bus, counted when a subscriber of the bus has every line (as event or dead
  * letter). The sender is the one rsyslog gets in the same run, in a process of its own.
  */
-export async function measureTcpPath(payloadFile: string, repeats: number, linesPerPayload: number, parsingWorkers: number, onProgress: (message: string) => void): Promise<TcpPathRun> {
+export async function measureTcpPath(payloadFile: string, repeats: number, linesPerPayload: number, options: TcpPathOptions): Promise<TcpPathRun> {
+  const { parsingWorkers, onProgress } = options;
   const total = linesPerPayload * repeats;
-  const bus = new MemoryBus({ partitions: 4, logger: silentLogger() });
+  const bus = new MemoryBus({ partitions: 4, logger: silentLogger(), ...(options.busMaxBytes === undefined ? {} : { maxBytes: options.busMaxBytes }) });
   const pipeline = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics: new MetricsRegistry(), organisations: createConstituency(20).map((o) => o.organisation), parsingWorkers });
   const connections = new ConnectionLimiter({ maxConnections: 10, maxConnectionsPerPeer: 10 }, transportMetrics(new MetricsRegistry()), silentLogger());
   const transport = new TcpTransport(pipeline, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), connections, idleTimeoutMs: 60_000 });
@@ -39,7 +52,17 @@ export async function measureTcpPath(payloadFile: string, repeats: number, lines
   const count = (): void => {
     if (events + deadLetters >= total) done();
   };
-  const onEvents = await bus.subscribe({ topic: TOPICS.events, group: 'bench', handler: async (messages) => void ((events += messages.length), count()) });
+  const delay = options.consumerDelayMs ?? 0;
+  const onEvents = await bus.subscribe({
+    topic: TOPICS.events,
+    group: 'bench',
+    maxBatchSize: 500,
+    handler: async (messages) => {
+      if (delay > 0) await sleep(delay);
+      events += messages.length;
+      count();
+    },
+  });
   const onDlq = await bus.subscribe({ topic: TOPICS.eventsDlq, group: 'bench', handler: async (messages) => void ((deadLetters += messages.length), count()) });
   const rss = new RssSampler();
   const sending = sendFromChildProcess(port, payloadFile, repeats);
@@ -55,5 +78,6 @@ export async function measureTcpPath(payloadFile: string, repeats: number, lines
   await transport.close();
   await pipeline.close();
   await bus.close();
-  return { linesPerSecond: Math.round((events + deadLetters) / seconds), lines: events + deadLetters, seconds: Math.round(seconds * 100) / 100, events, deadLetters, rss: memory };
+  const busPeakBacklogMiB = Math.round((bus.peakBacklogBytes(TOPICS.events) / 2 ** 20) * 10) / 10;
+  return { linesPerSecond: Math.round((events + deadLetters) / seconds), lines: events + deadLetters, seconds: Math.round(seconds * 100) / 100, events, deadLetters, rss: memory, busPeakBacklogMiB };
 }

@@ -5,7 +5,8 @@ import { DEFAULT_MEMORY_BUS_MAX_BYTES } from '../../adapters/bus/memory/memory-b
 import { parsers } from '../../collectors/parsers/registry.js';
 import { loadConfig } from '../../core/config.js';
 import { measureRsyslog, type RsyslogRun } from '../collectors/rsyslog-ceiling.js';
-import { measureTcpPath, type TcpPathRun } from '../collectors/measure-tcp-path.js';
+import { measureInChildProcess } from '../collectors/measure-in-child-process.js';
+import type { TcpPathRun } from '../collectors/measure-tcp-path.js';
 import { progress } from '../progress.js';
 import { linesPerParser } from '../traffic/lines-per-parser.js';
 import { writeResult } from '../write-result.js';
@@ -15,6 +16,7 @@ const FIXTURES = path.resolve('tests/fixtures/parsers');
 /** As in the issue's side-by-side run: 300,000 RFC 5424 lines over one TCP connection. */
 const TCP_LINES = 300_000;
 const PASSES = 3;
+const SLOW_CONSUMER_LINES = 200_000;
 /** The service's default (LAGEBILD_COLLECTOR_WORKERS): the bench measures the collector as it runs. */
 const PARSING_WORKERS = loadConfig({}).collectorWorkers;
 
@@ -28,7 +30,8 @@ interface Rate {
  * Parser throughput on one core (each parser alone, a tight loop for about two seconds), on realistic
  * generated lines and on the fixture lines as a sanity set; then the TCP syslog path end to end next
  * to its ceiling: rsyslog (imtcp → omfile) receiving the same lines from the same sender in the same
- * run, in alternating passes so that other work on the machine hits both alike.
+ * run, in alternating passes so that other work on the machine hits both alike. Each TCP path
+ * measurement runs in a fresh process, so that its RSS is the collector's, not the parser loops'.
  */
 export async function runCollectors(): Promise<void> {
   progress(SUITE, 'generating lines per parser');
@@ -60,13 +63,14 @@ async function measureTcpPaths(realistic: Map<string, string[]>, perParser: Reco
     const rsyslog = await measureRsyslog(rfc5424Payload.file, rfc5424Payload.bytes, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length);
     rsyslogPasses.push(rsyslog);
     progress(SUITE, `pass ${pass}: rsyslog imtcp → omfile: ${'missing' in rsyslog ? rsyslog.missing : `${rsyslog.linesPerSecond} lines/s`}`);
-    const tcp = await measureTcpPath(rfc5424Payload.file, TCP_LINES / rfc5424Lines.length, rfc5424Lines.length, PARSING_WORKERS, (message) => progress(SUITE, `TCP rfc5424: ${message}`));
+    const tcp = await measureInChildProcess({ payloadFile: rfc5424Payload.file, repeats: TCP_LINES / rfc5424Lines.length, linesPerPayload: rfc5424Lines.length, parsingWorkers: PARSING_WORKERS, busMaxBytes: DEFAULT_MEMORY_BUS_MAX_BYTES, consumerDelayMs: 0, label: 'TCP rfc5424' });
     tcpPasses.push(tcp);
     progress(SUITE, `pass ${pass}: TCP path (RFC 5424, newline framing): ${tcp.linesPerSecond} lines/s, RSS +${tcp.rss.growthMiB} MiB`);
   }
   const mixedLines = realistic.get('auto')!;
-  const tcpMixed = await measureTcpPath(payloadFile(linesDir, 'mixed', mixedLines).file, TCP_LINES / mixedLines.length, mixedLines.length, PARSING_WORKERS, (message) => progress(SUITE, `TCP mixed: ${message}`));
+  const tcpMixed = await measureInChildProcess({ payloadFile: payloadFile(linesDir, 'mixed', mixedLines).file, repeats: TCP_LINES / mixedLines.length, linesPerPayload: mixedLines.length, parsingWorkers: PARSING_WORKERS, busMaxBytes: DEFAULT_MEMORY_BUS_MAX_BYTES, consumerDelayMs: 0, label: 'TCP mixed' });
   progress(SUITE, `TCP path (mixed background, auto parser): ${tcpMixed.linesPerSecond} lines/s, RSS +${tcpMixed.rss.growthMiB} MiB`);
+  const slowConsumer = await measureSlowConsumer(rfc5424Payload.file, rfc5424Lines.length);
   const tcp = median(tcpPasses);
   const measuredRsyslog = rsyslogPasses.filter((run): run is Exclude<RsyslogRun, { missing: string }> => !('missing' in run));
   const rsyslog = measuredRsyslog.length === PASSES ? { ...median(measuredRsyslog), passes: measuredRsyslog.map((run) => run.linesPerSecond) } : { missing: rsyslogPasses.map((run) => ('missing' in run ? run.missing : undefined)).find(Boolean) };
@@ -76,10 +80,25 @@ async function measureTcpPaths(realistic: Map<string, string[]>, perParser: Reco
   writeResult(SUITE, {
     parsers: perParser,
     tcpPath: { parsingWorkers: PARSING_WORKERS, busMaxBytes: DEFAULT_MEMORY_BUS_MAX_BYTES, rfc5424: { ...tcp, passes: tcpPasses.map((run) => run.linesPerSecond) }, mixed: tcpMixed, ratioToParserOnly: round2(tcp.linesPerSecond / rfc5424) },
+    slowConsumer,
     rsyslog,
     ratioToRsyslog,
     target: { rfc5424LinesPerSecondPerCore: 100_000, met: rfc5424 >= 100_000, ratioToRsyslog: 0.25, ratioMet: ratioToRsyslog !== null && ratioToRsyslog >= 0.25 },
   });
+}
+
+/**
+ * The bound at work: a consumer that takes 500 events per 25 ms (20,000/s, slower than the collector),
+ * once with the bus bounded as configured and once without a bound, as it was before issue 18. With
+ * the bound the process stays small however much is sent, and the sender is held back instead.
+ */
+async function measureSlowConsumer(payloadFile: string, linesPerPayload: number): Promise<Record<string, TcpPathRun>> {
+  const runs: Record<string, TcpPathRun> = {};
+  for (const [name, busMaxBytes] of [['bounded', DEFAULT_MEMORY_BUS_MAX_BYTES], ['unbounded', null]] as const) {
+    runs[name] = await measureInChildProcess({ payloadFile, repeats: SLOW_CONSUMER_LINES / linesPerPayload, linesPerPayload, parsingWorkers: PARSING_WORKERS, busMaxBytes, consumerDelayMs: 25, label: `slow consumer, ${name}` });
+    progress(SUITE, `slow consumer, bus ${name}: ${runs[name].linesPerSecond} lines/s, RSS +${runs[name].rss.growthMiB} MiB, bus held at most ${runs[name].busPeakBacklogMiB} MiB`);
+  }
+  return runs;
 }
 
 /** The lines as the sender process reads them: one file, sent as often as needed. */
