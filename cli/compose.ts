@@ -16,7 +16,7 @@ import { OutboxMailer } from '../adapters/mail/outbox-mailer.js';
  * Elasticsearch client code.
  */
 export async function createBus(config: Config, logger: Logger): Promise<Bus> {
-  if (config.bus === 'memory') return createMemoryBus({ partitions: config.kafkaPartitions, logger: componentLogger(logger, 'memory-bus') });
+  if (config.bus === 'memory') return createMemoryBus({ partitions: config.kafkaPartitions, maxBytes: config.busMaxBytes, logger: componentLogger(logger, 'memory-bus') });
   const { KafkaBus } = await import('../adapters/bus/kafka/kafka-bus.js');
   return new KafkaBus({ brokers: config.kafkaBrokers, clientId: config.kafkaClientId, partitions: config.kafkaPartitions, logger: componentLogger(logger, 'kafka') });
 }

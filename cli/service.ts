@@ -104,7 +104,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   if (has('collectors') || has('api')) {
     const collectorLogger = componentLogger(logger, 'collector');
-    const collector = new CollectorPipeline({ bus, clock, logger: collectorLogger, metrics, organisations: await store.organisations.list(ALL), maxMessageBytes: config.maxLineBytes });
+    const collector = new CollectorPipeline({ bus, clock, logger: collectorLogger, metrics, organisations: await store.organisations.list(ALL), maxMessageBytes: config.maxLineBytes, parsingWorkers: config.collectorWorkers });
     const refresh = setInterval(() => {
       store.organisations.list(ALL).then((organisations) => collector.updateOrganisations(organisations), (error) => collectorLogger.warn({ error }, 'Refreshing the constituency failed'));
     }, ORGANISATION_REFRESH_MS);

@@ -1,16 +1,14 @@
 import type { Clock } from '../core/clock.js';
-import type { EcsEvent } from '../core/domain/ecs.js';
 import type { Organisation } from '../core/domain/organisation.js';
 import { errorMessage, isRetriable } from '../core/errors.js';
 import type { Logger } from '../core/logging.js';
-import type { Counter, MetricsRegistry } from '../core/metrics.js';
+import type { Counter, LabelledCounter, MetricsRegistry } from '../core/metrics.js';
 import { TOPICS, type Bus, type OutgoingMessage } from '../core/ports/bus.js';
 import { createAttributor, type Attributor } from './attribution/attributor.js';
 import type { IngestSink, MessageMeta } from './ingest-sink.js';
-import { normaliseEvent } from './normalise-event.js';
-import type { Parser } from './parsers/parser.js';
-import { deadLetterEntry, MAX_BUS_MESSAGE_BYTES } from './dead-letter-entry.js';
-import { getParser } from './parsers/registry.js';
+import { deadLetterEntry } from './dead-letter-entry.js';
+import { ParsingPool } from './parsing-pool.js';
+import { prepareEvent, UNATTRIBUTED_KEY, type Prepared } from './prepare-event.js';
 
 export interface CollectorPipelineOptions {
   bus: Bus;
@@ -22,12 +20,18 @@ export interface CollectorPipelineOptions {
   flushIntervalMs?: number;
   /** Unpublished messages above which transports are told to slow down. */
   highWatermark?: number;
+  /** Characters of unpublished messages above which transports are told to slow down: events may be large. */
+  highWatermarkChars?: number;
   /** Longer messages are dead-lettered unparsed (framers cut TCP lines at the same bound). */
   maxMessageBytes?: number;
+  /** Worker threads that parse, normalise and serialise; 0 does it in this thread. */
+  parsingWorkers?: number;
 }
 
-export const UNATTRIBUTED_KEY = 'unattributed';
 const MAX_HEADER_CHARS = 1_000;
+const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+/** Published entries at the head of the queue are dropped in one go once they are this many. */
+const COMPACT_AFTER = 4096;
 
 interface PendingMessage {
   topic: string;
@@ -41,29 +45,50 @@ interface PendingMessage {
  * growing backlog switches the sink to saturated so that transports push back.
  */
 export class CollectorPipeline implements IngestSink {
-  private pending: PendingMessage[] = [];
+  /** Unpublished messages from `head` on; the published ones before it are dropped lazily. */
+  private queue: PendingMessage[] = [];
+  private head = 0;
+  private pendingChars = 0;
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private timerDelayMs = -1;
   private drainWaiters: (() => void)[] = [];
   private attributor: Attributor;
   private closed = false;
   private readonly maxBatch: number;
   private readonly flushIntervalMs: number;
   private readonly highWatermark: number;
+  private readonly highWatermarkChars: number;
   private readonly maxMessageBytes: number;
   private readonly received: Counter;
   private readonly parsed: Counter;
+  /** The per-message counters, their label keys computed once per transport and per parser outcome. */
+  private readonly receivedBy = new Map<string, LabelledCounter>();
+  private readonly parsedByOutcome = new Map<string, LabelledCounter>();
   private readonly deadLettered: Counter;
   private readonly publishErrors: Counter;
   private readonly deadLettersLost: Counter;
   private lastPublishedAt: number;
+  private readonly pool: ParsingPool | undefined;
 
   constructor(private readonly options: CollectorPipelineOptions) {
     this.attributor = createAttributor(options.organisations);
+    const workers = options.parsingWorkers ?? 0;
+    if (workers > 0) {
+      this.pool = new ParsingPool({
+        size: workers,
+        organisations: options.organisations,
+        maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+        now: () => options.clock.now().getTime(),
+        onPrepared: (message, meta, prepared) => this.settle(message, meta, prepared),
+        logger: options.logger,
+      });
+    }
     this.maxBatch = options.maxBatch ?? 2000;
     this.flushIntervalMs = options.flushIntervalMs ?? 20;
     this.highWatermark = options.highWatermark ?? 50_000;
-    this.maxMessageBytes = options.maxMessageBytes ?? 64 * 1024;
+    this.highWatermarkChars = options.highWatermarkChars ?? 8 * 2 ** 20;
+    this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
     this.received = options.metrics.counter('lagebild_collector_messages_received_total', 'Messages received by transport');
     this.parsed = options.metrics.counter('lagebild_parser_messages_total', 'Messages by parser and outcome (parsed or failed)');
     this.deadLettered = options.metrics.counter('lagebild_dead_letters_total', 'Messages sent to the dead-letter topic by stage');
@@ -72,8 +97,15 @@ export class CollectorPipeline implements IngestSink {
     this.lastPublishedAt = options.clock.now().getTime();
   }
 
+  /** Messages still being parsed count as waiting too: they are on their way to the queue. */
   get saturated(): boolean {
-    return this.pending.length >= this.highWatermark;
+    const count = this.pendingCount + (this.pool?.inFlight ?? 0);
+    const chars = this.pendingChars + (this.pool?.inFlightChars ?? 0);
+    return count >= this.highWatermark || chars >= this.highWatermarkChars;
+  }
+
+  private get pendingCount(): number {
+    return this.queue.length - this.head;
   }
 
   /**
@@ -81,42 +113,34 @@ export class CollectorPipeline implements IngestSink {
    * bus takes them): readiness reports a collector that cannot get rid of its events.
    */
   stalledForMs(now: Date): number {
-    return this.pending.length === 0 ? 0 : Math.max(0, now.getTime() - this.lastPublishedAt);
+    return this.pendingCount === 0 ? 0 : Math.max(0, now.getTime() - this.lastPublishedAt);
   }
 
   /** The constituency changed (registry edit): new networks apply to the next message. */
   updateOrganisations(organisations: Organisation[]): void {
     this.attributor = createAttributor(organisations);
+    this.pool?.updateOrganisations(organisations);
   }
 
   accept(message: string, meta: MessageMeta): void {
-    this.received.inc({ transport: meta.transport });
-    const parserName = meta.parser ?? 'auto';
-    if (message.length > this.maxMessageBytes / 3 && Buffer.byteLength(message) > this.maxMessageBytes) {
-      this.parsed.inc({ parser: parserName, outcome: 'failed' });
-      this.reject(message, `the message is longer than ${this.maxMessageBytes} bytes`, meta, 'parse');
+    this.receivedOn(meta.transport).inc();
+    if (this.pool) {
+      this.pool.submit(message, meta);
       return;
     }
-    // Parsers never throw, but every step after them walks attacker-shaped data too: whatever
-    // fails here costs this one message a dead letter, never the process or the batch.
-    let outgoing: OutgoingMessage;
-    try {
-      const event = this.parse(message, meta, parserName);
-      if (typeof event === 'string') {
-        this.reject(message, event, meta, 'parse');
-        return;
-      }
-      outgoing = { key: event.organization?.id ?? UNATTRIBUTED_KEY, value: JSON.stringify(event) };
-    } catch (error) {
-      this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
-      this.reject(message, `the event could not be normalised: ${errorMessage(error)}`, meta, 'normalise');
-      return;
+    const prepared = prepareEvent({ message, parser: meta.parser ?? 'auto', peerAddress: meta.peerAddress, organizationId: meta.organizationId, receivedAtMillis: this.options.clock.now().getTime() }, this.attributor, this.maxMessageBytes);
+    this.settle(message, meta, prepared);
+  }
+
+  /** Counts how the message fared and queues its event, or its dead letter. */
+  private settle(message: string, meta: MessageMeta, prepared: Prepared): void {
+    this.parsedAs(meta.parser ?? 'auto', prepared.kind !== 'unparsed').inc();
+    if (prepared.kind === 'event') this.enqueue(TOPICS.events, { key: prepared.key, value: prepared.value });
+    else if (prepared.kind === 'unparsed') this.reject(message, prepared.reason, meta, 'parse');
+    else {
+      if (prepared.thrown) this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
+      this.reject(message, prepared.reason, meta, 'normalise');
     }
-    if (outgoing.value.length > MAX_BUS_MESSAGE_BYTES / 3 && Buffer.byteLength(outgoing.value) > MAX_BUS_MESSAGE_BYTES) {
-      this.reject(message, `the normalised event is larger than ${MAX_BUS_MESSAGE_BYTES} bytes`, meta, 'normalise');
-      return;
-    }
-    this.enqueue(TOPICS.events, outgoing);
   }
 
   reject(raw: string, reason: string, meta: MessageMeta, stage = 'framing'): void {
@@ -125,14 +149,17 @@ export class CollectorPipeline implements IngestSink {
     this.enqueue(TOPICS.eventsDlq, { key: meta.peerAddress ?? UNATTRIBUTED_KEY, value: entry, headers: { 'x-error': reason.slice(0, MAX_HEADER_CHARS), 'x-error-code': `${stage}_failed`, 'x-original-topic': TOPICS.events } });
   }
 
-  /** The normalised event, or why the message could not be parsed. */
-  private parse(message: string, meta: MessageMeta, parserName: string): EcsEvent | string {
-    const parser: Parser | undefined = getParser(parserName);
-    const receivedAt = this.options.clock.now();
-    const outcome = parser ? parser.parse(message, { receivedAt, peerAddress: meta.peerAddress }) : { ok: false as const, reason: `unknown parser "${parserName}"` };
-    this.parsed.inc({ parser: parserName, outcome: outcome.ok ? 'parsed' : 'failed' });
-    if (!outcome.ok) return outcome.reason;
-    return normaliseEvent(outcome.event, receivedAt, this.attributor, { peerAddress: meta.peerAddress, tokenOrganizationId: meta.organizationId });
+  private receivedOn(transport: string): LabelledCounter {
+    let counter = this.receivedBy.get(transport);
+    if (!counter) this.receivedBy.set(transport, (counter = this.received.labelled({ transport })));
+    return counter;
+  }
+
+  private parsedAs(parser: string, ok: boolean): LabelledCounter {
+    const key = ok ? parser : `${parser}\u0000failed`;
+    let counter = this.parsedByOutcome.get(key);
+    if (!counter) this.parsedByOutcome.set(key, (counter = this.parsed.labelled({ parser, outcome: ok ? 'parsed' : 'failed' })));
+    return counter;
   }
 
   onceDrained(callback: () => void): void {
@@ -142,7 +169,8 @@ export class CollectorPipeline implements IngestSink {
 
   /** Publishes everything pending; resolves when the bus has acknowledged it. */
   async flush(): Promise<void> {
-    while (this.pending.length > 0 || this.flushing) {
+    if (this.pool) await this.pool.idle();
+    while (this.pendingCount > 0 || this.flushing) {
       if (this.flushing) await this.flushing;
       else await this.flushOnce();
     }
@@ -152,21 +180,27 @@ export class CollectorPipeline implements IngestSink {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.flush();
+    await this.pool?.close();
   }
 
   private enqueue(topic: string, message: OutgoingMessage): void {
     // The stall clock starts when something starts waiting, not at the last publish long ago.
-    if (this.pending.length === 0) this.lastPublishedAt = this.options.clock.now().getTime();
-    this.pending.push({ topic, message });
-    if (this.closed) return;
-    if (this.pending.length >= this.maxBatch) void this.flushSoon(0);
-    else if (!this.timer) void this.flushSoon(this.flushIntervalMs);
+    if (this.pendingCount === 0) this.lastPublishedAt = this.options.clock.now().getTime();
+    this.queue.push({ topic, message });
+    this.pendingChars += message.value.length;
+    // A running flush schedules the next one when it ends.
+    if (this.closed || this.flushing) return;
+    if (this.pendingCount >= this.maxBatch) {
+      if (this.timerDelayMs !== 0) this.flushSoon(0);
+    } else if (!this.timer) this.flushSoon(this.flushIntervalMs);
   }
 
   private flushSoon(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
+    this.timerDelayMs = delayMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.timerDelayMs = -1;
       if (!this.flushing) this.flushOnce().catch(() => undefined);
     }, delayMs);
   }
@@ -174,8 +208,8 @@ export class CollectorPipeline implements IngestSink {
   private flushOnce(): Promise<void> {
     // With nothing to publish the body below would finish synchronously, before `this.flushing` is
     // assigned, and leave a settled promise there for good: flush() would then spin forever.
-    if (this.pending.length === 0) return Promise.resolve();
-    const batch = this.pending.slice(0, this.maxBatch);
+    if (this.pendingCount === 0) return Promise.resolve();
+    const batch = this.queue.slice(this.head, this.head + this.maxBatch);
     const byTopic = new Map<string, PendingMessage[]>();
     for (const entry of batch) {
       const entries = byTopic.get(entry.topic);
@@ -183,28 +217,42 @@ export class CollectorPipeline implements IngestSink {
       else byTopic.set(entry.topic, [entry]);
     }
     this.flushing = (async () => {
-      const done = new Set<PendingMessage>();
-      let failed = false;
+      const failedTopics = new Set<string>();
       for (const [topic, entries] of byTopic) {
         try {
           const refused = await this.publishIsolating(topic, entries);
-          for (const entry of entries) done.add(entry);
           for (const { entry, reason } of refused) this.handleRefused(entry, reason);
           this.lastPublishedAt = this.options.clock.now().getTime();
         } catch (error) {
-          failed = true;
+          failedTopics.add(topic);
           this.publishErrors.inc({ component: 'collector', error_code: 'publish_failed' });
-          this.options.logger.warn({ error: errorMessage(error), topic, pending: this.pending.length }, 'Publishing failed; will retry');
+          this.options.logger.warn({ error: errorMessage(error), topic, pending: this.pendingCount }, 'Publishing failed; will retry');
         }
       }
       // Only what the bus acknowledged or refused for good leaves the queue; the rest is published again (ids are fixed).
-      this.pending = this.pending.filter((entry) => !done.has(entry));
-      if (failed) await new Promise((resolve) => setTimeout(resolve, 500));
+      this.dropPublished(batch, failedTopics);
+      if (failedTopics.size > 0) await new Promise((resolve) => setTimeout(resolve, 500));
       this.flushing = undefined;
       if (!this.saturated) this.releaseDrainWaiters();
-      if (this.pending.length > 0 && !this.closed) this.flushSoon(this.pending.length >= this.maxBatch ? 0 : this.flushIntervalMs);
+      if (this.pendingCount > 0 && !this.closed) this.flushSoon(this.pendingCount >= this.maxBatch ? 0 : this.flushIntervalMs);
     })();
     return this.flushing;
+  }
+
+  /** The batch is the head of the queue; what was published of it leaves, in order, what failed stays in front. */
+  private dropPublished(batch: PendingMessage[], failedTopics: Set<string>): void {
+    for (const entry of batch) if (!failedTopics.has(entry.topic)) this.pendingChars -= entry.message.value.length;
+    if (failedTopics.size === 0) {
+      this.head += batch.length;
+      if (this.head >= COMPACT_AFTER && this.head * 2 >= this.queue.length) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      return;
+    }
+    const kept = batch.filter((entry) => failedTopics.has(entry.topic));
+    this.queue = [...kept, ...this.queue.slice(this.head + batch.length)];
+    this.head = 0;
   }
 
   /**
@@ -237,7 +285,8 @@ export class CollectorPipeline implements IngestSink {
     const refusal = `the bus refused the event: ${reason}`;
     this.deadLettered.inc({ stage: 'publish', transport: 'unknown' });
     const value = deadLetterEntry(original, { reason: refusal, stage: 'publish', transport: 'unknown', peer: null, organization_id: entry.message.key, received_at: this.options.clock.now().toISOString() });
-    this.pending.push({ topic: TOPICS.eventsDlq, message: { key: entry.message.key, value, headers: { 'x-error': refusal.slice(0, MAX_HEADER_CHARS), 'x-error-code': 'publish_refused', 'x-original-topic': TOPICS.events } } });
+    this.queue.push({ topic: TOPICS.eventsDlq, message: { key: entry.message.key, value, headers: { 'x-error': refusal.slice(0, MAX_HEADER_CHARS), 'x-error-code': 'publish_refused', 'x-original-topic': TOPICS.events } } });
+    this.pendingChars += value.length;
   }
 
   private releaseDrainWaiters(): void {

@@ -1,6 +1,7 @@
 import type { EcsEvent } from '../core/domain/ecs.js';
 import { deterministicId, newId } from '../core/ids.js';
 import type { Attributor } from './attribution/attributor.js';
+import { isoTime } from './iso-time.js';
 import type { ParsedEvent } from './parsers/parser.js';
 
 /** Where the collector got the message from: decided by the collector, never by the message. */
@@ -30,7 +31,7 @@ export function normaliseEvent(parsed: ParsedEvent, receivedAt: Date, attributor
   const senderId: unknown = event.event.id;
   const namespace = organisation?.organizationId ?? origin.peerAddress ?? '';
   event.event.id = typeof senderId === 'string' && senderId !== '' ? deterministicId('sender-event', namespace, senderId) : newId();
-  event.event.ingested = receivedAt.toISOString();
+  event.event.ingested = isoTime(receivedAt.getTime());
   const direction = attributor.direction(stringOrUndefined(event.source?.ip), stringOrUndefined(event.destination?.ip));
   if (direction) event.network = { ...(isRecord(event.network) ? event.network : {}), direction };
   return event;

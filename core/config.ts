@@ -27,6 +27,8 @@ export const configSchema = z
       .default('127.0.0.1:9092')
       .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
     kafkaPartitions: z.coerce.number().int().min(1).default(6),
+    /** Memory bus: bytes per topic that consumers have not taken yet before publishers wait (docs/bus.md). */
+    busMaxBytes: z.coerce.number().int().min(2 ** 20, 'LAGEBILD_BUS_MAX_BYTES must be at least 1048576 (1 MiB)').default(16 * 2 ** 20),
     kafkaClientId: z.string().default('lagebild'),
     store: z.enum(['sqlite', 'elasticsearch']).default('sqlite'),
     elasticsearchUrl: z.url().default('http://127.0.0.1:9200'),
@@ -39,6 +41,8 @@ export const configSchema = z
     // The demo users get it through the same password policy as everyone (workflows/auth/password-policy.ts).
     demoPassword: z.string().min(12, 'LAGEBILD_DEMO_PASSWORD must be at least 12 characters').optional(),
     maxLineBytes: z.coerce.number().int().min(256).default(64 * 1024),
+    /** Worker threads that parse collected messages, so that parsing does not share the event loop's core (docs/collectors.md). */
+    collectorWorkers: z.coerce.number().int().min(0).max(32).default(1),
     // Each connection holds a file descriptor that the API needs too; see docs/collectors.md for the numbers.
     syslogMaxConnections: z.coerce.number().int().min(1).default(1000),
     syslogMaxConnectionsPerPeer: z.coerce.number().int().min(1).default(50),
@@ -68,6 +72,7 @@ export type Config = Readonly<z.output<typeof configSchema>>;
 export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_HTTP_PORT: 'httpPort',
   LAGEBILD_SYSLOG_PORT: 'syslogPort',
+  LAGEBILD_COLLECTOR_WORKERS: 'collectorWorkers',
   LAGEBILD_SYSLOG_TLS_PORT: 'syslogTlsPort',
   LAGEBILD_SYSLOG_MAX_CONNECTIONS: 'syslogMaxConnections',
   LAGEBILD_SYSLOG_MAX_CONNECTIONS_PER_PEER: 'syslogMaxConnectionsPerPeer',
@@ -83,6 +88,7 @@ export const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LAGEBILD_BUS: 'bus',
   KAFKA_BROKERS: 'kafkaBrokers',
   LAGEBILD_KAFKA_PARTITIONS: 'kafkaPartitions',
+  LAGEBILD_BUS_MAX_BYTES: 'busMaxBytes',
   LAGEBILD_STORE: 'store',
   ELASTICSEARCH_URL: 'elasticsearchUrl',
   LAGEBILD_ES_INDEX_PREFIX: 'elasticsearchIndexPrefix',

@@ -35,10 +35,20 @@ abstract class Metric {
   }
 }
 
+/** One label set of a counter, its key computed once: for counts taken per message on hot paths. */
+export interface LabelledCounter {
+  inc(by?: number): void;
+}
+
 export class Counter extends Metric {
   inc(labels: Labels = {}, by = 1): void {
     const key = labelKey(labels);
     this.values.set(key, (this.values.get(key) ?? 0) + by);
+  }
+
+  labelled(labels: Labels): LabelledCounter {
+    const key = labelKey(labels);
+    return { inc: (by = 1) => this.values.set(key, (this.values.get(key) ?? 0) + by) };
   }
 }
 

@@ -43,6 +43,12 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
     );
 }
 
+/** A server-side error may tell the client when to come back (`503 ingest_busy`); nothing else of its details is shown. */
+function retryAfterOf(details: unknown): { extensions?: { retryAfterSeconds: number } } {
+  const seconds = details !== null && typeof details === 'object' ? (details as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  return typeof seconds === 'number' ? { extensions: { retryAfterSeconds: seconds } } : {};
+}
+
 export function notFoundHandler(): RequestHandler {
   return (req, res) => sendProblem(req, res, { status: 404, code: 'not_found', detail: `no route for ${req.method} ${req.path}` });
 }
@@ -69,7 +75,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof LagebildError) {
       // Server-side LagebildErrors (unavailable …) keep their code; their message names a component, not internals.
       logger.warn({ error, requestId: requestIdOf(res), code: error.code }, 'request failed');
-      sendProblem(req, res, { status: error.status, code: error.code, detail: error.message });
+      sendProblem(req, res, { status: error.status, code: error.code, detail: error.message, ...retryAfterOf(error.details) });
       return;
     }
     logger.error({ error, requestId: requestIdOf(res), method: req.method, path: req.path }, 'request failed unexpectedly');

@@ -22,9 +22,15 @@ function field(event: unknown, ...path: string[]): unknown {
   return node;
 }
 
-function addresses(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+/** The organisation of the first address in `value` (one address or a list) that lies in a known network. */
+function firstMatch(trie: NetworkTrie<Attribution>, value: unknown): Attribution | undefined {
+  if (typeof value === 'string') return trie.lookup(value);
+  if (!Array.isArray(value)) return undefined;
+  for (const item of value) {
+    const match = typeof item === 'string' ? trie.lookup(item) : undefined;
+    if (match !== undefined) return match;
+  }
+  return undefined;
 }
 
 /**
@@ -42,17 +48,13 @@ export function createAttributor(organisations: Organisation[]): Attributor {
   }
   return {
     attribute(event) {
-      const candidates = [
-        ...addresses(field(event, 'source', 'ip')),
-        ...addresses(field(event, 'destination', 'ip')),
-        ...addresses(field(event, 'host', 'ip')),
-        ...addresses(field(event, 'log', 'source', 'address')),
-      ];
-      for (const ip of candidates) {
-        const match = trie.lookup(ip);
-        if (match !== undefined) return match;
-      }
-      return null;
+      return (
+        firstMatch(trie, field(event, 'source', 'ip')) ??
+        firstMatch(trie, field(event, 'destination', 'ip')) ??
+        firstMatch(trie, field(event, 'host', 'ip')) ??
+        firstMatch(trie, field(event, 'log', 'source', 'address')) ??
+        null
+      );
     },
     byId(organizationId) {
       return byId.get(organizationId);

@@ -34,13 +34,19 @@ export class NetworkTrie<T> {
   lookup(ip: string): T | undefined {
     const address: ParsedIp | undefined = parseIp(ip);
     if (address === undefined) return undefined;
-    const width = address.family === 4 ? 32 : 128;
-    const bits = BigInt(address.value);
     let node: TrieNode<T> | undefined = this.roots[address.family];
     let found = node.value;
-    for (let bit = 0; bit < width && node !== undefined; bit++) {
-      const one = (bits >> BigInt(width - 1 - bit)) & 1n;
-      node = one ? node.one : node.zero;
+    if (address.family === 4) {
+      // Every event is looked up: IPv4 walks with plain numbers, not a BigInt per bit.
+      for (let bit = 31; bit >= 0 && node !== undefined; bit--) {
+        node = Math.floor(address.value / 2 ** bit) % 2 === 1 ? node.one : node.zero;
+        if (node?.value !== undefined) found = node.value;
+      }
+      return found;
+    }
+    const bits = address.value;
+    for (let bit = 127; bit >= 0 && node !== undefined; bit--) {
+      node = (bits >> BigInt(bit)) & 1n ? node.one : node.zero;
       if (node?.value !== undefined) found = node.value;
     }
     return found;

@@ -1,6 +1,14 @@
 import type { Framer, FramerSink } from './framer.js';
 
-/** Non-transparent framing (RFC 6587 §3.4.2): one message per LF, a trailing CR and NUL trimmed. */
+const LF = 0x0a;
+const CR = 0x0d;
+const NUL = 0x00;
+
+/**
+ * Non-transparent framing (RFC 6587 §3.4.2): one message per LF, a trailing CR and NUL trimmed. A
+ * line that lies whole inside one chunk is decoded straight from it; only a line split across reads
+ * is copied together first.
+ */
 export class NewlineFramer implements Framer {
   private buffered: Buffer[] = [];
   private bufferedBytes = 0;
@@ -13,9 +21,12 @@ export class NewlineFramer implements Framer {
 
   push(chunk: Buffer): void {
     let start = 0;
-    for (let newline = chunk.indexOf(10, start); newline >= 0; newline = chunk.indexOf(10, start)) {
-      this.append(chunk.subarray(start, newline));
-      this.emit();
+    for (let newline = chunk.indexOf(LF, start); newline >= 0; newline = chunk.indexOf(LF, start)) {
+      if (this.bufferedBytes === 0 && !this.discarding && newline - start <= this.maxMessageBytes) this.emitWhole(chunk, start, newline);
+      else {
+        this.append(chunk.subarray(start, newline));
+        this.emit();
+      }
       start = newline + 1;
     }
     if (start < chunk.length) this.append(chunk.subarray(start));
@@ -23,6 +34,12 @@ export class NewlineFramer implements Framer {
 
   end(): void {
     if (this.bufferedBytes > 0 || this.discarding) this.emit();
+  }
+
+  private emitWhole(chunk: Buffer, start: number, end: number): void {
+    let last = end;
+    while (last > start && (chunk[last - 1] === CR || chunk[last - 1] === NUL)) last -= 1;
+    if (last > start) this.sink.message(chunk.toString('utf8', start, last));
   }
 
   private append(part: Buffer): void {
@@ -35,7 +52,8 @@ export class NewlineFramer implements Framer {
       this.bufferedBytes += part.length;
       return;
     }
-    this.buffered.push(part);
+    // A subarray would pin the whole read buffer while the rest of the line is awaited: keep a copy.
+    this.buffered.push(Buffer.from(part));
     this.bufferedBytes += part.length;
   }
 

@@ -40,12 +40,14 @@ function choose(line: string): Parser {
   const head = line.slice(0, 512);
   if (head.startsWith('{')) return head.includes('"event_type"') ? suricataParser : jsonParser;
   if (head.includes('CEF:')) return cefParser;
-  if (FORTIGATE.test(head)) return fortigateParser;
-  if (SOPHOS_XG.test(head) && SOPHOS_XG_LOG_ID.test(head)) return sophosXgParser;
+  // Each unanchored pattern is tried only when a substring it cannot match without is there:
+  // a search for a fixed string is much cheaper than the pattern, and most lines have none of them.
+  if (head.includes('id=') && FORTIGATE.test(head)) return fortigateParser;
+  if (head.includes('"SFW"') && SOPHOS_XG.test(head) && SOPHOS_XG_LOG_ID.test(head)) return sophosXgParser;
   if (SOPHOS_UTM.test(head)) return sophosUtmParser;
   if (KEY_VALUES.test(head)) return kvParser;
-  if (CISCO_ASA.test(head)) return ciscoAsaParser;
-  if (PAN_OS.test(head)) return panosParser;
+  if (head.includes('%') && CISCO_ASA.test(head)) return ciscoAsaParser;
+  if (head.includes(',') && PAN_OS.test(head)) return panosParser;
   if (isRfc5424(head)) return rfc5424Parser;
   if (head.startsWith('<')) return rfc3164Parser;
   if (MICROSOFT_DHCP.test(head)) return microsoftDhcpParser;

@@ -7,6 +7,8 @@ import type { IngestSink, MessageMeta } from '../ingest-sink.js';
 const MAX_RECORDS_PER_REQUEST = 50_000;
 /** Records handed over between two turns of the event loop, so that other requests (health, UI) are served. */
 const RECORDS_PER_TURN = 1_000;
+/** The pipeline drains a full bus within a second or two when its consumers keep up at all. */
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 export interface SourceBinding {
   organizationId: string;
@@ -32,7 +34,7 @@ export class HttpIngest {
   async accept(body: string, token: string): Promise<{ accepted: number; rejected: number }> {
     const source = token ? await this.resolveToken(token) : undefined;
     if (!source) throw new LagebildError('invalid_source_token', 'the ingest token is missing or unknown', { status: 401 });
-    if (this.sink.saturated) throw new LagebildError('ingest_busy', 'the pipeline is saturated; retry later', { status: 503, retriable: true });
+    if (this.sink.saturated) throw new LagebildError('ingest_busy', 'the pipeline is saturated; retry later', { status: 503, retriable: true, details: { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS } });
     const records = recordsWithin(body, MAX_RECORDS_PER_REQUEST);
     const meta: MessageMeta = { transport: 'http', organizationId: source.organizationId };
     let accepted = 0;

@@ -55,6 +55,10 @@ export class ConsumerGroup {
     this.wakeAll();
   }
 
+  get hasMembers(): boolean {
+    return this.members.length > 0;
+  }
+
   wakeAll(): void {
     for (const member of this.members) member.wake();
   }

@@ -84,9 +84,8 @@ export class MemorySubscription implements Subscription, GroupMember {
 
   private async handle(claim: Claim): Promise<void> {
     const { group, handler, logger, topic } = this.options;
-    const batch = claim.messages.map(
-      (stored): DeliveredMessage => ({ topic, partition: claim.partition, offset: String(stored.offset), key: stored.key, value: stored.value, headers: { ...stored.headers }, redeliveries: 0 }),
-    );
+    // The stored headers are the bus's own copy; every delivery below hands the handler a fresh one.
+    const batch = claim.messages.map((stored): DeliveredMessage => ({ topic, partition: claim.partition, offset: String(stored.offset), key: stored.key, value: stored.value, headers: stored.headers, redeliveries: 0 }));
     const done = await handleIsolating(batch, {
       deliver: (messages) => handler(messages.map((message) => ({ ...message, headers: { ...message.headers }, redeliveries: group.redeliveries(claim, Number(message.offset)) }))),
       deadLetter: (messages, error) => this.options.deadLetter(messages, error),

@@ -3,22 +3,39 @@ export interface StoredMessage {
   key: string;
   value: string;
   headers: Record<string, string>;
+  /** Bytes appended to the partition before this message: the difference of two is the size of what lies between. */
+  bytesBefore: number;
 }
 
 /** Messages held before the start of the array are dropped in one go once they are this many. */
 const COMPACT_AFTER = 4096;
+/**
+ * What a stored message costs beyond its text: the record, its slot in the log and its headers
+ * object. Counted so that a flood of tiny messages is bounded too, not only large ones.
+ */
+export const MESSAGE_OVERHEAD_BYTES = 96;
+
+/**
+ * The size the bus charges for a message: its key, value and headers in characters (V8 keeps
+ * Latin-1 text at one byte per character, and JSON events are almost all ASCII) plus the overhead.
+ */
+export function messageBytes(key: string, value: string, headers: Record<string, string> | undefined): number {
+  let bytes = MESSAGE_OVERHEAD_BYTES + key.length + value.length;
+  if (headers) for (const name in headers) bytes += name.length + headers[name]!.length;
+  return bytes;
+}
 
 /**
  * The append-only message log of one partition. Offsets grow forever; the head is trimmed when
- * every group has moved past it, so that memory stays bounded while offsets stay stable.
+ * every group has moved past it, so that memory stays bounded while offsets stay stable. Sizes are
+ * kept as a running sum, so the bytes from any offset to the end cost one subtraction.
  */
 export class PartitionLog {
   private messages: StoredMessage[] = [];
   /** Index in `messages` of the oldest retained message; dropping lazily keeps trimming O(1). */
   private head = 0;
   private first = 0;
-  /** Characters of the keys and values retained, the measure of the byte bound on retention. */
-  private retainedChars = 0;
+  private appendedBytes = 0;
 
   get firstOffset(): number {
     return this.first;
@@ -28,24 +45,26 @@ export class PartitionLog {
     return this.first + this.messages.length - this.head;
   }
 
+  /** Bytes of the retained messages from `offset` to the end (0 at or past the end). */
+  bytesFrom(offset: number): number {
+    if (offset >= this.nextOffset) return 0;
+    const index = this.head + Math.max(0, offset - this.first);
+    return this.appendedBytes - this.messages[index]!.bytesBefore;
+  }
+
   append(key: string, value: string, headers: Record<string, string>): void {
-    this.messages.push({ offset: this.nextOffset, key, value, headers });
-    this.retainedChars += key.length + value.length;
+    this.messages.push({ offset: this.nextOffset, key, value, headers, bytesBefore: this.appendedBytes });
+    this.appendedBytes += messageBytes(key, value, headers);
   }
 
   /**
-   * The lowest offset from which the retained messages hold at most `maxChars` characters, but not
-   * above `limit`: the walk then covers only messages the caller drops, so trimming stays O(1) amortised.
+   * The lowest offset from which the retained messages hold at most `maxBytes`, but not above
+   * `limit`: the walk then covers only messages the caller drops, so trimming stays O(1) amortised.
    */
-  offsetKeepingChars(maxChars: number, limit: number): number {
-    let chars = this.retainedChars;
+  offsetKeepingBytes(maxBytes: number, limit: number): number {
     let index = this.head;
     const end = Math.min(this.messages.length, this.head + Math.max(0, limit - this.first));
-    while (chars > maxChars && index < end) {
-      const message = this.messages[index]!;
-      chars -= message.key.length + message.value.length;
-      index += 1;
-    }
+    while (index < end && this.appendedBytes - this.messages[index]!.bytesBefore > maxBytes) index += 1;
     return this.first + (index - this.head);
   }
 
@@ -59,7 +78,6 @@ export class PartitionLog {
   trimBefore(offset: number): void {
     const drop = Math.min(offset, this.nextOffset) - this.first;
     if (drop <= 0) return;
-    for (let index = this.head; index < this.head + drop; index += 1) this.retainedChars -= this.messages[index]!.key.length + this.messages[index]!.value.length;
     this.head += drop;
     this.first += drop;
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.messages.length) {

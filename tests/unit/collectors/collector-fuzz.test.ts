@@ -108,7 +108,7 @@ describe('collectors > collector pipeline > fuzz', function () {
   this.timeout(60_000);
 
   it(`takes ${LINES} random and mutated lines without throwing; each becomes exactly one event or one dead letter`, async () => {
-    const bus = new MemoryBus({ partitions: 4, retainPerPartition: 10_000_000, retainCharsPerPartition: Number.POSITIVE_INFINITY, logger: silentLogger() });
+    const bus = new MemoryBus({ partitions: 4, retainPerPartition: 10_000_000, retainBytesPerPartition: Number.POSITIVE_INFINITY, logger: silentLogger() });
     const metrics = new MetricsRegistry();
     const pipeline = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics, organisations: [], highWatermark: 20_000 });
     const lines = fuzzLines(SEED, LINES);

@@ -8,7 +8,7 @@ export class GatedBus extends MemoryBus {
   private openGate: (() => void) | undefined;
 
   constructor() {
-    super({ partitions: 4, retainPerPartition: 1_000_000, retainCharsPerPartition: Number.POSITIVE_INFINITY, logger: silentLogger() });
+    super({ partitions: 4, retainPerPartition: 1_000_000, retainBytesPerPartition: Number.POSITIVE_INFINITY, logger: silentLogger() });
   }
 
   closeGate(): void {

@@ -42,8 +42,8 @@ describe('adapters > bus > memory > memory-bus', () => {
     expect(late[9]).to.equal('tick-0');
   });
 
-  it('bounds the retention window by size too: a topic nobody reads keeps only the newest characters', async () => {
-    bus = new MemoryBus({ partitions: 1, retainCharsPerPartition: 50_000, logger: silentLogger() });
+  it('bounds the retention window by size too: a topic nobody reads keeps only the newest bytes', async () => {
+    bus = new MemoryBus({ partitions: 1, retainBytesPerPartition: 51_000, logger: silentLogger() });
     const large = (i: number) => ({ key: 'org', value: `${i}:${'x'.repeat(9_990)}` });
     await bus.publish('events.dlq', Array.from({ length: 100 }, (_, i) => large(i)));
     expect(await bus.lag('events.dlq', 'inspector')).to.equal(5);

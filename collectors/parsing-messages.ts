@@ -1,0 +1,21 @@
+import type { Organisation } from '../core/domain/organisation.js';
+import type { PrepareInput, Prepared } from './prepare-event.js';
+
+/** Where a message came from, shared by the messages of one connection or request within a batch. */
+export type MessageOrigin = Omit<PrepareInput, 'message' | 'receivedAtMillis'>;
+
+/**
+ * A batch for a parsing worker, in columns: one array of texts and one of indexes into the few
+ * origins, because structured cloning costs per object, not per character.
+ */
+export type ParsingRequest =
+  | { type: 'parse'; id: number; receivedAtMillis: number; messages: string[]; origins: MessageOrigin[]; originOf: number[] }
+  | { type: 'organisations'; organisations: Organisation[] };
+
+/** The events of a batch in its order (empty strings where a message failed), and the failures by index. */
+export interface ParsingResponse {
+  id: number;
+  keys: string[];
+  values: string[];
+  failures: [number, Exclude<Prepared, { kind: 'event' }>][];
+}

@@ -1,0 +1,188 @@
+import { Worker } from 'node:worker_threads';
+import type { Organisation } from '../core/domain/organisation.js';
+import type { Logger } from '../core/logging.js';
+import { createAttributor, type Attributor } from './attribution/attributor.js';
+import type { MessageMeta } from './ingest-sink.js';
+import type { MessageOrigin, ParsingRequest, ParsingResponse } from './parsing-messages.js';
+import { prepareEvent, type Prepared } from './prepare-event.js';
+
+/** Messages per batch at most; a batch also ends with the turn of the event loop that filled it (one socket read). */
+const MAX_BATCH = 1_000;
+
+interface Batch {
+  id: number;
+  receivedAtMillis: number;
+  messages: string[];
+  metas: MessageMeta[];
+  chars: number;
+  /** Set once the batch is prepared; batches are handed on strictly in the order they were opened. */
+  results?: Prepared[];
+  worker?: PoolWorker;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  inFlight: Map<number, Batch>;
+  alive: boolean;
+}
+
+export interface ParsingPoolOptions {
+  size: number;
+  organisations: Organisation[];
+  maxMessageBytes: number;
+  /** The receive time of a batch's messages, taken when the batch opens. */
+  now: () => number;
+  /** Called per message, in the order of `submit`, once its batch is prepared. */
+  onPrepared: (message: string, meta: MessageMeta, prepared: Prepared) => void;
+  logger: Logger;
+}
+
+/**
+ * Parses, normalises and serialises messages on worker threads, so that the collector uses more than
+ * the one core of the event loop, which then only frames, publishes and consumes. Results come back
+ * in the order messages were submitted, whatever worker finishes first: events of one sender stay in
+ * order. A worker that dies has its batches prepared in this thread instead; nothing is lost.
+ */
+export class ParsingPool {
+  private readonly workers: PoolWorker[];
+  private readonly inOrder: Batch[] = [];
+  private open: Batch | undefined;
+  private nextId = 0;
+  private nextWorker = 0;
+  private idleWaiters: (() => void)[] = [];
+  private organisations: Organisation[];
+  private localAttributor: Attributor | undefined;
+  private closing = false;
+  /** Messages and their characters submitted and not yet handed on. */
+  inFlight = 0;
+  inFlightChars = 0;
+
+  constructor(private readonly options: ParsingPoolOptions) {
+    this.organisations = options.organisations;
+    this.workers = Array.from({ length: options.size }, () => this.start());
+  }
+
+  submit(message: string, meta: MessageMeta): void {
+    let batch = this.open;
+    if (!batch) {
+      batch = { id: this.nextId++, receivedAtMillis: this.options.now(), messages: [], metas: [], chars: 0 };
+      this.open = batch;
+      this.inOrder.push(batch);
+      queueMicrotask(() => this.dispatch(batch!));
+    }
+    batch.messages.push(message);
+    batch.metas.push(meta);
+    batch.chars += message.length;
+    this.inFlight += 1;
+    this.inFlightChars += message.length;
+    if (batch.messages.length >= MAX_BATCH) this.dispatch(batch);
+  }
+
+  updateOrganisations(organisations: Organisation[]): void {
+    this.organisations = organisations;
+    this.localAttributor = undefined;
+    for (const entry of this.workers) if (entry.alive) entry.worker.postMessage({ type: 'organisations', organisations } satisfies ParsingRequest);
+  }
+
+  /** Resolves once everything submitted so far has been handed on. */
+  idle(): Promise<void> {
+    if (this.open) this.dispatch(this.open);
+    if (this.inOrder.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    this.closing = true;
+    await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+  }
+
+  private start(): PoolWorker {
+    const worker = new Worker(new URL('./parsing-worker.js', import.meta.url), { workerData: { organisations: this.options.organisations, maxMessageBytes: this.options.maxMessageBytes } });
+    const entry: PoolWorker = { worker, inFlight: new Map(), alive: true };
+    worker.on('message', (response: ParsingResponse) => this.receive(entry, response));
+    worker.on('error', (error) => this.lose(entry, error));
+    worker.on('exit', (code) => this.lose(entry, new Error(`the parsing worker exited with code ${code}`)));
+    return entry;
+  }
+
+  private dispatch(batch: Batch): void {
+    if (this.open === batch) this.open = undefined;
+    if (batch.worker || batch.results) return;
+    const entry = this.pickWorker();
+    if (!entry) {
+      this.prepareHere(batch);
+      return;
+    }
+    const origins: MessageOrigin[] = [];
+    const originIndex = new Map<MessageMeta, number>();
+    const originIndexes = batch.metas.map((meta) => {
+      let index = originIndex.get(meta);
+      if (index === undefined) {
+        index = origins.push(originOf(meta)) - 1;
+        originIndex.set(meta, index);
+      }
+      return index;
+    });
+    batch.worker = entry;
+    entry.inFlight.set(batch.id, batch);
+    entry.worker.postMessage({ type: 'parse', id: batch.id, receivedAtMillis: batch.receivedAtMillis, messages: batch.messages, origins, originOf: originIndexes } satisfies ParsingRequest);
+  }
+
+  /** The live worker with the fewest batches in flight. */
+  private pickWorker(): PoolWorker | undefined {
+    let best: PoolWorker | undefined;
+    for (let step = 0; step < this.workers.length; step++) {
+      const entry = this.workers[(this.nextWorker + step) % this.workers.length]!;
+      if (entry.alive && (!best || entry.inFlight.size < best.inFlight.size)) best = entry;
+    }
+    this.nextWorker = (this.nextWorker + 1) % Math.max(1, this.workers.length);
+    return best;
+  }
+
+  private receive(entry: PoolWorker, response: ParsingResponse): void {
+    const batch = entry.inFlight.get(response.id);
+    if (!batch) return;
+    entry.inFlight.delete(response.id);
+    const results: Prepared[] = response.values.map((value, index) => ({ kind: 'event', key: response.keys[index]!, value }));
+    for (const [index, failure] of response.failures) results[index] = failure;
+    batch.results = results;
+    this.handOn();
+  }
+
+  /** A dead worker's batches are prepared here, so that a crash costs time, not messages. */
+  private lose(entry: PoolWorker, error: unknown): void {
+    if (!entry.alive) return;
+    entry.alive = false;
+    if (this.closing) return;
+    this.options.logger.error({ error, batches: entry.inFlight.size }, 'A parsing worker died; its messages are parsed in the main thread');
+    const batches = [...entry.inFlight.values()];
+    entry.inFlight.clear();
+    for (const batch of batches) this.prepareHere(batch);
+  }
+
+  private prepareHere(batch: Batch): void {
+    this.localAttributor ??= createAttributor(this.organisations);
+    const attributor = this.localAttributor;
+    batch.results = batch.messages.map((message, index) => prepareEvent({ message, receivedAtMillis: batch.receivedAtMillis, ...originOf(batch.metas[index]!) }, attributor, this.options.maxMessageBytes));
+    this.handOn();
+  }
+
+  private handOn(): void {
+    while (this.inOrder.length > 0 && this.inOrder[0]!.results) {
+      const batch = this.inOrder.shift()!;
+      this.inFlight -= batch.messages.length;
+      this.inFlightChars -= batch.chars;
+      for (let index = 0; index < batch.messages.length; index++) this.options.onPrepared(batch.messages[index]!, batch.metas[index]!, batch.results![index]!);
+    }
+    if (this.inOrder.length === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const waiter of waiters) waiter();
+    }
+  }
+}
+
+function originOf(meta: MessageMeta): MessageOrigin {
+  return { parser: meta.parser ?? 'auto', peerAddress: meta.peerAddress, organizationId: meta.organizationId };
+}
