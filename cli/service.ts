@@ -88,6 +88,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     for (const problem of problems) componentLogger(logger, 'rules').warn({ file: problem.file, line: problem.line, problem: problem.message }, 'Rule problem');
     rules = await EngineRulesCatalog.open({ engine, defaults, rulesDir: config.rulesDir, dataDir: config.dataDir });
     if (has('detectors')) {
+      engine.prepare();
       const iocWatch = watchIocLists(engine, config.rulesDir, componentLogger(logger, 'ioc'));
       const subscriptions: Subscription[] = [
         await startDetectorConsumer({ bus, engine: () => engine, metrics, rekeyCrossOrg: true }),
