@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
 import { MemoryBus } from '../../../adapters/bus/memory/memory-bus.js';
 import { CollectorPipeline } from '../../../collectors/collector-pipeline.js';
@@ -10,6 +8,7 @@ import type { EcsEvent } from '../../../core/domain/ecs.js';
 import { silentLogger } from '../../../core/logging.js';
 import { MetricsRegistry } from '../../../core/metrics.js';
 import { TOPICS, type DeliveredMessage } from '../../../core/ports/bus.js';
+import { parserFixtureLines } from '../../support/parser-fixture-lines.js';
 
 const LINES = 110_000;
 const SEED = 0x5a4c_2025;
@@ -26,19 +25,11 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function fixtureLines(): string[] {
-  const root = path.resolve('tests/fixtures/parsers');
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.log'))
-    .flatMap((file) => readFileSync(path.join(root, file), 'utf8').split('\n'))
-    .filter((line) => line.length > 0);
-}
-
 function fuzzLines(seed: number, count: number): string[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (max: number) => Math.floor(random() * max);
-  const corpus = fixtureLines();
+  const corpus = parserFixtureLines();
   // Astral characters, lone surrogates, RTL, combining marks, BOM, control bytes: what broken encoders produce.
   const oddCharacters = ['\u0000', '\r', '\n', '\t', '\u00e4', '\u00df', '\u202e', '\u0301', '\ufeff', '\ufffd', '\ud83d\ude00', '\ud800', '\udfff', '\u2028', '"', '\\', '<', '>', '=', '|', '{', '}', '[', ']', ' '];
   const randomUnicode = (length: number) => Array.from({ length }, () => (random() < 0.5 ? pick(oddCharacters) : String.fromCodePoint(int(0x10ffff) & ~0x800))).join('');

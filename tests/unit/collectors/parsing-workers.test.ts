@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
 import { MemoryBus } from '../../../adapters/bus/memory/memory-bus.js';
 import { CollectorPipeline } from '../../../collectors/collector-pipeline.js';
@@ -9,17 +7,10 @@ import type { Organisation } from '../../../core/domain/organisation.js';
 import { silentLogger } from '../../../core/logging.js';
 import { MetricsRegistry } from '../../../core/metrics.js';
 import { TOPICS, type DeliveredMessage } from '../../../core/ports/bus.js';
+import { parserFixtureLines } from '../../support/parser-fixture-lines.js';
 
 function organisation(id: string, networks: string[]): Organisation {
   return { id, name: `Org ${id}`, kind: 'municipal', parentId: null, networks, domains: [], contacts: [], reportingRegime: 'section17', critical: false };
-}
-
-function fixtureLines(): string[] {
-  const root = path.resolve('tests/fixtures/parsers');
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.log'))
-    .flatMap((file) => readFileSync(path.join(root, file), 'utf8').split('\n'))
-    .filter((line) => line.length > 0);
 }
 
 /** What went on the bus, with the random part of ids taken out: everything else must match exactly. */
@@ -61,7 +52,7 @@ describe('collectors > parsing workers', function () {
   this.timeout(60_000);
 
   it('publish what the pipeline publishes in its own thread: the same events and dead letters, in the same order per key, counted the same', async () => {
-    const lines = fixtureLines();
+    const lines = parserFixtureLines();
     const broken = ['', 'not syslog at all', '<999>1 broken', `{"deep":${'['.repeat(100)}`, '\u0000\ud800 odd', 'x'.repeat(70_000)];
     const parsers = [undefined, 'rfc5424', 'json', 'no-such-parser'];
     const feed = async (pipeline: CollectorPipeline): Promise<void> => {
