@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startHealthzProbeThread, type HealthzProbe, type HealthzProbeThread } from './healthz-probe-thread.js';
 import { freePort, startServiceProcess, type ServiceProcess } from '../../tests/support/service-process.js';
 import { percentiles } from '../percentiles.js';
 import { RandomSource } from '../../cli/demo/random-source.js';
@@ -173,7 +174,7 @@ export async function runHostileFuzz(options: FuzzOptions): Promise<FuzzReport> 
     let final = watch.lastMetrics ?? baseline;
     if (!state.dead) final = await quiet(baseUrl, baseline, counts, state, options.quietTimeoutMs, say);
     const settleSeconds = (Date.now() - settleStarted) / 1000;
-    watch.stopSampling();
+    await watch.stopSampling();
     // A last look at the process: dead now means it died while we waited.
     watch.sample();
 
@@ -230,7 +231,7 @@ export async function runHostileFuzz(options: FuzzOptions): Promise<FuzzReport> 
     if (report.invariants.every((check) => check.ok)) rmSync(logFile, { force: true });
     return report;
   } finally {
-    watch.stopSampling();
+    await watch.stopSampling();
     await service.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -303,6 +304,7 @@ class ProcessWatch {
   private readonly latencies: number[] = [];
   private failures = 0;
   private running = false;
+  private probes: HealthzProbeThread | undefined;
 
   constructor(
     private readonly service: ServiceProcess,
@@ -316,12 +318,15 @@ class ProcessWatch {
     this.running = true;
     this.startedAt = Date.now();
     this.rssStartMb = this.rssNowMb;
-    void this.probeLoop(baseUrl);
+    this.probes = startHealthzProbeThread(`${baseUrl}/healthz`, { everyMs: 100, timeoutMs: 10_000 }, (probe) => this.recordProbe(probe));
     void this.sampleLoop(baseUrl);
   }
 
-  stopSampling(): void {
+  async stopSampling(): Promise<void> {
     this.running = false;
+    const probes = this.probes;
+    this.probes = undefined;
+    await probes?.stop();
   }
 
   healthz() {
@@ -346,17 +351,12 @@ class ProcessWatch {
     this.rssPeakMb = Math.max(this.rssPeakMb, this.rssNowMb);
   }
 
-  private async probeLoop(baseUrl: string): Promise<void> {
-    while (this.running && !this.state.dead) {
-      const started = performance.now();
-      const ok = await probe(`${baseUrl}/healthz`, 10_000);
-      const elapsed = performance.now() - started;
-      if (this.state.dead || !this.running) break;
-      this.latencies.push(elapsed);
-      if (elapsed > this.healthzMaxMs) [this.healthzMaxMs, this.healthzMaxAt] = [elapsed, Date.now() - elapsed];
-      if (!ok) this.failures++;
-      await sleep(Math.max(0, 100 - elapsed));
-    }
+  private recordProbe({ elapsedMs, ok, sentAt }: HealthzProbe): void {
+    // A dead service refuses every probe; that is reported as its death, not as slow answers.
+    if (this.state.dead) return;
+    this.latencies.push(elapsedMs);
+    if (elapsedMs > this.healthzMaxMs) [this.healthzMaxMs, this.healthzMaxAt] = [elapsedMs, sentAt];
+    if (!ok) this.failures++;
   }
 
   private async sampleLoop(baseUrl: string): Promise<void> {
@@ -370,18 +370,6 @@ class ProcessWatch {
       await sleep(250);
     }
   }
-}
-
-/** A fresh connection per probe (no pooled socket to hide a slow accept). */
-function probe(url: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const request = http.get(url, { agent: false, timeout: timeoutMs }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode === 200));
-    });
-    request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(false));
-  });
 }
 
 async function readMetrics(baseUrl: string): Promise<Samples> {

@@ -63,8 +63,11 @@ export class ConsumerGroup {
     for (const member of this.members) member.wake();
   }
 
-  /** The next batch for `member` from one of its partitions, round robin, or undefined when it has nothing to do. */
-  claim(member: GroupMember, maxBatchSize: number): Claim | undefined {
+  /**
+   * The next batch for `member` from one of its partitions, round robin, of at most `maxBatchSize`
+   * messages and `maxBatchBytes` (but at least one message), or undefined when it has nothing to do.
+   */
+  claim(member: GroupMember, maxBatchSize: number, maxBatchBytes?: number): Claim | undefined {
     const index = this.members.indexOf(member);
     if (index < 0) return undefined;
     const partitions = this.logs.length;
@@ -77,7 +80,7 @@ export class ConsumerGroup {
       if (cursor.busy || cursor.committed >= log.nextOffset) continue;
       cursor.busy = true;
       this.nextPartition.set(member, partition + 1);
-      return { partition, messages: log.read(cursor.committed, maxBatchSize) };
+      return { partition, messages: log.read(cursor.committed, maxBatchSize, maxBatchBytes) };
     }
     return undefined;
   }

@@ -18,6 +18,10 @@ export interface MemoryBusOptions {
    * `publish` waits until consumers catch up: producers slow down instead of memory growing.
    */
   maxBytes?: number;
+  /** Bytes one batch handed to a subscriber may hold (it always gets at least one message). */
+  maxBatchBytes?: number;
+  /** The time one handler call should take: batches shrink below `maxBatchSize` for slower handlers (BatchSizer). */
+  batchBudgetMs?: number;
   logger: Logger;
 }
 
@@ -46,6 +50,10 @@ const DEFAULT_RETAIN_BYTES_PER_PARTITION = 4_000_000;
 /** About 16,000 events of 1 KiB per topic: under a second of a detector's work, so a full bus adds little latency. */
 export const DEFAULT_MEMORY_BUS_MAX_BYTES = 16 * 2 ** 20;
 const DEFAULT_MAX_BATCH_SIZE = 500;
+/** Large events must not make one batch a long task: 1 MiB is a thousand typical events. */
+const DEFAULT_MAX_BATCH_BYTES = 2 ** 20;
+/** Short enough that the API and listeners sharing the loop answer within a fraction of a second. */
+const DEFAULT_BATCH_BUDGET_MS = 50;
 
 /**
  * The bus of the embedded mode: Kafka's model (partitions, consumer groups with committed offsets,
@@ -116,6 +124,8 @@ export class MemoryBus implements Bus {
       group,
       handler: options.handler,
       maxBatchSize,
+      maxBatchBytes: this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
+      batchBudgetMs: this.options.batchBudgetMs ?? DEFAULT_BATCH_BUDGET_MS,
       // The dead-letter write bypasses `publish` so that draining during close() cannot fail.
       // It also bypasses the bound: a consumer must never wait on its own dead letters.
       deadLetter: async (messages, error) => this.append(this.topic(deadLetterTopic(options.topic)), deadLetterMessages(messages, error)),

@@ -6,12 +6,17 @@ import type { Claim, ConsumerGroup, GroupMember } from './consumer-group.js';
 import { isRetriable } from '../../../core/errors.js';
 import { CancellableDelay } from '../cancellable-delay.js';
 import { handleIsolating } from '../handle-isolating.js';
+import { BatchSizer } from './batch-sizer.js';
 
 export interface MemorySubscriptionOptions {
   topic: string;
   group: ConsumerGroup;
   handler: BatchHandler;
   maxBatchSize: number;
+  /** What one batch may hold in bytes (at least one message, however large). */
+  maxBatchBytes: number;
+  /** The time one handler call should take; see BatchSizer. */
+  batchBudgetMs: number;
   deadLetter(messages: DeliveredMessage[], error: unknown): Promise<void>;
   logger: Logger;
 }
@@ -27,8 +32,10 @@ export class MemorySubscription implements Subscription, GroupMember {
   private resumeIdle: (() => void) | undefined;
   private readonly backoff = new CancellableDelay();
   private readonly running: Promise<void>;
+  private readonly sizer: BatchSizer;
 
   constructor(private readonly options: MemorySubscriptionOptions) {
+    this.sizer = new BatchSizer(options.maxBatchSize, options.batchBudgetMs);
     options.group.join(this);
     this.running = this.consume();
   }
@@ -54,18 +61,20 @@ export class MemorySubscription implements Subscription, GroupMember {
   }
 
   private async consume(): Promise<void> {
-    const { group, maxBatchSize } = this.options;
+    const { group, maxBatchBytes } = this.options;
     while (!this.stopped) {
-      const claim = group.claim(this, maxBatchSize);
+      const claim = group.claim(this, this.sizer.next, maxBatchBytes);
       if (!claim) {
         await this.idle();
         continue;
       }
+      const started = performance.now();
       try {
         await this.handle(claim);
       } finally {
         group.release(claim);
       }
+      this.sizer.took(claim.messages.length, performance.now() - started);
       // A handler that resolves synchronously would otherwise keep this loop on the microtask
       // queue and starve timers and sockets.
       await nextTurn();

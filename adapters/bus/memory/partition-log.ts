@@ -68,10 +68,30 @@ export class PartitionLog {
     return this.first + (index - this.head);
   }
 
-  /** Up to `max` messages starting at `from` (which must not be below `firstOffset`). */
-  read(from: number, max: number): StoredMessage[] {
+  /**
+   * Up to `max` messages starting at `from` (which must not be below `firstOffset`) that together
+   * hold at most `maxBytes`, but always the first one, however large.
+   */
+  read(from: number, max: number, maxBytes = Number.POSITIVE_INFINITY): StoredMessage[] {
     const start = this.head + (from - this.first);
-    return this.messages.slice(start, start + max);
+    let end = Math.min(this.messages.length, start + max);
+    if (end <= start) return [];
+    if (this.bytesBetween(start, end) > maxBytes) {
+      // The sizes are a running sum, so the longest prefix within the budget is a binary search.
+      let [fits, tooMany] = [start + 1, end];
+      while (tooMany - fits > 1) {
+        const middle = (fits + tooMany) >>> 1;
+        if (this.bytesBetween(start, middle) > maxBytes) tooMany = middle;
+        else fits = middle;
+      }
+      end = fits;
+    }
+    return this.messages.slice(start, end);
+  }
+
+  private bytesBetween(startIndex: number, endIndex: number): number {
+    const endBytes = endIndex < this.messages.length ? this.messages[endIndex]!.bytesBefore : this.appendedBytes;
+    return endBytes - this.messages[startIndex]!.bytesBefore;
   }
 
   /** Drops every message below `offset`. */

@@ -122,6 +122,38 @@ describe('adapters > bus > memory > memory-bus', () => {
     }
   });
 
+  it('hands a slow handler smaller batches, so that one call stays near the time budget, and loses nothing', async () => {
+    bus = new MemoryBus({ partitions: 1, batchBudgetMs: 20, logger: silentLogger() });
+    const sizes: number[] = [];
+    const seen: string[] = [];
+    await bus.subscribe({
+      topic: 'events',
+      group: 'g',
+      handler: async (batch) => {
+        sizes.push(batch.length);
+        seen.push(...batch.map((m) => m.value));
+        // A synchronous store: 2 ms of blocking work per message.
+        const until = performance.now() + 2 * batch.length;
+        while (performance.now() < until);
+      },
+    });
+    await bus.publish('events', messages(400));
+    await until(() => seen.length >= 400);
+    expect(seen).to.deep.equal(messages(400).map((m) => m.value));
+    // 64 messages took 128 ms: every later batch is sized to about 20 ms of work.
+    expect(sizes[0]).to.equal(64);
+    expect(Math.max(...sizes.slice(1))).to.be.at.most(16);
+  });
+
+  it('bounds a batch in bytes, handing a message larger than the bound alone', async () => {
+    bus = new MemoryBus({ partitions: 1, maxBatchBytes: 1_000, logger: silentLogger() });
+    const sizes: number[] = [];
+    await bus.subscribe({ topic: 'events', group: 'g', handler: async (batch) => void sizes.push(batch.length) });
+    await bus.publish('events', [...Array.from({ length: 4 }, () => ({ key: 'k', value: 'x'.repeat(300) })), { key: 'k', value: 'y'.repeat(5_000) }]);
+    await until(() => sizes.reduce((a, b) => a + b, 0) >= 5);
+    expect(sizes).to.deep.equal([2, 2, 1]);
+  });
+
   it('delivers a large volume to every group', async () => {
     bus = new MemoryBus({ partitions: 4, logger: silentLogger() });
     const counts = [0, 0];

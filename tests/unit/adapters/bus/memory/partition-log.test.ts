@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { PartitionLog } from '../../../../../adapters/bus/memory/partition-log.js';
+import { messageBytes, PartitionLog } from '../../../../../adapters/bus/memory/partition-log.js';
 
 describe('adapters > bus > memory > partition-log', () => {
   it('keeps offsets stable across trimming and compaction', () => {
@@ -14,6 +14,20 @@ describe('adapters > bus > memory > partition-log', () => {
     ]);
     log.append('k', 'new', {});
     expect(log.read(10_000, 5).map((m) => m.value)).to.deep.equal(['new']);
+  });
+
+  it('reads no more than a byte budget allows, but always the first message however large', () => {
+    const log = new PartitionLog();
+    for (const size of [10, 10, 10, 5_000, 10]) log.append('k', 'x'.repeat(size), {});
+    log.trimBefore(1);
+    const sizes = (from: number, maxBytes: number) => log.read(from, 10, maxBytes).map((m) => m.value.length);
+    const one = messageBytes('k', 'x'.repeat(10), {});
+    expect(sizes(1, 2 * one)).to.deep.equal([10, 10]);
+    expect(sizes(1, 2 * one + 1)).to.deep.equal([10, 10]);
+    expect(sizes(1, 2 * one - 1)).to.deep.equal([10]);
+    expect(sizes(3, 100)).to.deep.equal([5_000]);
+    expect(sizes(3, Number.POSITIVE_INFINITY)).to.deep.equal([5_000, 10]);
+    expect(log.read(5, 10, 100)).to.deep.equal([]);
   });
 
   it('never trims past its end', () => {
