@@ -7,7 +7,7 @@ import type { Bus } from '../core/ports/bus.js';
 import type { Mailer } from '../core/ports/mailer.js';
 import type { AppStore } from '../core/ports/app-store.js';
 import { createMemoryBus } from '../adapters/bus/memory/memory-bus.js';
-import { SqliteStore } from '../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../adapters/store/sqlite/sqlite-store.js';
 import { OutboxMailer } from '../adapters/mail/outbox-mailer.js';
 
 /**
@@ -23,7 +23,7 @@ export async function createBus(config: Config, logger: Logger): Promise<Bus> {
 
 export async function createStore(config: Config, logger: Logger): Promise<AppStore> {
   if (config.store === 'sqlite') return new SqliteStore({ path: path.join(config.dataDir, 'lagebild.sqlite'), logger: componentLogger(logger, 'sqlite') });
-  const { ElasticsearchStore } = await import('../adapters/store/elasticsearch/ElasticsearchStore.js');
+  const { ElasticsearchStore } = await import('../adapters/store/elasticsearch/elasticsearch-store.js');
   return new ElasticsearchStore({ url: config.elasticsearchUrl, indexPrefix: config.elasticsearchIndexPrefix, logger: componentLogger(logger, 'elasticsearch') });
 }
 

@@ -12,11 +12,11 @@ import { IocMatcher, type IocMatch } from './ioc/ioc-matcher.js';
 import type { IocList } from './ioc/ioc-list.js';
 import { loadIocLists } from './ioc/load-ioc-lists.js';
 import { compileCorrelations } from './correlation/compile-correlations.js';
-import { loadRules } from './sigma/loadRules.js';
+import { loadRules } from './sigma/load-rules.js';
 import { RuleDefaults } from './rule-packs/rule-defaults.js';
 import { readSigmahqTuning } from './rule-packs/sigmahq-tuning.js';
 import { sigmaFieldReader } from './sigma/sigma-field-reader.js';
-import { RuleIndex } from './sigma/ruleIndex.js';
+import { RuleIndex } from './sigma/rule-index.js';
 import type { CompiledSigmaRule, RuleProblem } from './sigma/types.js';
 
 export interface DetectionEngineOptions {

@@ -2,7 +2,7 @@ import type { Alert } from '../core/domain/alert.js';
 import type { EcsEvent } from '../core/domain/ecs.js';
 import { compileCorrelations, type ReferenceableRule } from './correlation/compile-correlations.js';
 import { DetectionEngine, type DetectionEngineOptions } from './detection-engine.js';
-import { loadRuleText } from './sigma/loadRules.js';
+import { loadRuleText } from './sigma/load-rules.js';
 import type { RuleProblem } from './sigma/types.js';
 
 /** An uploaded rule text to check, and to run over sample events when `events` is given. */

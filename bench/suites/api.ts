@@ -8,7 +8,7 @@ import { loadConfig } from '../../core/config.js';
 import { ALL } from '../../core/domain/scope.js';
 import { silentLogger } from '../../core/logging.js';
 import { MetricsRegistry } from '../../core/metrics.js';
-import { ElasticsearchStore } from '../../adapters/store/elasticsearch/ElasticsearchStore.js';
+import { ElasticsearchStore } from '../../adapters/store/elasticsearch/elasticsearch-store.js';
 import { createApp } from '../../api/app.js';
 import { issueAccessToken } from '../../workflows/auth/access-token.js';
 import { percentiles } from '../percentiles.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { EcsEvent } from '../../core/domain/ecs.js';
 import { DetectionEngine } from '../../detectors/detection-engine.js';
 import { loadIocLists } from '../../detectors/ioc/load-ioc-lists.js';
-import { loadRules } from '../../detectors/sigma/loadRules.js';
+import { loadRules } from '../../detectors/sigma/load-rules.js';
 import { SCENARIOS, type ScenarioName } from '../traffic/attack-scenarios.js';
 import { deliverTraffic } from '../traffic/deliver-traffic.js';
 import { generateTraffic, type TrafficOptions } from '../traffic/generate-traffic.js';

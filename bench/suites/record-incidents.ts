@@ -1,4 +1,4 @@
-import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { ManualClock } from '../../core/clock.js';
 import type { Alert } from '../../core/domain/alert.js';
 import type { Incident } from '../../core/domain/incident.js';

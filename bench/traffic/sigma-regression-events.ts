@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EcsEvent } from '../../core/domain/ecs.js';
-import { flattenWindowsEvent, splitJsonObjects } from '../../tests/unit/detectors/sigma/windowsEventJson.js';
+import { flattenWindowsEvent, splitJsonObjects } from '../../tests/unit/detectors/sigma/windows-event-json.js';
 
 export const SIGMA_DATA = '/work/shared/data/sigma';
 

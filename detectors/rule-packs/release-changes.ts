@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { RulePack } from '../../core/domain/rule-pack.js';
-import { loadRuleText } from '../sigma/loadRules.js';
+import { loadRuleText } from '../sigma/load-rules.js';
 import type { RuleProblem, SigmaRuleMeta } from '../sigma/types.js';
 import { SIGMAHQ_FOLDER } from './pack-of.js';
 import { RuleDefaults } from './rule-defaults.js';

@@ -1,5 +1,5 @@
 import { LEVEL_ORDER } from '../../core/domain/alert.js';
-import type { ProblemSink } from './problemSink.js';
+import type { ProblemSink } from './problem-sink.js';
 
 /**
  * The attributes of a rule or filter document besides its detection, checked against the Sigma 2.1

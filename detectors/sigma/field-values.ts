@@ -1,5 +1,5 @@
-import type { FieldCandidate } from './fieldMapping.js';
-import { pathAccessor, type Accessor } from './pathAccessor.js';
+import type { FieldCandidate } from './field-mapping.js';
+import { pathAccessor, type Accessor } from './path-accessor.js';
 import { VALUE_FORMS } from './sigma-value-forms.js';
 
 /** The reader of one candidate, in the Sigma form of its value. */

@@ -2,7 +2,7 @@ import RE2 from 're2';
 import { ModifierError } from './modifiers/modifier.js';
 import { findNestedQuantifier } from './nested-quantifier.js';
 import { requiredLiteral } from './required-literal.js';
-import type { TextTest } from './textTest.js';
+import type { TextTest } from './text-test.js';
 
 /**
  * Compiles the value of a Sigma `re` item for RE2, which matches in time linear in the field's

@@ -1,6 +1,6 @@
 import type { EcsEvent } from '../../core/domain/ecs.js';
 import { firstValue } from './field-values.js';
-import { fieldMapperFor } from './fieldMapping.js';
+import { fieldMapperFor } from './field-mapping.js';
 import type { Logsource } from './types.js';
 
 /**

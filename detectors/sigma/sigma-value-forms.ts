@@ -1,4 +1,4 @@
-import { pathAccessor, type Accessor } from './pathAccessor.js';
+import { pathAccessor, type Accessor } from './path-accessor.js';
 
 /**
  * Turns an ECS value back into the form a Sigma rule expects, where an ingest pipeline (Winlogbeat,

@@ -1,5 +1,5 @@
-import { ANY_CHARS, ONE_CHAR, type SigmaToken } from './sigmaString.js';
-import type { TextTest } from './textTest.js';
+import { ANY_CHARS, ONE_CHAR, type SigmaToken } from './sigma-string.js';
+import type { TextTest } from './text-test.js';
 
 /** The text between two `*`: literal characters, with `?` (any one character) at the marked positions. */
 interface Segment {

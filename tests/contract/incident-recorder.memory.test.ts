@@ -1,5 +1,5 @@
 import { MemoryBus } from '../../adapters/bus/memory/memory-bus.js';
-import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../../core/logging.js';
 import { incidentRecorderContract } from './incident-recorder.contract.js';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../../core/logging.js';
 import { incidentStoriesContract } from './incident-stories.contract.js';
 

@@ -1,4 +1,4 @@
-import { ElasticsearchStore } from '../../adapters/store/elasticsearch/ElasticsearchStore.js';
+import { ElasticsearchStore } from '../../adapters/store/elasticsearch/elasticsearch-store.js';
 import { silentLogger } from '../../core/logging.js';
 import { useElasticsearchTestStore } from '../support/elasticsearch-test-store.js';
 import { ELASTICSEARCH_URL } from '../support/services.js';

@@ -1,4 +1,4 @@
-import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../../core/logging.js';
 import { reportingStoreContract } from './reporting-store.contract.js';
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { ALL } from '../../core/domain/scope.js';
 import { silentLogger } from '../../core/logging.js';
 import type { IncidentAlertUpdate } from '../../core/ports/stores.js';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from '@elastic/elasticsearch';
-import { ElasticsearchStore } from '../../adapters/store/elasticsearch/ElasticsearchStore.js';
+import { ElasticsearchStore } from '../../adapters/store/elasticsearch/elasticsearch-store.js';
 import { prepareDemo } from '../../cli/demo/prepare.js';
 import { DEMO_ORGANISATIONS } from '../../cli/demo/demo-constituency.js';
 import { createAttributor } from '../../collectors/attribution/attributor.js';

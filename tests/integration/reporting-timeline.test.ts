@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { SmtpMailer } from '../../adapters/mail/smtp-mailer.js';
-import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { ManualClock } from '../../core/clock.js';
 import type { Organisation } from '../../core/domain/organisation.js';
 import type { ReportDraft } from '../../core/domain/report.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { SmtpMailer } from '../../adapters/mail/smtp-mailer.js';
-import { SqliteStore } from '../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { createApp } from '../../api/app.js';
 import { ManualClock } from '../../core/clock.js';
 import { loadConfig } from '../../core/config.js';

@@ -1,6 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import { randomBytes } from 'node:crypto';
-import { ElasticsearchStore } from '../../adapters/store/elasticsearch/ElasticsearchStore.js';
+import { ElasticsearchStore } from '../../adapters/store/elasticsearch/elasticsearch-store.js';
 import { silentLogger } from '../../core/logging.js';
 import { ELASTICSEARCH_URL, requireService } from './services.js';
 

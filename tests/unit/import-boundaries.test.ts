@@ -15,12 +15,12 @@ describe('architecture > import boundaries', function () {
   };
 
   it('refuses core importing anything else, collectors importing detectors, and anyone but cli picking adapters', async () => {
-    expect(await violations('core/example.ts', "import { x } from '../adapters/store/sqlite/SqliteStore.js';\nexport const y = x;\n")).to.equal(1);
+    expect(await violations('core/example.ts', "import { x } from '../adapters/store/sqlite/sqlite-store.js';\nexport const y = x;\n")).to.equal(1);
     expect(await violations('core/example.ts', "import { x } from '../collectors/collector-pipeline.js';\nexport const y = x;\n")).to.equal(1);
     expect(await violations('collectors/example.ts', "import { x } from '../detectors/detection-engine.js';\nexport const y = x;\n")).to.equal(1);
     expect(await violations('api/example.ts', "import { x } from '../adapters/bus/memory/memory-bus.js';\nexport const y = x;\n")).to.equal(1);
     expect(await violations('workflows/example.ts', "import { x } from '../adapters/mail/smtp-mailer.js';\nexport const y = x;\n")).to.equal(1);
-    expect(await violations('cli/example.ts', "import { x } from '../adapters/store/sqlite/SqliteStore.js';\nexport const y = x;\n")).to.equal(0);
+    expect(await violations('cli/example.ts', "import { x } from '../adapters/store/sqlite/sqlite-store.js';\nexport const y = x;\n")).to.equal(0);
   });
 
   it('finds no lint error anywhere in the tree', async () => {

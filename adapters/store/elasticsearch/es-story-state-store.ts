@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { StoryStateStore } from '../../../core/ports/stores.js';
-import type { IndexNames } from './indexNames.js';
-import { isNotFound, isVersionConflict, translateError } from './translateError.js';
+import type { IndexNames } from './index-names.js';
+import { isNotFound, isVersionConflict, translateError } from './translate-error.js';
 
 interface StoryDocument {
   key: string;

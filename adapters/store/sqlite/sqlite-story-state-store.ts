@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoryStateStore } from '../../../core/ports/stores.js';
-import { runSql } from './runSql.js';
+import { runSql } from './run-sql.js';
 
 /** The recorder's decision states; the version column makes a write conditional on what was read. */
 export class SqliteStoryStateStore implements StoryStateStore {

@@ -1,4 +1,4 @@
-import { SigmaString } from '../sigmaString.js';
+import { SigmaString } from '../sigma-string.js';
 import { mapStrings, plainText, type ItemState, type Modifier } from './modifier.js';
 
 export function valueBytes(state: ItemState, text: string): Buffer {

@@ -1,4 +1,4 @@
-import { SigmaString } from '../sigmaString.js';
+import { SigmaString } from '../sigma-string.js';
 import { valueBytes } from './base64.js';
 import { mapStrings, plainText, type Modifier } from './modifier.js';
 

@@ -1,4 +1,4 @@
-import { ANY_CHARS } from '../sigmaString.js';
+import { ANY_CHARS } from '../sigma-string.js';
 import { mapStrings, type Modifier } from './modifier.js';
 import { applyPartialMatch } from './partial-match.js';
 

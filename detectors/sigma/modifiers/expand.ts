@@ -1,4 +1,4 @@
-import { SigmaString } from '../sigmaString.js';
+import { SigmaString } from '../sigma-string.js';
 import { mapStrings, type Modifier } from './modifier.js';
 import { expandRegex } from './regex-placeholders.js';
 

@@ -1,5 +1,5 @@
-import { SigmaString } from '../sigmaString.js';
-import type { TimePart } from '../timeOfValue.js';
+import { SigmaString } from '../sigma-string.js';
+import type { TimePart } from '../time-of-value.js';
 
 /** One value of a detection item while modifiers run: strings stay Sigma strings; `exists` needs booleans. */
 export type ModifierValue = SigmaString | boolean | null;

@@ -1,4 +1,4 @@
-import { SigmaString } from '../sigmaString.js';
+import { SigmaString } from '../sigma-string.js';
 import type { ItemState } from './modifier.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ANY_CHARS, ONE_CHAR, SigmaString } from '../sigmaString.js';
+import { ANY_CHARS, ONE_CHAR, SigmaString } from '../sigma-string.js';
 
 /** A placeholder in a regular expression; `\%` stays a percent sign. */
 const PLACEHOLDER = /(?<!\\)%(\w+)%/g;

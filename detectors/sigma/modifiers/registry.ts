@@ -12,9 +12,9 @@ import { fieldref } from './fieldref.js';
 import type { Modifier } from './modifier.js';
 import { neq } from './neq.js';
 import { re } from './re.js';
-import { regexFlag } from './regexFlag.js';
+import { regexFlag } from './regex-flag.js';
 import { startswith } from './startswith.js';
-import { timePart } from './timePart.js';
+import { timePart } from './time-part.js';
 import { utf16 } from './utf16.js';
 import { windash } from './windash.js';
 

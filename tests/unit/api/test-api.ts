@@ -1,5 +1,5 @@
 import type express from 'express';
-import { SqliteStore } from '../../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../../adapters/store/sqlite/sqlite-store.js';
 import { createApp } from '../../../api/app.js';
 import type { IngestHandler } from '../../../api/ingest-handler.js';
 import type { RulesCatalog } from '../../../core/ports/rules-catalog.js';

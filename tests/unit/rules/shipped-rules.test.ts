@@ -10,7 +10,7 @@ import { parseTimespan } from '../../../detectors/correlation/timespan.js';
 import { DetectionEngine, type DetectionEngineParts } from '../../../detectors/detection-engine.js';
 import type { IocList } from '../../../detectors/ioc/ioc-list.js';
 import { loadIocLists } from '../../../detectors/ioc/load-ioc-lists.js';
-import { loadRules } from '../../../detectors/sigma/loadRules.js';
+import { loadRules } from '../../../detectors/sigma/load-rules.js';
 import type { CompiledSigmaRule, RuleProblem } from '../../../detectors/sigma/types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createMemoryBus } from '../../../adapters/bus/memory/memory-bus.js';
-import { SqliteStore } from '../../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../../adapters/store/sqlite/sqlite-store.js';
 import { systemClock } from '../../../core/clock.js';
 import type { Alert } from '../../../core/domain/alert.js';
 import { ALL } from '../../../core/domain/scope.js';

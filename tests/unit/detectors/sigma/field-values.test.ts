@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { allValues, firstValue } from '../../../../detectors/sigma/field-values.js';
-import { fieldMapperFor } from '../../../../detectors/sigma/fieldMapping.js';
+import { fieldMapperFor } from '../../../../detectors/sigma/field-mapping.js';
 
 const security = fieldMapperFor({ product: 'windows', service: 'security' }, 'sigma');
 const network = fieldMapperFor({ product: 'windows', category: 'network_connection' }, 'sigma');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import type { EcsEvent } from '../../../../core/domain/ecs.js';
-import { loadRules } from '../../../../detectors/sigma/loadRules.js';
+import { loadRules } from '../../../../detectors/sigma/load-rules.js';
 import type { CompiledSigmaRule } from '../../../../detectors/sigma/types.js';
 
 const dir = path.resolve('tests/fixtures/sigma/filters');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { EcsEvent } from '../../../../core/domain/ecs.js';
-import { compileYaml, ruleWith } from './compileYaml.js';
+import { compileYaml, ruleWith } from './compile-yaml.js';
 
 const ev = (fields: Record<string, unknown>): EcsEvent => ({ '@timestamp': '2026-01-01T00:00:00Z', event: { id: 'e1' }, ...fields }) as EcsEvent;
 const matches = (selection: string, fields: Record<string, unknown>, placeholders?: Record<string, string[]>): boolean =>

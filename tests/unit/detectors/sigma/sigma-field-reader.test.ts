@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { EcsEvent } from '../../../../core/domain/ecs.js';
 import { sigmaFieldReader } from '../../../../detectors/sigma/sigma-field-reader.js';
-import { compileYaml, ruleWith } from './compileYaml.js';
-import { derivedCase, winlogbeatEvent } from './winlogbeatFixtures.js';
+import { compileYaml, ruleWith } from './compile-yaml.js';
+import { derivedCase, winlogbeatEvent } from './winlogbeat-fixtures.js';
 
 const SECURITY = { product: 'windows', service: 'security' };
 const NETWORK = { product: 'windows', category: 'network_connection' };

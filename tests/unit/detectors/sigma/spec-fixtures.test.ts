@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { EcsEvent } from '../../../../core/domain/ecs.js';
-import { loadRuleText } from '../../../../detectors/sigma/loadRules.js';
+import { loadRuleText } from '../../../../detectors/sigma/load-rules.js';
 
 /**
  * The Sigma 2.1 specification as data: each file of tests/fixtures/sigma-spec is a table of cases

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { EcsEvent } from '../../../../core/domain/ecs.js';
-import { RuleIndex } from '../../../../detectors/sigma/ruleIndex.js';
-import { candidatesOf } from './candidatesOf.js';
-import { compileYaml, ruleWith } from './compileYaml.js';
-import { derivedCase, winlogbeatEvent } from './winlogbeatFixtures.js';
+import { RuleIndex } from '../../../../detectors/sigma/rule-index.js';
+import { candidatesOf } from './candidates-of.js';
+import { compileYaml, ruleWith } from './compile-yaml.js';
+import { derivedCase, winlogbeatEvent } from './winlogbeat-fixtures.js';
 
 const header = (category: string, service?: string): string =>
   `logsource:\n    product: windows\n    ${service ? `service: ${service}` : `category: ${category}`}`;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { SigmaString } from '../../../../detectors/sigma/sigmaString.js';
+import { SigmaString } from '../../../../detectors/sigma/sigma-string.js';
 import { compileWildcardTest } from '../../../../detectors/sigma/wildcard-test.js';
 
 /** The meaning of a Sigma wildcard string, as the backtracking regular expression it used to compile to. */

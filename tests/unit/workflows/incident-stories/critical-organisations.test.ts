@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ManualClock } from '../../../../core/clock.js';
 import type { Organisation } from '../../../../core/domain/organisation.js';
-import { SqliteStore } from '../../../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../../../adapters/store/sqlite/sqlite-store.js';
 import { silentLogger } from '../../../../core/logging.js';
 import { criticalOrganisations } from '../../../../workflows/incident-stories/critical-organisations.js';
 

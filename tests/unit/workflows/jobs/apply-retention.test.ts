@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { SqliteStore } from '../../../../adapters/store/sqlite/SqliteStore.js';
+import { SqliteStore } from '../../../../adapters/store/sqlite/sqlite-store.js';
 import { ManualClock } from '../../../../core/clock.js';
 import { ALL } from '../../../../core/domain/scope.js';
 import { silentLogger } from '../../../../core/logging.js';
