@@ -120,7 +120,7 @@ describe('integration > reporting timeline (real SMTP, controlled clock)', funct
     let instance = scheduler();
 
     // The CERT asks Stadt A for a report; the ISB learns the deadlines (24 h / 72 h after awareness at -2 h).
-    const obligation = await createObligation(deps(), analyst, { incidentId: 'inc-a', awarenessAt: at(-2) });
+    const { obligation } = await createObligation(deps(), analyst, { incidentId: 'inc-a', awarenessAt: at(-2) });
     expect(obligation.organizationId).to.equal('stadt-a');
     expect(obligation.deadlines.map((d) => [d.phase, d.dueAt])).to.deep.equal([
       ['early_warning', at(22)],
@@ -258,7 +258,7 @@ describe('integration > reporting timeline (real SMTP, controlled clock)', funct
   });
 
   it('keeps other organisations out and versions immutable', async () => {
-    const obligation = await createObligation(deps(), analyst, { organizationId: 'stadt-a', awarenessAt: clock.now().toISOString() });
+    const { obligation } = await createObligation(deps(), analyst, { organizationId: 'stadt-a', awarenessAt: clock.now().toISOString() });
     take();
     const report = await createReport(deps(), officerA, { phase: 'early_warning', obligationId: obligation.id, draft: content() });
     await submitReport(deps(), officerA, report.id);

@@ -55,5 +55,5 @@ export async function createReport(deps: ReportingDeps, actor: Principal, input:
 async function createOwnObligation(deps: ReportingDeps, actor: Principal, input: NewReport) {
   if (actor.organizationId === null) throw new ValidationError('name the obligation the report answers', [{ path: 'obligationId', message: 'required for CERT staff' }]);
   if (input.awarenessAt === undefined) throw new ValidationError('the time of awareness is required', [{ path: 'awarenessAt', message: 'required without an obligation' }]);
-  return createObligation(deps, actor, { organizationId: actor.organizationId, awarenessAt: input.awarenessAt });
+  return (await createObligation(deps, actor, { organizationId: actor.organizationId, awarenessAt: input.awarenessAt })).obligation;
 }

@@ -22,7 +22,8 @@ export function obligationRoutes(context: RouteContext): RouteDefinition[] {
       body: createObligationBody,
       responses: { 201: { description: 'the obligation with its deadlines', schema: obligationSchema } },
       handle: async ({ principal, body, res }) => {
-        res.status(201).json(present(await createObligation(deps, principal, body)));
+        const { obligation } = await createObligation(deps, principal, body);
+        res.status(201).json(present(obligation));
       },
     }),
     defineRoute({
@@ -33,9 +34,13 @@ export function obligationRoutes(context: RouteContext): RouteDefinition[] {
       access: 'reports:manage',
       params: idParams,
       body: incidentObligationBody,
-      responses: { 201: { description: 'the obligation with its deadlines', schema: obligationSchema } },
+      responses: {
+        201: { description: 'the obligation with its deadlines', schema: obligationSchema },
+        200: { description: 'the incident obliged the organisation already: that obligation, unchanged', schema: obligationSchema },
+      },
       handle: async ({ principal, params, body, res }) => {
-        res.status(201).json(present(await createObligation(deps, principal, { ...body, incidentId: params.id })));
+        const { obligation, created } = await createObligation(deps, principal, { ...body, incidentId: params.id });
+        res.status(created ? 201 : 200).json(present(obligation));
       },
     }),
     defineRoute({
