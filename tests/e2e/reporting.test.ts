@@ -47,7 +47,7 @@ describe('e2e > ui > reporting', function () {
 
   it('lets the officer file the early warning: autosaved draft, submit, version 1, text shown as text', async () => {
     await ui.logIn('officer');
-    await ui.page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meldepflichten', exact: true }).click();
+    await ui.page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: /^Meldepflichten( \d+ offen)?$/ }).click();
     const start = ui.page.locator('button[data-phase="early_warning"]').first();
     await start.waitFor();
     expect(await ui.page.locator('.obligation .countdown[data-due]').first().textContent()).to.match(/^noch \d+ h \d+ min$/);

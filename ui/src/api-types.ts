@@ -229,7 +229,7 @@ export interface ReportObligation {
   id: string;
   organizationId: string;
   incidentId: string | null;
-  regime: string;
+  regime: ReportingRegime;
   awarenessAt: string;
   deadlines: Deadline[];
   open: boolean;

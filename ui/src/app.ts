@@ -38,6 +38,8 @@ export class App {
   private me: Me | null = null;
   private organisations = new Map<string, string>();
   private warningsAvailable = false;
+  /** An officer's open obligations: the menu shows the count, and an officer with any lands on them. */
+  private openObligations = 0;
   private page: Page | null = null;
   private notice: string | undefined;
   /** Where to go after logging in, when a link was opened without a session. */
@@ -58,6 +60,15 @@ export class App {
     const [organisations, warnings] = await Promise.all([this.api.listOrganisations().catch(() => []), this.api.hasWarnings()]);
     this.organisations = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
     this.warningsAvailable = warnings;
+    await this.countOpenObligations();
+  }
+
+  private async countOpenObligations(): Promise<void> {
+    if (this.me?.role !== 'officer') return;
+    this.openObligations = await this.api
+      .listObligations({ open: true })
+      .then((page) => page.total)
+      .catch(() => this.openObligations);
   }
 
   private sessionEnded(): void {
@@ -91,6 +102,8 @@ export class App {
       return;
     }
     this.show(this.pageFor(route, this.me), route);
+    // Reports filed on the way change the count; the badge follows on the next page.
+    if (this.me.role === 'officer') void this.countOpenObligations().then(() => this.updateObligationCount());
   }
 
   private async afterLogin(): Promise<void> {
@@ -108,7 +121,7 @@ export class App {
 
   private homeOf(role: Role): string {
     if (CERT_ROLES.includes(role)) return '#/dashboard';
-    if (role === 'officer') return '#/incidents';
+    if (role === 'officer') return this.openObligations > 0 ? '#/obligations' : '#/incidents';
     return this.warningsAvailable ? '#/warnings' : '#/welcome';
   }
 
@@ -199,12 +212,31 @@ export class App {
       h(
         'ul',
         {},
-        entries.map((entry) => h('li', {}, h('a', { href: entry.href, 'aria-current': entry.active ? 'page' : undefined }, t(entry.label)))),
+        entries.map((entry) =>
+          h('li', {}, h('a', { href: entry.href, 'aria-current': entry.active ? 'page' : undefined }, t(entry.label), entry.href === '#/obligations' ? this.obligationCount() : null)),
+        ),
       ),
     );
     const user = h('span', { class: 'user-info' }, t('nav.signedInAs', { name: this.me.displayName || this.me.username, role: t(`role.${this.me.role}`) }));
     const logout = h('button', { type: 'button', class: 'button button-ghost', id: 'logout', on: { click: () => void this.logout() } }, t('nav.logout'));
     return h('header', { class: 'app-header' }, brand, nav, h('div', { class: 'header-tools' }, user, languageButton, logout));
+  }
+
+  private obligationCount(): HTMLElement {
+    const badge = h('span', { class: 'nav-count', id: 'open-obligations-count' });
+    this.fillObligationCount(badge);
+    return badge;
+  }
+
+  private updateObligationCount(): void {
+    const badge = document.getElementById('open-obligations-count');
+    if (badge) this.fillObligationCount(badge);
+  }
+
+  private fillObligationCount(badge: HTMLElement): void {
+    badge.textContent = String(this.openObligations);
+    badge.hidden = this.openObligations === 0;
+    badge.setAttribute('aria-label', t('nav.openObligations', { count: this.openObligations }));
   }
 
   private switchLanguage(): void {

@@ -1,10 +1,12 @@
 import type { Deadline } from '../api-types.js';
 import { h } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
+import { urgencyOf } from '../obligation-urgency.js';
 
 /**
- * The phases of one obligation with their state (due / overdue / submitted, each its own colour) and,
- * for the open ones, a countdown that `startCountdowns` keeps current.
+ * The phases of one obligation with their state (due / overdue / submitted, each its own colour; a
+ * due one also coloured by whether hours or days remain) and, for the open ones, a countdown that
+ * `startCountdowns` keeps current.
  */
 export function deadlineList(deadlines: readonly Deadline[], now: Date = new Date()): HTMLElement {
   return h(
@@ -13,7 +15,7 @@ export function deadlineList(deadlines: readonly Deadline[], now: Date = new Dat
     deadlines.map((deadline) =>
       h(
         'li',
-        { class: `deadline deadline-${deadline.state}`, 'data-phase': deadline.phase },
+        { class: `deadline deadline-${deadline.state}${deadline.state === 'due' ? ` deadline-${urgencyOf(deadline.dueAt, now)}` : ''}`, 'data-phase': deadline.phase },
         h('span', { class: 'deadline-phase' }, t(`phase.${deadline.phase}`)),
         h('span', { class: 'deadline-state' }, t(`deadline.${deadline.state}`)),
         h('span', { class: 'deadline-when' }, t('deadline.dueAt', { time: formatDateTime(deadline.dueAt) })),
@@ -43,7 +45,9 @@ export function startCountdowns(root: HTMLElement): () => void {
       const due = element.dataset.due!;
       element.textContent = countdownText(due, now);
       const item = element.closest('.deadline');
+      if (item?.classList.contains('deadline-days') && urgencyOf(due, now) === 'hours') item.classList.replace('deadline-days', 'deadline-hours');
       if (item && Date.parse(due) < now.getTime() && item.classList.contains('deadline-due')) {
+        item.classList.remove('deadline-hours', 'deadline-days');
         item.classList.replace('deadline-due', 'deadline-overdue');
         const state = item.querySelector('.deadline-state');
         if (state) state.textContent = t('deadline.overdue');

@@ -1,19 +1,25 @@
+import type { ApiClient } from '../api-client.js';
 import type { ReportObligation, ReportPhase } from '../api-types.js';
 import { h } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
 import { incidentHref, reportHref } from '../router.js';
 import { deadlineList } from './deadline-list.js';
+import { regimeLabel } from './regime-label.js';
+
+export interface ObligationCardParts {
+  organisationName: string;
+  /** The incident's title, when the obligation has an incident the viewer may open. */
+  incidentTitle: string | undefined;
+  reports: ReadonlyMap<ReportPhase, string>;
+  /** Starts a phase's report; null for viewers who only read. */
+  start: ((phase: ReportPhase) => void) | null;
+}
 
 /**
- * One obligation: its incident, awareness time and deadlines, and per phase a link to its report or
- * (for the officer, via `start`) a button that starts it.
+ * One obligation: its incident by title, awareness time and deadlines, and per phase a link to its
+ * report or (for the officer, via `start`) a button that starts it.
  */
-export function obligationCard(
-  obligation: ReportObligation,
-  organisationName: string,
-  reports: ReadonlyMap<ReportPhase, string>,
-  start: ((phase: ReportPhase) => void) | null,
-): HTMLElement {
+export function obligationCard(obligation: ReportObligation, { organisationName, incidentTitle, reports, start }: ObligationCardParts): HTMLElement {
   const actions = obligation.deadlines.map((deadline) => {
     const reportId = reports.get(deadline.phase) ?? deadline.reportId;
     if (reportId) return h('a', { class: 'button button-secondary', href: reportHref(reportId), 'data-phase': deadline.phase }, t('obligations.open', { phase: t(`phase.${deadline.phase}`) }));
@@ -23,9 +29,22 @@ export function obligationCard(
   return h(
     'article',
     { class: `panel obligation${obligation.open ? '' : ' obligation-closed'}`, 'data-obligation-id': obligation.id, 'aria-labelledby': `obligation-${obligation.id}` },
-    h('h2', { id: `obligation-${obligation.id}` }, organisationName, obligation.incidentId ? h('span', { class: 'muted small' }, ' · ', h('a', { href: incidentHref(obligation.incidentId) }, t('obligations.incident'))) : null),
-    h('p', { class: 'muted small' }, t('obligations.awareness', { time: formatDateTime(obligation.awarenessAt), regime: obligation.regime })),
+    h('h2', { id: `obligation-${obligation.id}` }, incidentTitle ?? organisationName),
+    h(
+      'p',
+      { class: 'muted small' },
+      incidentTitle ? `${organisationName} · ` : null,
+      obligation.incidentId ? h('a', { href: incidentHref(obligation.incidentId), class: 'obligation-incident' }, incidentTitle ? t('obligations.openIncident') : t('obligations.incident')) : null,
+    ),
+    h('p', { class: 'muted small' }, t('obligations.awareness', { time: formatDateTime(obligation.awarenessAt), regime: regimeLabel(obligation.regime) })),
     deadlineList(obligation.deadlines),
     h('div', { class: 'button-row' }, actions),
   );
+}
+
+/** The titles of the obligations' incidents; an incident the viewer may not open keeps the generic label. */
+export async function incidentTitles(api: ApiClient, obligations: readonly ReportObligation[]): Promise<Map<string, string>> {
+  const ids = [...new Set(obligations.flatMap((obligation) => (obligation.incidentId ? [obligation.incidentId] : [])))];
+  const details = await Promise.all(ids.map((id) => api.getIncident(id).catch(() => undefined)));
+  return new Map(details.flatMap((detail, index) => (detail ? [[ids[index]!, detail.incident.title] as const] : [])));
 }

@@ -1,15 +1,17 @@
 import type { ReportObligation, ReportPhase } from '../api-types.js';
 import { errorMessage, errorText } from '../components/error-message.js';
 import { startCountdowns } from '../components/deadline-list.js';
-import { obligationCard } from '../components/obligation-card.js';
+import { incidentTitles, obligationCard } from '../components/obligation-card.js';
 import { h, replaceChildren } from '../h.js';
 import { t } from '../i18n.js';
+import { byUrgency } from '../obligation-urgency.js';
 import type { Page, PageContext } from '../page.js';
 import { navigate, reportHref } from '../router.js';
 
 /**
- * "Meldepflichten": the officer's obligations with live countdowns and a way into each phase's report.
- * The earlier phase's latest content is carried into a new phase's draft, so nothing is typed twice.
+ * "Meldepflichten": the officer's obligations, most urgent first, with live countdowns, the title of
+ * each one's incident and a way into each phase's report. The earlier phase's latest content is
+ * carried into a new phase's draft, so nothing is typed twice.
  */
 export function obligationsPage(context: PageContext): Page {
   const host = h('div', { class: 'obligations' }, h('p', { class: 'loading' }, t('app.loading')));
@@ -29,15 +31,20 @@ export function obligationsPage(context: PageContext): Page {
   async function load(): Promise<void> {
     try {
       const page = await context.api.listObligations();
-      const ordered = [...page.items].sort((a, b) => Number(b.open) - Number(a.open));
-      const reports = await Promise.all(ordered.map((obligation) => context.api.obligationReports(obligation.id)));
+      const ordered = [...page.items].sort(byUrgency);
+      const [reports, titles] = await Promise.all([Promise.all(ordered.map((obligation) => context.api.obligationReports(obligation.id))), incidentTitles(context.api, ordered)]);
       if (disposed) return;
       replaceChildren(
         host,
         ordered.length === 0
           ? h('p', { class: 'empty' }, t('obligations.empty'))
           : ordered.map((obligation, index) =>
-              obligationCard(obligation, context.organisationName(obligation.organizationId), new Map(reports[index]!.map((report) => [report.phase, report.id])), officer ? (phase) => void start(obligation, phase, reports[index]!) : null),
+              obligationCard(obligation, {
+                organisationName: context.organisationName(obligation.organizationId),
+                incidentTitle: obligation.incidentId ? titles.get(obligation.incidentId) : undefined,
+                reports: new Map(reports[index]!.map((report) => [report.phase, report.id])),
+                start: officer ? (phase) => void start(obligation, phase, reports[index]!) : null,
+              }),
             ),
       );
     } catch (error) {

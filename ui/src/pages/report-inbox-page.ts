@@ -1,7 +1,8 @@
 import type { Report, ReportObligation } from '../api-types.js';
 import { errorMessage } from '../components/error-message.js';
 import { startCountdowns } from '../components/deadline-list.js';
-import { obligationCard } from '../components/obligation-card.js';
+import { incidentTitles, obligationCard } from '../components/obligation-card.js';
+import { byUrgency } from '../obligation-urgency.js';
 import { h, replaceChildren } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { MessageKey } from '../i18n/de.js';
@@ -28,17 +29,19 @@ export function reportInboxPage(context: PageContext): Page {
   async function load(): Promise<void> {
     try {
       const [reports, obligations] = await Promise.all([context.api.listReports(), context.api.listObligations({ open: true })]);
+      const titles = await incidentTitles(context.api, obligations.items);
       if (disposed) return;
       const ordered = [...reports.items].sort((a, b) => Number(a.acknowledgedAt !== null) - Number(b.acknowledgedAt !== null));
       replaceChildren(reportsHost, ordered.length === 0 ? h('p', { class: 'empty' }, t('reports.empty')) : table(ordered));
-      replaceChildren(obligationsHost, obligations.items.length === 0 ? h('p', { class: 'empty' }, t('obligations.empty')) : obligations.items.map(card));
+      replaceChildren(obligationsHost, obligations.items.length === 0 ? h('p', { class: 'empty' }, t('obligations.empty')) : [...obligations.items].sort(byUrgency).map((obligation) => card(obligation, titles)));
     } catch (error) {
       if (!disposed) replaceChildren(reportsHost, errorMessage(error, () => void load()));
     }
   }
 
-  function card(obligation: ReportObligation): HTMLElement {
-    return obligationCard(obligation, context.organisationName(obligation.organizationId), new Map(), null);
+  function card(obligation: ReportObligation, titles: ReadonlyMap<string, string>): HTMLElement {
+    const incidentTitle = obligation.incidentId ? titles.get(obligation.incidentId) : undefined;
+    return obligationCard(obligation, { organisationName: context.organisationName(obligation.organizationId), incidentTitle, reports: new Map(), start: null });
   }
 
   function table(reports: Report[]): HTMLElement {
