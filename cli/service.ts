@@ -13,6 +13,7 @@ import type { Config, RoleName } from '../core/config.js';
 import { ALL } from '../core/domain/scope.js';
 import { componentLogger, type Logger } from '../core/logging.js';
 import { MetricsRegistry } from '../core/metrics.js';
+import { watchEventLoop } from '../core/event-loop-watch.js';
 import { deadLetterTopic, TOPICS, type Subscription } from '../core/ports/bus.js';
 import { REKEYED_TOPIC, startDetectorConsumer } from '../detectors/detector-consumer.js';
 import { startCrossOrgCorrelationConsumer } from '../detectors/cross-org-correlation-consumer.js';
@@ -175,6 +176,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     stops.push(() => scheduler.stop());
   }
 
+  // Started last: loading rules and building indexes above may hold the loop, and that is no stall.
+  const stopWatching = watchEventLoop(metrics, componentLogger(logger, 'event-loop'));
+  stops.push(async () => stopWatching());
   result.stop = async () => {
     for (const stop of [...listeners, ...stops.reverse()]) {
       try {
