@@ -3,6 +3,7 @@ import { h } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
 import { incidentHref, reportHref } from '../router.js';
 import { deadlineList } from './deadline-list.js';
+import { regimeLabel } from './regime-label.js';
 
 /**
  * One obligation: its incident, awareness time and deadlines, and per phase a link to its report or
@@ -24,7 +25,7 @@ export function obligationCard(
     'article',
     { class: `panel obligation${obligation.open ? '' : ' obligation-closed'}`, 'data-obligation-id': obligation.id, 'aria-labelledby': `obligation-${obligation.id}` },
     h('h2', { id: `obligation-${obligation.id}` }, organisationName, obligation.incidentId ? h('span', { class: 'muted small' }, ' · ', h('a', { href: incidentHref(obligation.incidentId) }, t('obligations.incident'))) : null),
-    h('p', { class: 'muted small' }, t('obligations.awareness', { time: formatDateTime(obligation.awarenessAt), regime: obligation.regime })),
+    h('p', { class: 'muted small' }, t('obligations.awareness', { time: formatDateTime(obligation.awarenessAt), regime: regimeLabel(obligation.regime) })),
     deadlineList(obligation.deadlines),
     h('div', { class: 'button-row' }, actions),
   );
