@@ -5,12 +5,13 @@ import type { Store } from '../../core/ports/stores.js';
 import { ensureAdmin, ensureDemoUsers, type DemoUser } from '../../workflows/auth/bootstrap-users.js';
 import { DEMO_ORGANISATIONS } from './demo-constituency.js';
 
+/** Display names are people's names: the UI shows the role next to them, in the user's language. */
 const DEMO_USERS: DemoUser[] = [
-  { username: 'admin', role: 'admin', organizationId: null },
-  { username: 'analyst', role: 'analyst', organizationId: null },
-  { username: 'officer', role: 'officer', organizationId: 'radebeul' },
-  { username: 'recipient', role: 'recipient', organizationId: 'radebeul' },
-  { username: 'officer2', role: 'officer', organizationId: 'moritzburg' },
+  { username: 'admin', displayName: 'Jana Berger', role: 'admin', organizationId: null },
+  { username: 'analyst', displayName: 'Tobias Krause', role: 'analyst', organizationId: null },
+  { username: 'officer', displayName: 'Erika Muster', role: 'officer', organizationId: 'radebeul' },
+  { username: 'recipient', displayName: 'Paul Schneider', role: 'recipient', organizationId: 'radebeul' },
+  { username: 'officer2', displayName: 'Sabine Vogel', role: 'officer', organizationId: 'moritzburg' },
 ];
 
 /**

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { horizontalOverflow, screenshot } from '../support/browser.js';
+import { horizontalOverflow, printScreenshot, screenshot } from '../support/browser.js';
 import { eventually } from '../support/eventually.js';
 import { ROOT_LOGIN_WITH_MARKUP, XSS_IMG, XSS_SCRIPT } from './syslog-lines.js';
 import { useBrowserSuite } from './browser-suite.js';
+import { downloadFrom } from './downloads.js';
 
 interface Obligation {
   id: string;
@@ -63,7 +64,12 @@ describe('e2e > ui > reporting', function () {
     await ui.page.locator('#report-tier').selectOption('sicherheitsvorfall');
     await ui.page.locator('#report-categories-intrusion').check();
     await ui.page.locator('#report-description').fill(description);
+    // The GDPR details and the 72-hour notice appear only once personal data is said to be affected.
+    expect(await ui.page.locator('#report-personalData-subjectCategories').isVisible()).to.equal(false);
+    expect(await ui.page.locator('#gdpr-duty').count()).to.equal(0);
     await ui.page.locator('#report-personalData-affected').check();
+    await ui.page.locator('#report-personalData-subjectCategories').waitFor();
+    expect(await ui.page.locator('#gdpr-duty').textContent()).to.match(/Fällig bis \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
     await ui.page.locator('#save-state').filter({ hasText: 'Entwurf gespeichert' }).waitFor();
     const officer = await ui.demo.token('officer');
     const draft = await ui.demo.api<{ report: { draft: { description?: string } } }>(officer, `/api/v1/reports/${encodeURIComponent(reportId)}`);
@@ -74,6 +80,7 @@ describe('e2e > ui > reporting', function () {
     expect(await ui.page.locator('#submit-result').textContent()).to.equal('Eingereicht als Fassung 1.');
     await ui.page.locator('#gdpr-duty').waitFor();
     expect(await ui.page.locator('.deadline[data-phase="early_warning"] .deadline-state').first().textContent()).to.equal('eingereicht');
+    expect(await ui.page.locator('.versions li[data-version="1"] summary').textContent()).to.match(/^Fassung 1 · \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} · officer$/);
     await ui.page.locator('.versions li[data-version="1"] summary').click();
     expect(await ui.page.locator('.versions [data-field="description"]').textContent()).to.equal(description);
     expect(await ui.page.locator('main img, main script').count()).to.equal(0);
@@ -105,6 +112,53 @@ describe('e2e > ui > reporting', function () {
     expect(detail.report.acknowledgedAt).to.be.a('string');
     expect(detail.report.certTier).to.equal('erheblicher_sicherheitsvorfall');
     expect(ui.problems).to.deep.equal([]);
+  });
+
+  it('lets the officer save the report as a JSON file and as a print-ready HTML file', async () => {
+    await ui.logIn('officer');
+    await ui.page.goto(`${ui.demo.baseUrl}/#/reports/${encodeURIComponent(reportId)}`);
+    await ui.page.locator('#export-json').waitFor();
+
+    const json = await downloadFrom(ui.page, ui.page.locator('#export-json'));
+    expect(json.name).to.equal(`meldung-radebeul-erstmeldung-${reportId.slice(0, 8)}.json`);
+    const exported = JSON.parse(json.text) as { report: { id: string }; versions: { version: number; content: { description: string } }[]; history: { action: string }[] };
+    expect(exported.report.id).to.equal(reportId);
+    expect(exported.versions.map((version) => [version.version, version.content.description])).to.deep.equal([[1, description]]);
+    expect(exported.history.map((entry) => entry.action)).to.include('report.submit');
+
+    const html = await downloadFrom(ui.page, ui.page.locator('#export-html'));
+    expect(html.name).to.equal(`meldung-radebeul-erstmeldung-${reportId.slice(0, 8)}.html`);
+    expect(html.text).to.match(/^<!doctype html>/);
+    expect(html.text).to.contain('<h1>Erstmeldung – radebeul</h1>');
+    // The markup in the officer's text arrives escaped, as text.
+    expect(html.text).to.contain('&#60;img src=x onerror=');
+    expect(html.text).to.not.contain(XSS_IMG);
+    expect(await ui.page.locator('.notice-error').count()).to.equal(0);
+    expect(ui.problems).to.deep.equal([]);
+  });
+
+  it('prints the report without menu, buttons and form: the analyst\'s view and the officer\'s content', async () => {
+    await ui.openPage({ width: 1440, height: 900 });
+    await ui.logIn('analyst');
+    await ui.page.goto(`${ui.demo.baseUrl}/#/reports/${encodeURIComponent(reportId)}`);
+    await ui.page.locator('#cert-actions').waitFor();
+    await screenshot(ui.page, 'report-analyst-1440');
+    await printScreenshot(ui.page, 'report-analyst-print');
+    expect(await ui.page.locator('.app-header').isVisible()).to.equal(false);
+    expect(await ui.page.locator('main button:visible, main .button:visible, main form:visible').count()).to.equal(0);
+    expect(await ui.page.locator('.report-view [data-field="description"]').first().isVisible()).to.equal(true);
+    expect(await horizontalOverflow(ui.page)).to.equal(0);
+
+    await ui.openPage({ width: 1440, height: 900 });
+    await ui.logIn('officer');
+    await ui.page.goto(`${ui.demo.baseUrl}/#/reports/${encodeURIComponent(reportId)}`);
+    await ui.page.locator('#report-description').waitFor();
+    expect(await ui.page.locator('.print-only').isVisible()).to.equal(false);
+    await screenshot(ui.page, 'report-officer-1440');
+    await printScreenshot(ui.page, 'report-officer-print');
+    expect(await ui.page.locator('#report-description').isVisible()).to.equal(false);
+    expect(await ui.page.locator('.print-only [data-field="description"]').textContent()).to.equal(description);
+    expect(await horizontalOverflow(ui.page)).to.equal(0);
   });
 
   it('fits the obligations and the report form into a 390×844 phone without sideways scrolling', async () => {

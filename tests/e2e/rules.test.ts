@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { screenshot } from '../support/browser.js';
+import { horizontalOverflow, screenshot } from '../support/browser.js';
 import { useBrowserSuite } from './browser-suite.js';
 
 /** The root-login rule of tests/fixtures/e2e/rules. */
@@ -91,17 +91,18 @@ describe('e2e > ui > rules', function () {
     await ui.page.locator('#rule-yaml').waitFor();
     expect(await ui.page.locator('#rule-yaml').inputValue()).to.equal(source);
     const event = (user: string) => JSON.stringify({ '@timestamp': new Date().toISOString(), event: { action: 'ssh_login', outcome: 'success', category: ['authentication'] }, user: { name: user }, process: { name: 'sshd' }, host: { os: { type: 'linux' } }, source: { ip: '203.0.113.9' } });
-    await ui.page.locator('#rule-events').fill([event('root'), event('verwaltung'), event('root')].join('\n'));
+    // One matching event of two: one alert, in the singular.
+    await ui.page.locator('#rule-events').fill([event('root'), event('verwaltung')].join('\n'));
     await ui.page.locator('#rule-run').click();
     await ui.page.locator('#rule-test-alerts').waitFor();
-    expect(await ui.page.locator('#rule-test-alerts h2').textContent()).to.match(/^[12] Alarme$/);
-    expect(await ui.page.locator('#rule-test-alerts .test-alerts li').first().textContent()).to.contain('Successful SSH login as root (e2e fixture)');
+    expect(await ui.page.locator('#rule-test-alerts h2').textContent()).to.equal('1 Alarm');
+    expect(await ui.page.locator('#rule-test-alerts .test-alerts li p').first().textContent()).to.contain('Successful SSH login as root (e2e fixture) – 1 Treffer');
     await screenshot(ui.page, 'rule-test-alerts-1280');
 
     await ui.page.locator('#rule-events').fill(`${event('root')}\n{kein json`);
     await ui.page.locator('#rule-run').click();
     await ui.page.locator('#event-problems').waitFor();
-    expect(await ui.page.locator('#event-problems').textContent()).to.contain('Zeile 2');
+    expect(await ui.page.locator('#event-problems li').allTextContents()).to.deep.equal(['Zeile 2 kein gültiges JSON']);
     expect(ui.problems).to.deep.equal([]);
   });
 
@@ -118,6 +119,23 @@ describe('e2e > ui > rules', function () {
     await ui.page.locator('#rule-validate').click();
     await ui.page.locator('#rule-problems').waitFor();
     expect(await ui.page.locator('#rule-problems li').count()).to.be.at.least(1);
+    expect(ui.problems).to.deep.equal([]);
+  });
+
+  it('says what is missing instead of doing nothing, at 1440×900 and on a 390×844 phone', async () => {
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+      await ui.openPage(viewport);
+      await ui.logIn('analyst');
+      await ui.page.goto(`${ui.demo.baseUrl}/#/rules/test`);
+      await ui.page.locator('#rule-validate').click();
+      expect(await ui.page.locator('#rule-test-result').textContent()).to.equal('Bitte fügen Sie zuerst eine Regel ein.');
+      await ui.page.locator('#rule-yaml').fill('title: Root\nlogsource:\n  product: linux\ndetection:\n  selection:\n    user.name: root\n  condition: selection\n');
+      await ui.page.locator('#rule-run').click();
+      await ui.page.locator('#rule-no-events').waitFor();
+      expect(await ui.page.locator('#rule-no-events').textContent()).to.equal('Die Regel ist gültig. Um sie zu testen, fügen Sie Beispielereignisse ein.');
+      expect(await horizontalOverflow(ui.page)).to.equal(0);
+      await screenshot(ui.page, `rule-test-${viewport.width}`);
+    }
     expect(ui.problems).to.deep.equal([]);
   });
 });

@@ -69,7 +69,7 @@ describe('e2e > ui > triage transitions and merge', function () {
     await screenshot(ui.page, 'incident-merge-candidates-1280');
     await ui.page.locator('#merge-submit').click();
     await ui.page.locator('#merged-sources').waitFor();
-    expect(await ui.page.locator('.feedback .notice-ok').textContent()).to.equal('Vorfälle zusammengeführt: 1.');
+    expect(await ui.page.locator('.feedback .notice-ok').textContent()).to.equal('1 Vorfall zusammengeführt.');
     expect(await ui.page.locator('#merged-sources a').getAttribute('href')).to.equal(`#/incidents/${encodeURIComponent(source)}`);
     expect((await detail(target)).mergedSources.map((entry) => entry.id)).to.deep.equal([source]);
 

@@ -1,11 +1,16 @@
 import { expect } from 'chai';
-import { horizontalOverflow, screenshot } from '../support/browser.js';
+import { csafProblems } from '../../workflows/warnings/csaf/validate-csaf.js';
+import { horizontalOverflow, printScreenshot, screenshot } from '../support/browser.js';
 import { XSS_IMG, XSS_SCRIPT } from './syslog-lines.js';
 import { useBrowserSuite } from './browser-suite.js';
+import { downloadFrom } from './downloads.js';
 
 describe('e2e > ui > warnings', function () {
   this.timeout(60_000);
   let warningId: string;
+  let trackingId: string;
+  /** A hoch draft of the analyst's own, waiting for somebody else's approval. */
+  let ownDraftId: string;
   const summary = `Aktiv ausgenutzte Schwachstelle im Bürgerportal. ${XSS_IMG} ${XSS_SCRIPT}`;
   const ui = useBrowserSuite({
     seed: async (demo) => {
@@ -18,13 +23,19 @@ describe('e2e > ui > warnings', function () {
           severity: 'hoch',
           tlp: 'TLP:AMBER',
           audience: { kind: 'organisations', organizationIds: ['radebeul'] },
+          products: [{ vendor: 'Apache', product: 'HTTP Server', versions: ['2.4.57'], cves: ['CVE-2024-38476'] }],
           measures: ['Update auf Version 2.4.58 einspielen', 'Zugriffe aus dem Internet bis dahin sperren'],
         }),
       });
       warningId = draft.id;
       // A hoch warning always needs a second person's approval; the demo admin is not its author.
       await demo.api(await demo.token('admin'), `/api/v1/warnings/${warningId}/approve`, { method: 'POST' });
-      await demo.api(analyst, `/api/v1/warnings/${warningId}/publish`, { method: 'POST' });
+      trackingId = (await demo.api<{ warning: { trackingId: string } }>(analyst, `/api/v1/warnings/${warningId}/publish`, { method: 'POST' })).warning.trackingId;
+      const own = await demo.api<{ id: string }>(analyst, '/api/v1/warnings', {
+        method: 'POST',
+        body: JSON.stringify({ title: 'Eigener Entwurf', summary: 'Wartet auf die Freigabe.', severity: 'hoch', tlp: 'TLP:GREEN', audience: { kind: 'all' } }),
+      });
+      ownDraftId = own.id;
     },
   });
 
@@ -39,7 +50,8 @@ describe('e2e > ui > warnings', function () {
     await screenshot(ui.page, 'warning-recipient-1280');
     await ui.page.locator('#acknowledge').click();
     await ui.page.locator('.acknowledgement .notice-ok').waitFor();
-    expect(await ui.page.locator('.acknowledgement').textContent()).to.contain('Bestätigt am');
+    // Who acknowledged, by name, and when, to the minute.
+    expect(await ui.page.locator('.acknowledgement').textContent()).to.match(/^Bestätigt am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} von Paul Schneider$/);
 
     const analyst = await ui.demo.token('analyst');
     const detail = await ui.demo.api<{ deliveries: { organizationId: string; acknowledgedAt: string | null }[] }>(analyst, `/api/v1/warnings/${warningId}`);
@@ -52,7 +64,53 @@ describe('e2e > ui > warnings', function () {
     await ui.page.goto(`${ui.demo.baseUrl}/#/warnings/${encodeURIComponent(warningId)}`);
     await ui.page.locator('#warning-deliveries').waitFor();
     expect(await ui.page.locator('.plain-table tbody tr').first().textContent()).to.contain('Radebeul');
+    expect(await ui.page.locator('.plain-table tbody tr td').nth(2).textContent()).to.match(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} · Paul Schneider$/);
     await screenshot(ui.page, 'warning-analyst-1280');
+  });
+
+  it('lets the analyst save the published warning as a CSAF 2.0 file that validates', async () => {
+    await ui.openPage({ width: 1440, height: 900 });
+    await ui.logIn('analyst');
+    expect(await ui.page.locator('.user-info').textContent()).to.equal('Angemeldet als Tobias Krause (Analyst/in)');
+    await ui.page.goto(`${ui.demo.baseUrl}/#/warnings/${encodeURIComponent(warningId)}`);
+    await ui.page.locator('#warning-csaf').waitFor();
+    expect(await ui.page.locator('#warning-summary').locator('..').textContent()).to.match(/Veröffentlicht: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+    await screenshot(ui.page, 'warning-analyst-1440');
+
+    const file = await downloadFrom(ui.page, ui.page.locator('#warning-csaf'));
+    expect(trackingId).to.match(/^SAXCERT-\d{4}-\d{4}$/);
+    expect(file.name).to.equal(`${trackingId.toLowerCase()}.json`);
+    const csaf = JSON.parse(file.text) as { document: { title: string; lang: string; tracking: { id: string }; distribution: { tlp: { label: string } } }; vulnerabilities?: { cve?: string }[] };
+    expect(csafProblems(csaf)).to.deep.equal([]);
+    expect(csaf.document).to.deep.include({ title: 'Kritische Lücke im Bürgerportal', lang: 'de-DE' });
+    expect(csaf.document.tracking.id).to.equal(trackingId);
+    expect(csaf.document.distribution.tlp.label).to.equal('AMBER');
+    expect(csaf.vulnerabilities?.map((vulnerability) => vulnerability.cve)).to.deep.equal(['CVE-2024-38476']);
+    expect(ui.problems).to.deep.equal([]);
+  });
+
+  it('prints the warning without menu and buttons, readable on A4', async () => {
+    await ui.logIn('analyst');
+    await ui.page.goto(`${ui.demo.baseUrl}/#/warnings/${encodeURIComponent(warningId)}`);
+    await ui.page.locator('#warning-deliveries').waitFor();
+    await printScreenshot(ui.page, 'warning-analyst-print');
+    expect(await ui.page.locator('.app-header').isVisible()).to.equal(false);
+    expect(await ui.page.locator('#warning-actions').isVisible()).to.equal(false);
+    expect(await ui.page.locator('main button:visible, main .button:visible').count()).to.equal(0);
+    expect(await ui.page.locator('.page-warning .tlp').isVisible()).to.equal(true);
+    expect(await ui.page.locator('#warning-measures').isVisible()).to.equal(true);
+    expect(await horizontalOverflow(ui.page)).to.equal(0);
+  });
+
+  it('tells the author in German why they cannot approve their own warning', async () => {
+    await ui.logIn('analyst');
+    await ui.page.goto(`${ui.demo.baseUrl}/#/warnings/${encodeURIComponent(ownDraftId)}`);
+    await ui.page.locator('#warning-approve').click();
+    const error = ui.page.locator('.page-warning .notice-error');
+    await error.waitFor();
+    expect(await error.textContent()).to.equal('Sie haben diese Warnmeldung verfasst. Freigeben muss sie eine andere Analystin oder ein anderer Analyst.');
+    await screenshot(ui.page, 'warning-error-german-1280');
+    expect(ui.problems).to.deep.equal([]);
   });
 
   it('keeps another organisation\'s officer out of the warning', async () => {

@@ -169,14 +169,14 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
     expect((inbox.body as { total: number }).total).to.equal(1);
     const opened = await client.request('GET', `/api/v1/warnings/${countyWarning}`, { token: token('recipientRadebeul') });
     const view = opened.body as { warning: Record<string, unknown>; deliveries: { organizationId: string; readAt: string; readBy: string }[] };
-    expect(view.deliveries).to.deep.equal([{ organizationId: 'radebeul', deliveredAt: '2025-03-01T12:00:00.000Z', readAt: '2025-03-01T12:01:00.000Z', readBy: 'user-recipientRadebeul', acknowledgedAt: null, acknowledgedBy: null }]);
+    expect(view.deliveries).to.deep.equal([{ organizationId: 'radebeul', deliveredAt: '2025-03-01T12:00:00.000Z', readAt: '2025-03-01T12:01:00.000Z', readBy: 'user-recipientRadebeul', readByName: 'recipientRadebeul', acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null }]);
     expect(view.warning).not.to.have.property('organizationIds');
 
     clock.advance(60_000);
     await client.request('GET', `/api/v1/warnings/${countyWarning}`, { token: token('officerRadebeul') });
     const ack = await client.request('POST', `/api/v1/warnings/${countyWarning}/acknowledge`, { token: token('officerRadebeul') });
     expect(ack.status).to.equal(200);
-    expect(ack.body).to.include({ readBy: 'user-recipientRadebeul', acknowledgedBy: 'user-officerRadebeul', acknowledgedAt: '2025-03-01T12:02:00.000Z' });
+    expect(ack.body).to.include({ readBy: 'user-recipientRadebeul', readByName: 'recipientRadebeul', acknowledgedBy: 'user-officerRadebeul', acknowledgedByName: 'officerRadebeul', acknowledgedAt: '2025-03-01T12:02:00.000Z' });
     clock.advance(60_000);
     const again = await client.request('POST', `/api/v1/warnings/${countyWarning}/acknowledge`, { token: token('recipientRadebeul2') });
     expect(again.body).to.include({ acknowledgedBy: 'user-officerRadebeul', acknowledgedAt: '2025-03-01T12:02:00.000Z' });

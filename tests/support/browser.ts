@@ -36,6 +36,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The width of A4 paper less 15 mm margins each side, in CSS pixels (96 per inch). */
+const A4_CONTENT_WIDTH = Math.round(((210 - 30) / 25.4) * 96);
+
+/**
+ * The page as it prints: print media at the width of an A4 page's content, screenshotted whole.
+ * Leaves the page in print media, so that the test can look at what is shown.
+ */
+export async function printScreenshot(page: Page, name: string): Promise<string> {
+  await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  return screenshot(page, name);
+}
+
 /** How many CSS pixels the page is wider than the viewport; 0 when nothing scrolls sideways. */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;

@@ -238,15 +238,9 @@ export class ApiClient {
     return this.request<Report>('POST', `/reports/${encodeURIComponent(id)}/feedback`, { body: { body } });
   }
 
-  reportExportHref(id: string, format: 'json' | 'html'): string {
-    return `${BASE}/reports/${encodeURIComponent(id)}/export.${format}`;
-  }
-
-  /** Exports need the bearer token, so they are fetched and handed to the browser as a blob. */
-  async download(href: string): Promise<Blob> {
-    const response = await fetch(href, { headers: this.accessToken ? { Authorization: `Bearer ${this.accessToken}` } : {}, credentials: 'same-origin', cache: 'no-store' });
-    if (!response.ok) throw await problemOf(response);
-    return response.blob();
+  /** The report with every version and its history, as JSON or as a print-ready HTML document. */
+  exportReport(id: string, format: 'json' | 'html'): Promise<DownloadedFile> {
+    return this.download(`/reports/${encodeURIComponent(id)}/export.${format}`, `meldung-${id}.${format}`);
   }
 
   // Warnings (CERT side)
@@ -267,8 +261,9 @@ export class ApiClient {
     return this.request<Warning>('POST', `/warnings/${encodeURIComponent(id)}/publish`, { body: {} });
   }
 
-  warningCsafHref(id: string): string {
-    return `${BASE}/warnings/${encodeURIComponent(id)}/csaf`;
+  /** A published warning as a CSAF 2.0 document. */
+  warningCsaf(id: string): Promise<DownloadedFile> {
+    return this.download(`/warnings/${encodeURIComponent(id)}/csaf`, `warnung-${id}.json`);
   }
 
   /** Whether the warnings API exists (yet) and this account may use it: the menu shows it only then. */
@@ -377,7 +372,23 @@ export class ApiClient {
     return (await this.request<{ alerts: Alert[] }>('POST', '/rules/test', { body: { rule, events } })).alerts;
   }
 
-  private async request<T>(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+  /**
+   * A file needs the bearer token like every call, so a plain link cannot fetch it: it is fetched
+   * here and named as the API's Content-Disposition says (`fallbackName` if it says nothing).
+   */
+  private async download(path: string, fallbackName: string): Promise<DownloadedFile> {
+    const response = await this.send('GET', path);
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
+  }
+
+  private async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(method, path, options);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  /** The response of a successful call; a problem (or a network failure) as an ApiError. */
+  private async send(method: string, path: string, options: RequestOptions = {}, retried = false): Promise<Response> {
     const authenticated = options.authenticated ?? true;
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -397,14 +408,23 @@ export class ApiClient {
       throw new ApiError(0, 'network', 'Network error', error instanceof Error ? error.message : String(error));
     }
     if (response.status === 401 && authenticated) {
-      if (!retried && (await this.restoreSession())) return this.request<T>(method, path, options, true);
+      if (!retried && (await this.restoreSession())) return this.send(method, path, options, true);
       this.accessToken = null;
       this.onSessionEnded();
     }
     if (!response.ok) throw await problemOf(response);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** `attachment; filename="meldung-….json"`: the API's names are plain ASCII, so the quoted form is all it sends. */
+function fileNameOf(disposition: string | null): string | undefined {
+  return disposition ? /filename="([^"]+)"/.exec(disposition)?.[1] : undefined;
 }
 
 async function problemOf(response: Response): Promise<ApiError> {

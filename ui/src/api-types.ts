@@ -193,8 +193,11 @@ export interface WarningDelivery {
   deliveredAt: string;
   readAt: string | null;
   readBy: string | null;
+  /** The reader's display name; null when nobody has read it (or the user is gone). */
+  readByName: string | null;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  acknowledgedByName: string | null;
 }
 
 export interface WarningPage {

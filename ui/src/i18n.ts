@@ -41,12 +41,29 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
   return DICTIONARIES[current][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
 }
 
+/** The message keys that come in pairs `<base>.one` and `<base>.other`: the bases. */
+export type CountedKey = { [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never }[MessageKey];
+
+/**
+ * The message for `count` things ("1 Alarm", "2 Alarme"): `<key>.one` or `<key>.other` as the
+ * language's plural rules choose, with `{count}` filled in as a formatted number.
+ */
+export function tCount(key: CountedKey, count: number, values: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(locale()).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}`, { ...values, count: formatNumber(count) });
+}
+
+export function locale(): string {
+  return current === 'de' ? 'de-DE' : 'en-GB';
+}
+
+/** One format for every time the UI shows: 03.12.2026, 17:20 (en: 03/12/2026, 17:20), local time, no seconds. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(current === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(current === 'de' ? 'de-DE' : 'en-GB').format(value);
+  return new Intl.NumberFormat(locale()).format(value);
 }

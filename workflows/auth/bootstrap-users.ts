@@ -25,6 +25,7 @@ export async function ensureAdmin(store: Deps['store'], clock: Clock): Promise<{
 
 export interface DemoUser {
   username: string;
+  displayName: string;
   role: Role;
   organizationId: string | null;
 }
@@ -35,7 +36,6 @@ export async function ensureDemoUsers(store: Deps['store'], clock: Clock, passwo
     if (await store.users.findByUsername(demo.username)) continue;
     await createUser({ store, clock }, 'system', {
       ...demo,
-      displayName: `Demo ${demo.role}`,
       email: `${demo.username}@demo.invalid`,
       password,
       mustChangePassword: false,

@@ -1,12 +1,13 @@
 import { ALL } from '../../core/domain/scope.js';
 import type { WarningDelivery } from '../../core/domain/warning.js';
 import type { Principal } from '../auth/principal.js';
+import { deliveryNames } from './delivery-names.js';
 import { findWarning } from './find-warning.js';
 import type { WarningDeps } from './warning-deps.js';
 
 export interface DeliveryOverviewEntry extends WarningDelivery {
   organisationName: string;
-  /** Username of whoever acknowledged, for the analyst who calls to follow up. */
+  /** Who acknowledged, by name, for the analyst who calls to follow up. */
   acknowledgedByName: string | null;
 }
 
@@ -25,11 +26,12 @@ export async function deliveryOverview(deps: WarningDeps, _actor: Principal, id:
   const warning = await findWarning(deps, id);
   const deliveries = await deps.store.warningDeliveries.list(id, ALL);
   const names = new Map((await deps.store.organisations.list(ALL)).map((organisation) => [organisation.id, organisation.name]));
-  const organisations: DeliveryOverviewEntry[] = [];
-  for (const delivery of deliveries) {
-    const user = delivery.acknowledgedBy ? await deps.store.users.get(delivery.acknowledgedBy) : undefined;
-    organisations.push({ ...delivery, organisationName: names.get(delivery.organizationId) ?? delivery.organizationId, acknowledgedByName: user?.username ?? null });
-  }
+  const people = await deliveryNames(deps.store, deliveries);
+  const organisations: DeliveryOverviewEntry[] = deliveries.map((delivery) => ({
+    ...delivery,
+    organisationName: names.get(delivery.organizationId) ?? delivery.organizationId,
+    acknowledgedByName: delivery.acknowledgedBy === null ? null : (people.get(delivery.acknowledgedBy) ?? null),
+  }));
   return {
     warningId: id,
     trackingId: warning.trackingId,

@@ -7,6 +7,7 @@ import { giveReportFeedback } from '../../../workflows/reporting/give-report-fee
 import { linkReportIncident } from '../../../workflows/reporting/link-report-incident.js';
 import { renderReportHtml } from '../../../workflows/reporting/render-report-html.js';
 import { exportReport } from '../../../workflows/reporting/report-export.js';
+import { reportFileName } from '../../../workflows/reporting/report-file-name.js';
 import { saveDraft } from '../../../workflows/reporting/save-draft.js';
 import { submitReport } from '../../../workflows/reporting/submit-report.js';
 import { defineRoute, type RouteDefinition } from '../../route-definition.js';
@@ -115,7 +116,7 @@ export function reportRoutes(context: RouteContext): RouteDefinition[] {
       responses: { 200: { description: 'the export' } },
       handle: async ({ principal, params, res }) => {
         const document = await exportReport(deps, principal, params.id);
-        res.set('Content-Disposition', `attachment; filename="report-${params.id}.json"`).json(document);
+        res.set('Content-Disposition', `attachment; filename="${reportFileName(document.report, 'json')}"`).json(document);
       },
     }),
     defineRoute({
@@ -127,8 +128,12 @@ export function reportRoutes(context: RouteContext): RouteDefinition[] {
       params: idParams,
       responses: { 200: { description: 'the document', contentType: 'text/html' } },
       handle: async ({ principal, params, res }) => {
-        const html = renderReportHtml(await exportReport(deps, principal, params.id));
-        res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").type('html').send(html);
+        const document = await exportReport(deps, principal, params.id);
+        res
+          .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .set('Content-Disposition', `attachment; filename="${reportFileName(document.report, 'html')}"`)
+          .type('html')
+          .send(renderReportHtml(document));
       },
     }),
   ];

@@ -26,8 +26,13 @@ export function presentWarning(warning: Warning, scope: Scope) {
   };
 }
 
-/** Mail addresses and escalations are the CERT's business. */
-export function presentDelivery(delivery: WarningDelivery, scope: Scope) {
-  if (scope.kind === 'all') return delivery;
-  return { organizationId: delivery.organizationId, deliveredAt: delivery.deliveredAt, readAt: delivery.readAt, readBy: delivery.readBy, acknowledgedAt: delivery.acknowledgedAt, acknowledgedBy: delivery.acknowledgedBy };
+/** Mail addresses and escalations are the CERT's business. Readers are named by `names` (see deliveryNames). */
+export function presentDelivery(delivery: WarningDelivery, scope: Scope, names: ReadonlyMap<string, string>) {
+  const people = { readByName: nameOf(delivery.readBy, names), acknowledgedByName: nameOf(delivery.acknowledgedBy, names) };
+  if (scope.kind === 'all') return { ...delivery, ...people };
+  return { organizationId: delivery.organizationId, deliveredAt: delivery.deliveredAt, readAt: delivery.readAt, readBy: delivery.readBy, acknowledgedAt: delivery.acknowledgedAt, acknowledgedBy: delivery.acknowledgedBy, ...people };
+}
+
+function nameOf(userId: string | null, names: ReadonlyMap<string, string>): string | null {
+  return userId === null ? null : (names.get(userId) ?? null);
 }

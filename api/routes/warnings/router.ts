@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { exportWarningCsaf } from '../../../workflows/warnings/csaf/export-warning-csaf.js';
+import { csafFileName } from '../../../workflows/warnings/csaf/csaf-file-name.js';
 import { acknowledgeWarning } from '../../../workflows/warnings/acknowledge-warning.js';
 import { approveWarning } from '../../../workflows/warnings/approve-warning.js';
 import { createWarningDraft } from '../../../workflows/warnings/create-warning-draft.js';
+import { deliveryNames } from '../../../workflows/warnings/delivery-names.js';
 import { deliveryOverview } from '../../../workflows/warnings/delivery-overview.js';
 import { listWarnings } from '../../../workflows/warnings/list-warnings.js';
 import { publishWarning } from '../../../workflows/warnings/publish-warning.js';
@@ -61,7 +63,8 @@ export function warningRoutes(context: RouteContext): RouteDefinition[] {
       responses: { 200: { description: 'the warning and the caller\'s deliveries', schema: warningDetailSchema } },
       handle: async ({ principal, params, res }) => {
         const view = await readWarning(deps, principal, params.id);
-        res.json({ warning: presentWarning(view.warning, principal.scope), deliveries: view.deliveries.map((delivery) => presentDelivery(delivery, principal.scope)) });
+        const names = await deliveryNames(deps.store, view.deliveries);
+        res.json({ warning: presentWarning(view.warning, principal.scope), deliveries: view.deliveries.map((delivery) => presentDelivery(delivery, principal.scope, names)) });
       },
     }),
     defineRoute({
@@ -108,7 +111,8 @@ export function warningRoutes(context: RouteContext): RouteDefinition[] {
       },
       handle: async ({ principal, params, res }) => {
         const { warning, deliveries } = await publishWarning(deps, principal, params.id);
-        res.json({ warning, deliveries: deliveries.map((delivery) => presentDelivery(delivery, principal.scope)) });
+        const names = await deliveryNames(deps.store, deliveries);
+        res.json({ warning, deliveries: deliveries.map((delivery) => presentDelivery(delivery, principal.scope, names)) });
       },
     }),
     defineRoute({
@@ -120,7 +124,8 @@ export function warningRoutes(context: RouteContext): RouteDefinition[] {
       params: idParams,
       responses: { 200: { description: 'the organisation\'s delivery, acknowledged', schema: deliverySchema } },
       handle: async ({ principal, params, res }) => {
-        res.json(presentDelivery(await acknowledgeWarning(deps, principal, params.id), principal.scope));
+        const delivery = await acknowledgeWarning(deps, principal, params.id);
+        res.json(presentDelivery(delivery, principal.scope, await deliveryNames(deps.store, [delivery])));
       },
     }),
     defineRoute({
@@ -146,7 +151,7 @@ export function warningRoutes(context: RouteContext): RouteDefinition[] {
       handle: async ({ principal, params, res }) => {
         const document = await exportWarningCsaf(deps, principal, params.id);
         const tracking = (document.document as { tracking: { id: string } }).tracking;
-        res.set('Content-Disposition', `attachment; filename="${tracking.id.toLowerCase()}.json"`).json(document);
+        res.set('Content-Disposition', `attachment; filename="${csafFileName(tracking.id)}"`).json(document);
       },
     }),
     defineRoute({

@@ -78,6 +78,8 @@ export const deliverySchema = z.object({
   readBy: z.string().nullable(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
+  readByName: z.string().nullable().describe('display name of readBy'),
+  acknowledgedByName: z.string().nullable().describe('display name of acknowledgedBy'),
   escalatedAt: z.string().nullable().optional(),
 });
 
@@ -116,5 +118,5 @@ export const deliveryOverviewSchema = z.object({
   read: z.number().int(),
   acknowledged: z.number().int(),
   pending: z.array(z.string()),
-  organisations: z.array(deliverySchema.extend({ organisationName: z.string(), acknowledgedByName: z.string().nullable() })),
+  organisations: z.array(deliverySchema.omit({ readByName: true }).extend({ organisationName: z.string() })),
 });

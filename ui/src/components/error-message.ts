@@ -1,10 +1,24 @@
 import { ApiError } from '../api-client.js';
 import { h } from '../h.js';
-import { t } from '../i18n.js';
+import { isMessageKey, t } from '../i18n.js';
 
-/** A failure as the user can read it: the API's detail when there is one, never a stack. */
+/**
+ * The message for an API problem code in the user's language, with `{name}` filled from the
+ * problem's members (`requestId`, `minLength`); undefined for a code this UI does not know.
+ */
+export function problemText(code: string, problem: Record<string, unknown> = {}): string | undefined {
+  const key = `problem.${code}`;
+  if (!isMessageKey(key)) return undefined;
+  const values = Object.fromEntries(Object.entries(problem).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'));
+  return t(key, values);
+}
+
+/**
+ * A failure as the user can read it, never a stack: the message for the problem's code; the
+ * server's own (English) detail or title only for a code that a newer server sends and this UI does not know.
+ */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.detail || error.title || error.code;
+  if (error instanceof ApiError) return problemText(error.code, error.problem) ?? (error.detail || error.title || error.code);
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,6 +1,6 @@
 import { PROTECTION_GOALS, REPORT_CATEGORIES, REPORT_TIERS, TLP_LABELS, type ReportContent } from '../api-types.js';
 import { h } from '../h.js';
-import { t } from '../i18n.js';
+import { formatDateTime, t } from '../i18n.js';
 import type { MessageKey } from '../i18n/de.js';
 
 type Kind = 'text' | 'email' | 'tel' | 'textarea' | 'datetime' | 'tier' | 'categories' | 'goals' | 'tristate' | 'checkbox' | 'lines' | 'number' | 'tlp';
@@ -11,6 +11,8 @@ export interface ReportField {
   label: MessageKey;
   kind: Kind;
   required?: boolean;
+  /** The path of a checkbox field: this field is asked (and sent) only while that box is ticked. */
+  shownWhen?: string;
 }
 
 export const REPORT_SECTIONS: readonly { title: MessageKey; fields: readonly ReportField[] }[] = [
@@ -51,13 +53,13 @@ export const REPORT_SECTIONS: readonly { title: MessageKey; fields: readonly Rep
     title: 'report.sectionPersonalData',
     fields: [
       { path: 'personalData.affected', label: 'report.personalAffected', kind: 'checkbox' },
-      { path: 'personalData.subjectCategories', label: 'report.subjectCategories', kind: 'lines' },
-      { path: 'personalData.approxSubjects', label: 'report.approxSubjects', kind: 'number' },
-      { path: 'personalData.recordCategories', label: 'report.recordCategories', kind: 'lines' },
-      { path: 'personalData.approxRecords', label: 'report.approxRecords', kind: 'number' },
-      { path: 'personalData.likelyConsequences', label: 'report.likelyConsequences', kind: 'textarea' },
-      { path: 'personalData.authorityNotifiedAt', label: 'report.authorityNotifiedAt', kind: 'datetime' },
-      { path: 'personalData.delayReason', label: 'report.delayReason', kind: 'textarea' },
+      { path: 'personalData.subjectCategories', label: 'report.subjectCategories', kind: 'lines', shownWhen: 'personalData.affected' },
+      { path: 'personalData.approxSubjects', label: 'report.approxSubjects', kind: 'number', shownWhen: 'personalData.affected' },
+      { path: 'personalData.recordCategories', label: 'report.recordCategories', kind: 'lines', shownWhen: 'personalData.affected' },
+      { path: 'personalData.approxRecords', label: 'report.approxRecords', kind: 'number', shownWhen: 'personalData.affected' },
+      { path: 'personalData.likelyConsequences', label: 'report.likelyConsequences', kind: 'textarea', shownWhen: 'personalData.affected' },
+      { path: 'personalData.authorityNotifiedAt', label: 'report.authorityNotifiedAt', kind: 'datetime', shownWhen: 'personalData.affected' },
+      { path: 'personalData.delayReason', label: 'report.delayReason', kind: 'textarea', shownWhen: 'personalData.affected' },
     ],
   },
   {
@@ -72,6 +74,16 @@ export const REPORT_SECTIONS: readonly { title: MessageKey; fields: readonly Rep
   },
 ];
 
+/**
+ * The label of the field a problem path points into ("reporter.email", "categories.0", or with
+ * the submit body's "content." in front); undefined for a path outside the form.
+ */
+export function reportFieldLabel(problemPath: string): string | undefined {
+  const path = problemPath.replace(/^content\./, '');
+  const field = REPORT_SECTIONS.flatMap((section) => section.fields).find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}.`));
+  return field ? t(field.label) : undefined;
+}
+
 export function valueAt(content: ReportContent, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), content);
 }
@@ -82,6 +94,9 @@ function setAt(content: ReportContent, path: string, value: unknown): void {
   for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as ReportContent;
   target[keys[keys.length - 1]!] = value;
 }
+
+/** A field's entry in the content, or null to leave it out. */
+type Reader = () => [string, unknown] | null;
 
 const inputId = (path: string) => `report-${path.replace(/\./g, '-')}`;
 
@@ -98,9 +113,24 @@ function toLocalInput(iso: unknown): string {
  * (the draft accepts any subset), so a half-filled e-mail never blocks saving the rest.
  */
 export function reportForm(initial: ReportContent, options: { disabled: boolean; onInput(): void }): { element: HTMLElement; read(): ReportContent } {
-  const readers: (() => [string, unknown] | null)[] = [];
+  const readers: Reader[] = [];
+  const checkboxes = new Map<string, HTMLInputElement>();
+  const dependents: { field: ReportField; element: HTMLElement }[] = [];
+  const shown = (field: ReportField) => field.shownWhen === undefined || checkboxes.get(field.shownWhen)?.checked === true;
 
   function control(field: ReportField): HTMLElement {
+    const { element, read } = fieldControl(field);
+    if (field.shownWhen !== undefined) dependents.push({ field, element });
+    // A field that is not asked is not sent either: unticking "personal data affected" drops its details from the draft.
+    readers.push(() => (shown(field) ? read() : null));
+    return element;
+  }
+
+  function showDependents(): void {
+    for (const { field, element } of dependents) element.hidden = !shown(field);
+  }
+
+  function fieldControl(field: ReportField): { element: HTMLElement; read: Reader } {
     const id = inputId(field.path);
     const value = valueAt(initial, field.path);
     const label = h('label', { for: id }, t(field.label), field.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null);
@@ -110,30 +140,30 @@ export function reportForm(initial: ReportContent, options: { disabled: boolean;
       case 'email':
       case 'tel': {
         const input = h('input', { ...common, type: field.kind, value: typeof value === 'string' ? value : '', autocomplete: field.kind === 'email' ? 'email' : field.kind === 'tel' ? 'tel' : 'name' });
-        readers.push(() => (input.value.trim() ? [field.path, input.value.trim()] : null));
-        return h('div', { class: 'field' }, label, input);
+        const read: Reader = () => (input.value.trim() ? [field.path, input.value.trim()] : null);
+        return { element: h('div', { class: 'field' }, label, input), read };
       }
       case 'textarea': {
         const area = h('textarea', { ...common, rows: 4 });
         area.value = typeof value === 'string' ? value : '';
-        readers.push(() => [field.path, area.value]);
-        return h('div', { class: 'field field-wide' }, label, area);
+        const read: Reader = () => [field.path, area.value];
+        return { element: h('div', { class: 'field field-wide' }, label, area), read };
       }
       case 'lines': {
         const area = h('textarea', { ...common, rows: 3, 'aria-describedby': `${id}-hint` });
         area.value = Array.isArray(value) ? value.join('\n') : '';
-        readers.push(() => [field.path, area.value.split('\n').map((line) => line.trim()).filter(Boolean)]);
-        return h('div', { class: 'field' }, label, area, h('span', { class: 'hint', id: `${id}-hint` }, t('report.onePerLine')));
+        const read: Reader = () => [field.path, area.value.split('\n').map((line) => line.trim()).filter(Boolean)];
+        return { element: h('div', { class: 'field' }, label, area, h('span', { class: 'hint', id: `${id}-hint` }, t('report.onePerLine'))), read };
       }
       case 'datetime': {
         const input = h('input', { ...common, type: 'datetime-local', value: toLocalInput(value) });
-        readers.push(() => (input.value ? [field.path, new Date(input.value).toISOString()] : field.path === 'awarenessAt' ? null : [field.path, null]));
-        return h('div', { class: 'field' }, label, input);
+        const read: Reader = () => (input.value ? [field.path, new Date(input.value).toISOString()] : field.path === 'awarenessAt' ? null : [field.path, null]);
+        return { element: h('div', { class: 'field' }, label, input), read };
       }
       case 'number': {
         const input = h('input', { ...common, type: 'number', min: 0, step: 1, value: typeof value === 'number' ? value : '' });
-        readers.push(() => [field.path, input.value === '' ? null : Math.max(0, Math.round(Number(input.value)))]);
-        return h('div', { class: 'field' }, label, input);
+        const read: Reader = () => [field.path, input.value === '' ? null : Math.max(0, Math.round(Number(input.value)))];
+        return { element: h('div', { class: 'field' }, label, input), read };
       }
       case 'tier':
       case 'tlp': {
@@ -145,27 +175,28 @@ export function reportForm(initial: ReportContent, options: { disabled: boolean;
           choices.map((choice) => h('option', { value: choice }, field.kind === 'tier' ? t(`tier.${choice as (typeof REPORT_TIERS)[number]}`) : choice)),
         );
         select.value = typeof value === 'string' ? value : field.kind === 'tlp' ? 'TLP:AMBER' : '';
-        readers.push(() => (select.value ? [field.path, select.value] : null));
-        return h('div', { class: 'field' }, label, select);
+        const read: Reader = () => (select.value ? [field.path, select.value] : null);
+        return { element: h('div', { class: 'field' }, label, select), read };
       }
       case 'checkbox': {
         const box = h('input', { ...common, type: 'checkbox', checked: value === true });
-        readers.push(() => [field.path, box.checked]);
-        return h('div', { class: 'field field-check' }, h('label', { for: id }, box, ' ', t(field.label)));
+        checkboxes.set(field.path, box);
+        const read: Reader = () => [field.path, box.checked];
+        return { element: h('div', { class: 'field field-check' }, h('label', { for: id }, box, ' ', t(field.label))), read };
       }
       case 'tristate': {
         const select = h('select', common, h('option', { value: '' }, t('report.unknown')), h('option', { value: 'true' }, t('report.yes')), h('option', { value: 'false' }, t('report.no')));
         select.value = value === true ? 'true' : value === false ? 'false' : '';
-        readers.push(() => [field.path, select.value === '' ? null : select.value === 'true']);
-        return h('div', { class: 'field' }, label, select);
+        const read: Reader = () => [field.path, select.value === '' ? null : select.value === 'true'];
+        return { element: h('div', { class: 'field' }, label, select), read };
       }
       case 'categories':
       case 'goals': {
         const choices: readonly string[] = field.kind === 'categories' ? REPORT_CATEGORIES : PROTECTION_GOALS;
         const chosen = new Set(Array.isArray(value) ? value : []);
         const boxes = choices.map((choice) => h('input', { type: 'checkbox', id: `${id}-${choice}`, value: choice, checked: chosen.has(choice), disabled: options.disabled }));
-        readers.push(() => [field.path, boxes.filter((box) => box.checked).map((box) => box.value)]);
-        return h(
+        const read: Reader = () => [field.path, boxes.filter((box) => box.checked).map((box) => box.value)];
+        const element = h(
           'fieldset',
           { class: 'field checks', id },
           h('legend', {}, t(field.label), field.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
@@ -173,15 +204,21 @@ export function reportForm(initial: ReportContent, options: { disabled: boolean;
             h('label', { for: box.id, class: 'check' }, box, ' ', field.kind === 'categories' ? t(`category.${box.value as (typeof REPORT_CATEGORIES)[number]}`) : t(`goal.${box.value as (typeof PROTECTION_GOALS)[number]}`)),
           ),
         );
+        return { element, read };
       }
     }
   }
 
+  const changed = () => {
+    showDependents();
+    options.onInput();
+  };
   const element = h(
     'div',
-    { class: 'report-form', on: { input: () => options.onInput(), change: () => options.onInput() } },
+    { class: 'report-form', on: { input: changed, change: changed } },
     REPORT_SECTIONS.map((section) => h('fieldset', { class: 'panel report-section' }, h('legend', {}, t(section.title)), h('div', { class: 'form-grid' }, section.fields.map(control)))),
   );
+  showDependents();
 
   return {
     element,
@@ -205,12 +242,14 @@ export function reportContentView(content: ReportContent): HTMLElement {
     if (field.kind === 'goals') return (value as (typeof PROTECTION_GOALS)[number][]).map((goal) => t(`goal.${goal}`)).join(', ');
     if (typeof value === 'boolean') return value ? t('report.yes') : t('report.no');
     if (Array.isArray(value)) return value.join('\n');
-    if (field.kind === 'datetime' && typeof value === 'string') return new Date(value).toLocaleString();
+    if (field.kind === 'datetime' && typeof value === 'string') return formatDateTime(value);
     return String(value);
   };
   return h(
     'dl',
     { class: 'summary report-view' },
-    REPORT_SECTIONS.flatMap((section) => section.fields).map((field) => h('div', { class: 'kv' }, h('dt', {}, t(field.label)), h('dd', { class: 'prose', 'data-field': field.path }, show(field, valueAt(content, field.path))))),
+    REPORT_SECTIONS.flatMap((section) => section.fields)
+      .filter((field) => field.shownWhen === undefined || valueAt(content, field.shownWhen) === true)
+      .map((field) => h('div', { class: 'kv' }, h('dt', {}, t(field.label)), h('dd', { class: 'prose', 'data-field': field.path }, show(field, valueAt(content, field.path))))),
   );
 }

@@ -5,7 +5,7 @@ import { SEVERITY_COLOURS } from '../charts/severity-colours.js';
 import { stackedBarChart } from '../charts/stacked-bar-chart.js';
 import { errorMessage } from '../components/error-message.js';
 import { h, replaceChildren } from '../h.js';
-import { formatNumber, language, t } from '../i18n.js';
+import { formatNumber, locale, t, tCount } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 
 /** The dashboard reads the most recently active incidents; older ones do not change today's picture. */
@@ -67,7 +67,7 @@ export function dashboardPage(context: PageContext): Page {
         ),
         card('dashboard-ack-rates', t('dashboard.ackRates'), rates.length ? horizontalBarChart(rates, t('dashboard.ackRates'), '#2f7d4f', wide ? available / 2 - 20 : available) : h('p', { class: 'muted' }, t('dashboard.noWarnings'))),
       ),
-      h('p', { class: 'muted small' }, t('dashboard.basedOn', { count: formatNumber(incidents.length) })),
+      h('p', { class: 'muted small' }, tCount('dashboard.basedOn', incidents.length)),
     );
   }
 
@@ -125,7 +125,7 @@ function overTime(incidents: readonly Incident[], width: number): HTMLElement {
     const index = dayIndex(incident.firstSeen);
     if (index >= 0) values[severities.indexOf(incident.severity)]![index]! += 1;
   }
-  const dayLabel = new Intl.DateTimeFormat(language() === 'de' ? 'de-DE' : 'en-GB', { day: '2-digit', month: '2-digit' });
+  const dayLabel = new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit' });
   return stackedBarChart(
     {
       categories: days.map((day) => dayLabel.format(day)),

@@ -6,7 +6,7 @@ import { errorMessage } from '../components/error-message.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { statusBadge } from '../components/status-badge.js';
 import { h, replaceChildren } from '../h.js';
-import { formatDateTime, formatNumber, language, t } from '../i18n.js';
+import { formatDateTime, locale, t, tCount } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 import { incidentHref } from '../router.js';
 
@@ -39,7 +39,7 @@ export function entityPage(context: PageContext, entity: string): Page {
       h(
         'section',
         { class: 'panel chart-panel', 'aria-labelledby': 'entity-chart-title' },
-        h('h2', { id: 'entity-chart-title' }, t('entity.perDay'), ' ', h('span', { class: 'muted small' }, t('entity.alertCount', { count: formatNumber(view.alerts.length) }))),
+        h('h2', { id: 'entity-chart-title' }, t('entity.perDay'), ' ', h('span', { class: 'muted small' }, tCount('entity.alertCount', view.alerts.length))),
         view.alerts.length ? alertsPerDay(view.alerts, width) : h('p', { class: 'muted' }, t('entity.noAlerts')),
       ),
       incidentsSection(view),
@@ -130,7 +130,7 @@ function alertsPerDay(alerts: readonly EntityAlert[], width: number): HTMLElemen
     const index = dayOf(alert['@timestamp']) - first;
     if (index >= 0) values[severities.indexOf(alert.rule.level)]![index]! += 1;
   }
-  const dayLabel = new Intl.DateTimeFormat(language() === 'de' ? 'de-DE' : 'en-GB', { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
+  const dayLabel = new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
   // A few days would otherwise stretch into a few huge bars: the drawing grows with the days, up to the space it gets.
   const drawn = Math.min(width, Math.max(280, 60 + days.length * 40));
   const chart = stackedBarChart(

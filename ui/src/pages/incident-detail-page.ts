@@ -8,7 +8,7 @@ import { statusBadge } from '../components/status-badge.js';
 import { suppressPanel } from '../components/suppress-form.js';
 import { tlpBadge } from '../components/tlp-badge.js';
 import { h, replaceChildren, type Child } from '../h.js';
-import { formatDateTime, formatNumber, t } from '../i18n.js';
+import { formatDateTime, formatNumber, t, tCount } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 import { deadlineList } from '../components/deadline-list.js';
 import type { ReportObligation } from '../api-types.js';
@@ -252,7 +252,7 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
     if (!detail || sourceIds.length === 0) return;
     try {
       const result = await context.api.mergeIncidents(id, detail.incident.version, sourceIds);
-      feedback = h('p', { class: 'notice notice-ok' }, t('merge.done', { count: result.merged.length }));
+      feedback = h('p', { class: 'notice notice-ok' }, tCount('merge.done', result.merged.length));
     } catch (error) {
       const stale = error instanceof ApiError && error.code === 'conflict';
       feedback = h('p', { class: 'notice notice-error', role: 'alert' }, stale ? t('detail.conflict') : errorText(error));
@@ -312,7 +312,7 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
         ? h(
             'ul',
             { class: 'merged-sources', id: 'merged-sources' },
-            sources.map((source) => h('li', {}, h('a', { href: incidentHref(source.id) }, source.title), ' ', statusBadge(source.status), ' ', h('span', { class: 'muted small' }, t('merge.alerts', { count: source.alertCount })))),
+            sources.map((source) => h('li', {}, h('a', { href: incidentHref(source.id) }, source.title), ' ', statusBadge(source.status), ' ', h('span', { class: 'muted small' }, tCount('merge.alerts', source.alertCount)))),
           )
         : h('p', { class: 'muted' }, t('merge.none')),
       mayMerge

@@ -5,7 +5,7 @@ import { severityBadge } from '../components/severity-badge.js';
 import { statusBadge } from '../components/status-badge.js';
 import { tlpBadge } from '../components/tlp-badge.js';
 import { h, replaceChildren } from '../h.js';
-import { formatDateTime, formatNumber, t } from '../i18n.js';
+import { formatDateTime, formatNumber, t, tCount } from '../i18n.js';
 import type { MessageKey } from '../i18n/de.js';
 import type { Page, PageContext } from '../page.js';
 import { incidentHref } from '../router.js';
@@ -157,7 +157,7 @@ export function incidentQueuePage(context: PageContext): Page {
     const pageIndex = state.cursors.length - 1;
     replaceChildren(
       summary,
-      page.total === 1 ? t('incidents.totalOne') : t('incidents.total', { count: formatNumber(page.total) }),
+      tCount('incidents.total', page.total),
       ' · ',
       t('incidents.updatedAt', { time: formatDateTime(new Date().toISOString()) }),
     );

@@ -1,7 +1,7 @@
 import { ApiError, type ApiClient } from '../api-client.js';
 import { errorText } from '../components/error-message.js';
 import { h, replaceChildren } from '../h.js';
-import { t } from '../i18n.js';
+import { t, tCount } from '../i18n.js';
 import type { Page } from '../page.js';
 
 export interface LoginPageOptions {
@@ -59,7 +59,7 @@ function loginFailure(error: unknown): string {
     if (error.code === 'invalid_credentials') return t('login.failed');
     if (error.code === 'login_locked') {
       const seconds = typeof error.problem.retryAfterSeconds === 'number' ? error.problem.retryAfterSeconds : 60;
-      return t('login.locked', { seconds });
+      return tCount('login.locked', seconds);
     }
     if (error.code === 'password_change_required') return t('login.mustChangePassword');
   }

@@ -1,13 +1,33 @@
+import { ApiError } from '../api-client.js';
 import { REPORT_TIERS, type ReportContent, type ReportDetail, type ReportTier } from '../api-types.js';
 import { errorMessage, errorText } from '../components/error-message.js';
 import { deadlineList, startCountdowns } from '../components/deadline-list.js';
-import { reportContentView, reportForm } from '../components/report-form.js';
+import { downloadButton } from '../components/download-button.js';
+import { reportContentView, reportFieldLabel, reportForm } from '../components/report-form.js';
 import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 import { incidentHref } from '../router.js';
 
 const AUTOSAVE_DELAY_MS = 1200;
+const GDPR_NOTICE_HOURS = 72;
+
+/** The form fields a failed submission names, by their labels ("Name ISB, Einstufung"). */
+function fieldsToCheck(error: unknown): HTMLElement | null {
+  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return null;
+  const labels = new Set((error.problem.errors as { path?: unknown }[]).map((problem) => reportFieldLabel(String(problem.path ?? ''))).filter((label) => label !== undefined));
+  return labels.size ? h('p', { class: 'fields-to-check' }, t('report.checkFields', { fields: [...labels].join(', ') })) : null;
+}
+
+function personalDataAffected(content: ReportContent): boolean {
+  return (content.personalData as { affected?: unknown } | undefined)?.affected === true;
+}
+
+/** When the data protection authority must have the notice: 72 h after awareness (GDPR Art. 33). */
+function gdprDueAt(content: ReportContent): string | null {
+  const awareness = typeof content.awarenessAt === 'string' ? Date.parse(content.awarenessAt) : Number.NaN;
+  return Number.isNaN(awareness) ? null : new Date(awareness + GDPR_NOTICE_HOURS * 3_600_000).toISOString();
+}
 
 /**
  * One phase report. The officer fills the form (autosaved as a draft while typing) and submits; each
@@ -24,6 +44,13 @@ export function reportPage(context: PageContext, id: string): Page {
   let autosaveTimer: number | undefined;
   let saveState: HTMLElement | null = null;
   let readForm: (() => ReportContent) | null = null;
+  /** The officer's GDPR notice follows the "personal data affected" box while they type. */
+  let syncGdpr: () => void = () => undefined;
+  /** On paper the form is replaced by its content as text, taken when printing starts. */
+  let printContent: HTMLElement | null = null;
+  const fillPrintContent = () => {
+    if (readForm && printContent) replaceChildren(printContent, reportContentView(readForm()));
+  };
 
   async function load(focusId?: string): Promise<void> {
     try {
@@ -67,7 +94,7 @@ export function reportPage(context: PageContext, id: string): Page {
       feedback = h('p', { class: 'notice notice-ok', id: 'submit-result', tabindex: '-1' }, t('report.submitted', { version: version.version }));
     } catch (error) {
       await saveDraft();
-      feedback = h('div', { class: 'notice notice-error', role: 'alert', id: 'submit-result', tabindex: '-1' }, t('report.submitFailed'), ' ', errorText(error));
+      feedback = h('div', { class: 'notice notice-error', role: 'alert', id: 'submit-result', tabindex: '-1' }, t('report.submitFailed'), ' ', errorText(error), fieldsToCheck(error));
     }
     await load('submit-result');
   }
@@ -88,10 +115,25 @@ export function reportPage(context: PageContext, id: string): Page {
     const latest = versions[versions.length - 1];
     const initial: ReportContent = { ...(report.draft ?? latest?.content ?? {}) };
     if (initial.awarenessAt === undefined && obligation) initial.awarenessAt = obligation.awarenessAt;
-    const form = officer ? reportForm(initial, { disabled: false, onInput: scheduleAutosave }) : null;
+    const form = officer
+      ? reportForm(initial, {
+          disabled: false,
+          onInput: () => {
+            scheduleAutosave();
+            syncGdpr();
+          },
+        })
+      : null;
     readForm = form ? form.read : null;
     saveState = officer ? h('p', { class: 'save-state muted small', id: 'save-state', 'aria-live': 'polite' }, report.draftSavedAt ? t('report.draftSaved', { time: formatDateTime(report.draftSavedAt) }) : '') : null;
-    const personalAffected = Boolean((initial.personalData as { affected?: boolean } | undefined)?.affected);
+    const gdpr = h('div', { class: 'gdpr-host' });
+    syncGdpr = () => {
+      if (dataProtection) return replaceChildren(gdpr, gdprPanel(dataProtection.dueAt, dataProtection.notifiedAt));
+      const content = form?.read();
+      replaceChildren(gdpr, content && personalDataAffected(content) ? gdprPanel(gdprDueAt(content), null) : null);
+    };
+    syncGdpr();
+    printContent = form ? h('div', {}, reportContentView(form.read())) : null;
 
     replaceChildren(
       element,
@@ -118,7 +160,7 @@ export function reportPage(context: PageContext, id: string): Page {
             deadlineList(obligation.deadlines),
           )
         : null,
-      dataProtection || (officer && personalAffected) ? gdprPanel(dataProtection?.dueAt ?? (typeof initial.awarenessAt === 'string' ? new Date(Date.parse(initial.awarenessAt) + 72 * 3_600_000).toISOString() : null), dataProtection?.notifiedAt ?? null) : null,
+      gdpr,
       cert ? certPanel(detail) : null,
       report.feedback.length
         ? h(
@@ -132,7 +174,7 @@ export function reportPage(context: PageContext, id: string): Page {
         ? h(
             'form',
             {
-              class: 'report-form-wrap',
+              class: 'report-form-wrap no-print',
               novalidate: true,
               'aria-labelledby': 'report-title',
               on: {
@@ -149,6 +191,7 @@ export function reportPage(context: PageContext, id: string): Page {
         : latest
           ? h('section', { class: 'panel', 'aria-labelledby': 'report-content' }, h('h2', { id: 'report-content' }, t('report.latestVersion', { version: latest.version })), reportContentView(latest.content))
           : h('p', { class: 'notice' }, t('report.nothingSubmitted')),
+      printContent ? h('section', { class: 'panel print-only', 'aria-labelledby': 'report-print-content' }, h('h2', { id: 'report-print-content' }, t('report.printContent')), printContent) : null,
       versionsPanel(detail),
     );
     element.setAttribute('aria-labelledby', 'report-title');
@@ -168,29 +211,10 @@ export function reportPage(context: PageContext, id: string): Page {
 
   function versionsPanel({ report, versions }: ReportDetail): HTMLElement {
     const download = (format: 'json' | 'html') =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button button-secondary',
-          id: `export-${format}`,
-          on: {
-            click: () =>
-              void context.api
-                .download(context.api.reportExportHref(report.id, format))
-                .then((blob) => {
-                  const link = h('a', { href: URL.createObjectURL(blob), download: `${report.id}.${format}` });
-                  link.click();
-                  URL.revokeObjectURL(link.href);
-                })
-                .catch((error: unknown) => {
-                  feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
-                  void load();
-                }),
-          },
-        },
-        t(format === 'json' ? 'report.exportJson' : 'report.exportHtml'),
-      );
+      downloadButton(`export-${format}`, t(format === 'json' ? 'report.exportJson' : 'report.exportHtml'), () => context.api.exportReport(report.id, format), (error) => {
+        feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+        void load();
+      });
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'report-versions' },
@@ -234,7 +258,7 @@ export function reportPage(context: PageContext, id: string): Page {
       );
     return h(
       'section',
-      { class: 'panel', 'aria-labelledby': 'cert-actions' },
+      { class: 'panel no-print', 'aria-labelledby': 'cert-actions' },
       h('h2', { id: 'cert-actions' }, t('report.certActions')),
       h(
         'div',
@@ -270,12 +294,14 @@ export function reportPage(context: PageContext, id: string): Page {
     );
   }
 
+  window.addEventListener('beforeprint', fillPrintContent);
   void load();
   return {
     title: t('reports.title'),
     element,
     dispose() {
       disposed = true;
+      window.removeEventListener('beforeprint', fillPrintContent);
       stopCountdowns();
       // A pending autosave is sent rather than lost when the officer navigates away.
       if (autosaveTimer !== undefined) void saveDraft();

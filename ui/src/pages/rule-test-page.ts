@@ -2,7 +2,7 @@ import type { Alert, RuleProblem } from '../api-types.js';
 import { errorText } from '../components/error-message.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { h, replaceChildren } from '../h.js';
-import { formatNumber, t } from '../i18n.js';
+import { t, tCount } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 
 /** A rule handed over from its detail page; taken once by the next tester page. */
@@ -22,8 +22,9 @@ export function parseEventLines(text: string): { events: Record<string, unknown>
       const value: unknown = JSON.parse(line);
       if (value === null || typeof value !== 'object' || Array.isArray(value)) problems.push({ line: index + 1, message: t('ruleTest.notAnObject') });
       else events.push(value as Record<string, unknown>);
-    } catch (error) {
-      problems.push({ line: index + 1, message: error instanceof Error ? error.message : String(error) });
+    } catch {
+      // The parser's own message is English and names offsets within the line: the line number says enough.
+      problems.push({ line: index + 1, message: t('ruleTest.notJson') });
     }
   });
   return { events, problems };
@@ -57,7 +58,7 @@ export function ruleTestPage(context: PageContext): Page {
     return h(
       'div',
       { class: 'panel', id: 'rule-test-alerts' },
-      h('h2', {}, t('ruleTest.alerts', { count: formatNumber(alerts.length) })),
+      h('h2', {}, tCount('ruleTest.alerts', alerts.length)),
       alerts.length === 0
         ? h('p', { class: 'muted' }, t('ruleTest.noAlerts'))
         : h(
@@ -67,7 +68,7 @@ export function ruleTestPage(context: PageContext): Page {
               h(
                 'li',
                 { class: 'alert' },
-                h('p', {}, severityBadge(alert.rule.level), ' ', t('ruleTest.alertLine', { rule: alert.rule.title, count: alert.alert.count, events: alert.event_ids.length })),
+                h('p', {}, severityBadge(alert.rule.level), ' ', tCount('ruleTest.alertLine', alert.alert.count, { rule: alert.rule.title })),
                 h('pre', { class: 'event-json' }, JSON.stringify(alert, null, 2)),
               ),
             ),
@@ -83,12 +84,20 @@ export function ruleTestPage(context: PageContext): Page {
   }
 
   async function run(action: 'validate' | 'test'): Promise<void> {
-    if (!rule.value.trim()) return;
+    if (!rule.value.trim()) {
+      show(h('p', { class: 'notice notice-error', role: 'alert' }, t('ruleTest.noRule')));
+      rule.focus();
+      return;
+    }
     try {
       if (!(await validate()) || action === 'validate') return;
       const parsed = parseEventLines(events.value);
       if (parsed.problems.length) {
         show(problemsView(t('ruleTest.badEvents'), parsed.problems, 'event-problems'));
+        return;
+      }
+      if (parsed.events.length === 0) {
+        show(h('p', { class: 'notice', id: 'rule-no-events' }, t('ruleTest.noEvents')));
         return;
       }
       show(alertsView(await context.api.testRule(rule.value, parsed.events)));

@@ -4,7 +4,7 @@ import { errorMessage, errorText } from '../components/error-message.js';
 import { packBadge, ruleStateLabel } from '../components/rule-badges.js';
 import { severityBadge } from '../components/severity-badge.js';
 import { h, replaceChildren } from '../h.js';
-import { formatNumber, t } from '../i18n.js';
+import { formatNumber, t, tCount } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 import { ruleHref } from '../router.js';
 
@@ -135,7 +135,7 @@ export function rulesPage(context: PageContext): Page {
 
   function render(page: RulePage, pages: number): void {
     const pageOf = t('rules.pageOf', { page: formatNumber(state.page + 1), pages: formatNumber(pages) });
-    replaceChildren(summary, page.total === 1 ? t('rules.totalOne') : t('rules.total', { count: formatNumber(page.total) }), pages > 1 ? ` · ${pageOf}` : null);
+    replaceChildren(summary, tCount('rules.total', page.total), pages > 1 ? ` · ${pageOf}` : null);
     replaceChildren(
       paging,
       pages > 1

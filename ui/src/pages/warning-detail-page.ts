@@ -1,4 +1,5 @@
 import type { WarningDelivery, WarningDetail } from '../api-types.js';
+import { downloadButton } from '../components/download-button.js';
 import { errorMessage, errorText } from '../components/error-message.js';
 import { tlpBadge } from '../components/tlp-badge.js';
 import { warningSeverityBadge } from '../components/warning-severity-badge.js';
@@ -52,25 +53,18 @@ export function warningDetailPage(context: PageContext, id: string): Page {
 
   /** Approve (a second analyst), publish, and once published the CSAF document: the CERT's controls. */
   function certActions(warning: WarningDetail['warning']): HTMLElement {
-    const csaf = () =>
-      void context.api
-        .download(context.api.warningCsafHref(warning.id))
-        .then((blob) => {
-          const link = h('a', { href: URL.createObjectURL(blob), download: `${warning.trackingId ?? warning.id}.json` });
-          link.click();
-          URL.revokeObjectURL(link.href);
-        })
-        .catch((error: unknown) => {
-          feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
-          void load();
-        });
     return h(
       'div',
-      { class: 'panel button-row', id: 'warning-actions', tabindex: '-1' },
+      { class: 'panel button-row no-print', id: 'warning-actions', tabindex: '-1' },
       h('span', { class: 'status' }, t(`warningStatus.${warning.status}`)),
       warning.status === 'draft' ? h('button', { type: 'button', class: 'button button-secondary', id: 'warning-approve', on: { click: () => void lifecycle(() => context.api.approveWarning(warning.id), t('warnings.approvedDone')) } }, t('warnings.approve')) : null,
       warning.status !== 'published' ? h('button', { type: 'button', class: 'button', id: 'warning-publish', on: { click: () => void lifecycle(() => context.api.publishWarning(warning.id), t('warnings.publishedDone')) } }, t('warnings.publish')) : null,
-      warning.status === 'published' ? h('button', { type: 'button', class: 'button button-secondary', id: 'warning-csaf', on: { click: csaf } }, t('warnings.csaf')) : null,
+      warning.status === 'published'
+        ? downloadButton('warning-csaf', t('warnings.csaf'), () => context.api.warningCsaf(warning.id), (error) => {
+            feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+            void load();
+          })
+        : null,
     );
   }
 
@@ -114,7 +108,7 @@ export function warningDetailPage(context: PageContext, id: string): Page {
       'div',
       { class: 'panel acknowledgement', id: 'acknowledgement', tabindex: '-1' },
       delivery.acknowledgedAt
-        ? h('p', { class: 'notice notice-ok' }, t('warnings.acknowledged', { time: formatDateTime(delivery.acknowledgedAt), who: delivery.acknowledgedBy ?? '' }))
+        ? h('p', { class: 'notice notice-ok' }, t('warnings.acknowledged', { time: formatDateTime(delivery.acknowledgedAt), who: delivery.acknowledgedByName ?? '–' }))
         : h(
             'div',
             { class: 'button-row' },
@@ -141,7 +135,7 @@ export function warningDetailPage(context: PageContext, id: string): Page {
             'tbody',
             {},
             deliveries.map((delivery) =>
-              h('tr', {}, h('td', {}, context.organisationName(delivery.organizationId)), h('td', {}, when(delivery.readAt, delivery.readBy)), h('td', {}, when(delivery.acknowledgedAt, delivery.acknowledgedBy))),
+              h('tr', {}, h('td', {}, context.organisationName(delivery.organizationId)), h('td', {}, when(delivery.readAt, delivery.readByName)), h('td', {}, when(delivery.acknowledgedAt, delivery.acknowledgedByName))),
             ),
           ),
         ),

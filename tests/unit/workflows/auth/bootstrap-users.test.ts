@@ -23,13 +23,13 @@ describe('workflows > auth > bootstrap-users', () => {
     const clock = new ManualClock('2025-01-01T00:00:00Z');
     await store.organisations.upsert({ id: 'stadt-a', name: 'Stadt A', kind: 'municipal', parentId: null, networks: [], domains: [], contacts: [], reportingRegime: 'section17', critical: false });
     const users = [
-      { username: 'analyst', role: 'analyst' as const, organizationId: null },
-      { username: 'officer', role: 'officer' as const, organizationId: 'stadt-a' },
+      { username: 'analyst', displayName: 'Tobias Krause', role: 'analyst' as const, organizationId: null },
+      { username: 'officer', displayName: 'Erika Muster', role: 'officer' as const, organizationId: 'stadt-a' },
     ];
     await ensureDemoUsers(store, clock, 'demo-password-123', users);
     await ensureDemoUsers(store, clock, 'demo-password-123', users);
     const officer = await store.users.findByUsername('officer');
-    expect(officer).to.include({ organizationId: 'stadt-a', mustChangePassword: false });
+    expect(officer).to.include({ displayName: 'Erika Muster', organizationId: 'stadt-a', mustChangePassword: false });
     expect(await store.users.list({ kind: 'all' })).to.have.length(2);
     await store.close();
   });
