@@ -101,8 +101,16 @@ describe('e2e > ui > reporting', function () {
     await ui.page.locator('#report-acknowledge').waitFor();
     expect(await ui.page.locator('.report-view [data-field="description"]').first().textContent()).to.equal(description);
     expect(await ui.page.locator('main img, main script').count()).to.equal(0);
+    const { incident } = await ui.demo.api<{ incident: { title: string } }>(await ui.demo.token('analyst'), `/api/v1/incidents/${encodeURIComponent(incidentId)}`);
+    expect(await ui.page.locator(`main a[href="#/incidents/${encodeURIComponent(incidentId)}"]`).first().textContent()).to.equal(incident.title);
     await ui.page.locator('#report-acknowledge').click();
     await ui.page.locator('.page-report .tag').filter({ hasText: 'Eingang bestätigt' }).waitFor();
+    // Unclassified looks unclassified: no tier is preselected, and saving without a choice is refused.
+    expect(await ui.page.locator('#report-cert-tier').textContent()).to.equal('nicht eingestuft');
+    expect(await ui.page.locator('#cert-tier').inputValue()).to.equal('');
+    await ui.page.locator('#classify-form button').click();
+    expect(await ui.page.locator('#cert-tier').evaluate((select) => (select as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).to.equal(true);
+    expect(await ui.page.locator('#report-cert-tier').textContent()).to.equal('nicht eingestuft');
     await ui.page.locator('#cert-tier').selectOption('erheblicher_sicherheitsvorfall');
     await ui.page.locator('#classify-form button').click();
     await ui.page.locator('.page-report .tag').filter({ hasText: 'Erheblicher' }).waitFor();

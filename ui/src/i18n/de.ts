@@ -235,6 +235,8 @@ export const de = {
   'report.acknowledge': 'Eingang bestätigen',
   'report.acknowledgedDone': 'Eingang bestätigt.',
   'report.classify': 'Einstufung',
+  'report.unclassified': 'nicht eingestuft',
+  'report.chooseTier': '– Einstufung wählen –',
   'report.feedback': 'Rückmeldung an die Organisation',
   'report.sendFeedback': 'Rückmeldung senden',
   'report.feedbackSent': 'Rückmeldung gesendet.',

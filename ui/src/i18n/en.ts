@@ -236,6 +236,8 @@ export const en: Messages = {
   'report.acknowledge': 'Acknowledge receipt',
   'report.acknowledgedDone': 'Receipt acknowledged.',
   'report.classify': 'Tier',
+  'report.unclassified': 'not classified',
+  'report.chooseTier': '– choose a classification –',
   'report.feedback': 'Feedback to the organisation',
   'report.sendFeedback': 'Send feedback',
   'report.feedbackSent': 'Feedback sent.',

@@ -1,7 +1,8 @@
 import type { Report, ReportObligation } from '../api-types.js';
 import { errorMessage } from '../components/error-message.js';
 import { startCountdowns } from '../components/deadline-list.js';
-import { incidentTitles, obligationCard } from '../components/obligation-card.js';
+import { obligationCard } from '../components/obligation-card.js';
+import { incidentTitles } from '../incident-titles.js';
 import { byUrgency } from '../obligation-urgency.js';
 import { h, replaceChildren } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';

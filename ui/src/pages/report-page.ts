@@ -8,6 +8,7 @@ import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 import { incidentHref } from '../router.js';
+import { incidentTitles } from '../incident-titles.js';
 
 const AUTOSAVE_DELAY_MS = 1200;
 const GDPR_NOTICE_HOURS = 72;
@@ -48,6 +49,8 @@ export function reportPage(context: PageContext, id: string): Page {
   let syncGdpr: () => void = () => undefined;
   /** On paper the form is replaced by its content as text, taken when printing starts. */
   let printContent: HTMLElement | null = null;
+  /** The obligation's incident by its title; undefined while unknown or not the viewer's to open. */
+  let incidentTitle: string | undefined;
   const fillPrintContent = () => {
     if (readForm && printContent) replaceChildren(printContent, reportContentView(readForm()));
   };
@@ -55,6 +58,7 @@ export function reportPage(context: PageContext, id: string): Page {
   async function load(focusId?: string): Promise<void> {
     try {
       const detail = await context.api.getReport(id);
+      incidentTitle = detail.obligation ? (await incidentTitles(context.api, [detail.obligation])).get(detail.obligation.incidentId ?? '') : undefined;
       if (disposed) return;
       render(detail);
       if (focusId) document.getElementById(focusId)?.focus();
@@ -147,7 +151,7 @@ export function reportPage(context: PageContext, id: string): Page {
           { class: 'badges' },
           h('span', { class: `status report-status-${report.status}` }, report.status === 'draft' ? t('report.statusDraft') : t('report.statusSubmitted', { version: report.currentVersion })),
           report.acknowledgedAt ? h('span', { class: 'tag' }, t('report.acknowledgedAt', { time: formatDateTime(report.acknowledgedAt) })) : null,
-          report.certTier ? h('span', { class: 'tag' }, t(`tier.${report.certTier}`)) : null,
+          h('span', { class: report.certTier ? 'tag' : 'tag tag-unclassified', id: 'report-cert-tier' }, report.certTier ? t(`tier.${report.certTier}`) : t('report.unclassified')),
         ),
       ),
       h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback),
@@ -156,7 +160,7 @@ export function reportPage(context: PageContext, id: string): Page {
             'section',
             { class: 'panel', 'aria-labelledby': 'report-deadlines' },
             h('h2', { id: 'report-deadlines' }, t('obligations.deadlines')),
-            obligation.incidentId ? h('p', {}, t('obligations.incident'), ' ', h('a', { href: incidentHref(obligation.incidentId) }, obligation.incidentId)) : null,
+            obligation.incidentId ? h('p', {}, t('obligations.incident'), ' ', h('a', { href: incidentHref(obligation.incidentId) }, incidentTitle ?? t('obligations.openIncident'))) : null,
             deadlineList(obligation.deadlines),
           )
         : null,
@@ -237,8 +241,9 @@ export function reportPage(context: PageContext, id: string): Page {
   }
 
   function certPanel({ report, obligation }: ReportDetail): HTMLElement {
-    const tier = h('select', { id: 'cert-tier' }, REPORT_TIERS.map((value) => h('option', { value }, t(`tier.${value}`))));
-    if (report.certTier) tier.value = report.certTier;
+    // No tier is preselected: an unclassified report must look unclassified, and saving needs a choice.
+    const tier = h('select', { id: 'cert-tier', required: true }, h('option', { value: '' }, t('report.chooseTier')), REPORT_TIERS.map((value) => h('option', { value }, t(`tier.${value}`))));
+    tier.value = report.certTier ?? '';
     const note = h('textarea', { id: 'cert-feedback', rows: 3, maxlength: 20000 });
     const intermediateDue = h('input', { id: 'intermediate-due', type: 'datetime-local', required: true });
     const formOf = (id: string, onSubmit: () => void, ...content: Child[]) =>
