@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { authLogLine } from '../../bench/traffic/log-line-formats.js';
 import { eventually } from '../support/eventually.js';
 import { startSpawnedLagebild, type SpawnedLagebild } from '../support/spawned-lagebild.js';
 
@@ -105,6 +106,13 @@ describe('security > shared incidents', function () {
     foreignMarks.push('Firewall-Regel 17');
     const shared = await detail(sharedId, analyst);
     expect(shared.incident.organizationIds).to.have.members(['radebeul', 'moritzburg']);
+
+    // An incident of Radebeul's own besides the shared one: the demo's alerts may all have joined one
+    // story. usermod on a file server no demo line names: a high-level rule, a host and an account of its own.
+    const line = authLogLine(Date.now(), 'fs99.radebeul.example', 'usermod', 30301, "add 'wartung99' to group 'sudo'");
+    const ingest = await fetch(`${lagebild.baseUrl}/api/v1/ingest`, { method: 'POST', headers: { authorization: `Bearer ${await lagebild.sourceToken('radebeul')}`, 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify({ message: line })}\n` });
+    expect(ingest.status, await ingest.text()).to.equal(202);
+    await eventually(async () => (await lagebild.call<{ items: IncidentView[] }>('GET', '/api/v1/incidents?limit=100', officer)).items.find((incident) => incident.id !== sharedId && !incident.mergedInto), 60_000, 'an incident of Radebeul besides the shared one');
   });
 
   after(() => lagebild?.stop());
