@@ -29,6 +29,11 @@ export interface CollectorPipelineOptions {
 }
 
 const MAX_HEADER_CHARS = 1_000;
+/**
+ * Text waiting for each parsing worker above which stream transports pause: about 50 ms of a
+ * worker's work, so it never runs dry while the sockets resume.
+ */
+const PARSING_BACKLOG_CHARS_PER_WORKER = 2 ** 20;
 const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 /** Published entries at the head of the queue are dropped in one go once they are this many. */
 const COMPACT_AFTER = 4096;
@@ -45,8 +50,8 @@ interface PendingMessage {
  * growing backlog switches the sink to saturated so that transports push back.
  */
 export class CollectorPipeline implements IngestSink {
-  /** Unpublished messages from `head` on; the published ones before it are dropped lazily. */
-  private queue: PendingMessage[] = [];
+  /** Unpublished messages from `head` on; the slots before it are emptied and dropped lazily. */
+  private queue: (PendingMessage | undefined)[] = [];
   private head = 0;
   private pendingChars = 0;
   private flushing: Promise<void> | undefined;
@@ -81,6 +86,7 @@ export class CollectorPipeline implements IngestSink {
         maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
         now: () => options.clock.now().getTime(),
         onPrepared: (message, meta, prepared) => this.settle(message, meta, prepared),
+        onHandedOn: () => this.releaseIfDrained(),
         logger: options.logger,
       });
     }
@@ -102,6 +108,11 @@ export class CollectorPipeline implements IngestSink {
     const count = this.pendingCount + (this.pool?.inFlight ?? 0);
     const chars = this.pendingChars + (this.pool?.inFlightChars ?? 0);
     return count >= this.highWatermark || chars >= this.highWatermarkChars;
+  }
+
+  /** Only parsing workers have a backlog: parsing on the event loop keeps up with reading by construction. */
+  get backlogged(): boolean {
+    return this.pool !== undefined && this.pool.inFlightChars >= PARSING_BACKLOG_CHARS_PER_WORKER * this.pool.size;
   }
 
   private get pendingCount(): number {
@@ -163,7 +174,7 @@ export class CollectorPipeline implements IngestSink {
   }
 
   onceDrained(callback: () => void): void {
-    if (!this.saturated) callback();
+    if (!this.saturated && !this.backlogged) callback();
     else this.drainWaiters.push(callback);
   }
 
@@ -209,7 +220,7 @@ export class CollectorPipeline implements IngestSink {
     // With nothing to publish the body below would finish synchronously, before `this.flushing` is
     // assigned, and leave a settled promise there for good: flush() would then spin forever.
     if (this.pendingCount === 0) return Promise.resolve();
-    const batch = this.queue.slice(this.head, this.head + this.maxBatch);
+    const batch = this.queue.slice(this.head, this.head + this.maxBatch) as PendingMessage[];
     const byTopic = new Map<string, PendingMessage[]>();
     for (const entry of batch) {
       const entries = byTopic.get(entry.topic);
@@ -233,7 +244,7 @@ export class CollectorPipeline implements IngestSink {
       this.dropPublished(batch, failedTopics);
       if (failedTopics.size > 0) await new Promise((resolve) => setTimeout(resolve, 500));
       this.flushing = undefined;
-      if (!this.saturated) this.releaseDrainWaiters();
+      this.releaseIfDrained();
       if (this.pendingCount > 0 && !this.closed) this.flushSoon(this.pendingCount >= this.maxBatch ? 0 : this.flushIntervalMs);
     })();
     return this.flushing;
@@ -243,6 +254,9 @@ export class CollectorPipeline implements IngestSink {
   private dropPublished(batch: PendingMessage[], failedTopics: Set<string>): void {
     for (const entry of batch) if (!failedTopics.has(entry.topic)) this.pendingChars -= entry.message.value.length;
     if (failedTopics.size === 0) {
+      // Emptied at once, as in the memory bus's partition log: a queue array old enough to be in the
+      // old generation would otherwise keep published events alive through young collections.
+      this.queue.fill(undefined, this.head, this.head + batch.length);
       this.head += batch.length;
       if (this.head >= COMPACT_AFTER && this.head * 2 >= this.queue.length) {
         this.queue = this.queue.slice(this.head);
@@ -289,7 +303,8 @@ export class CollectorPipeline implements IngestSink {
     this.pendingChars += value.length;
   }
 
-  private releaseDrainWaiters(): void {
+  private releaseIfDrained(): void {
+    if (this.drainWaiters.length === 0 || this.saturated || this.backlogged) return;
     const waiters = this.drainWaiters;
     this.drainWaiters = [];
     for (const waiter of waiters) waiter();

@@ -12,6 +12,7 @@ const MAX_BATCH = 1_000;
 interface Batch {
   id: number;
   receivedAtMillis: number;
+  /** Emptied once handed on (see `handOn`). */
   messages: string[];
   metas: MessageMeta[];
   chars: number;
@@ -34,6 +35,8 @@ export interface ParsingPoolOptions {
   now: () => number;
   /** Called per message, in the order of `submit`, once its batch is prepared. */
   onPrepared: (message: string, meta: MessageMeta, prepared: Prepared) => void;
+  /** Called after prepared batches were handed on: `inFlight` went down. */
+  onHandedOn: () => void;
   logger: Logger;
 }
 
@@ -56,6 +59,10 @@ export class ParsingPool {
   /** Messages and their characters submitted and not yet handed on. */
   inFlight = 0;
   inFlightChars = 0;
+
+  get size(): number {
+    return this.options.size;
+  }
 
   constructor(private readonly options: ParsingPoolOptions) {
     this.organisations = options.organisations;
@@ -174,7 +181,15 @@ export class ParsingPool {
       this.inFlight -= batch.messages.length;
       this.inFlightChars -= batch.chars;
       for (let index = 0; index < batch.messages.length; index++) this.options.onPrepared(batch.messages[index]!, batch.metas[index]!, batch.results![index]!);
+      // A batch that waited for its worker through a young-generation collection has been moved to the
+      // old generation, where it stays until the next full collection however dead it is. Until then
+      // it would keep its lines and events alive through every young collection, and they would be
+      // copied and promoted too: cut it loose from them.
+      batch.messages = [];
+      batch.metas = [];
+      batch.results = [];
     }
+    this.options.onHandedOn();
     if (this.inOrder.length === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];

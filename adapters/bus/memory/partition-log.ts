@@ -31,7 +31,8 @@ export function messageBytes(key: string, value: string, headers: Record<string,
  * kept as a running sum, so the bytes from any offset to the end cost one subtraction.
  */
 export class PartitionLog {
-  private messages: StoredMessage[] = [];
+  /** Emptied below `head`: see `trimBefore`. */
+  private messages: (StoredMessage | undefined)[] = [];
   /** Index in `messages` of the oldest retained message; dropping lazily keeps trimming O(1). */
   private head = 0;
   private first = 0;
@@ -71,13 +72,16 @@ export class PartitionLog {
   /** Up to `max` messages starting at `from` (which must not be below `firstOffset`). */
   read(from: number, max: number): StoredMessage[] {
     const start = this.head + (from - this.first);
-    return this.messages.slice(start, start + max);
+    return this.messages.slice(start, start + max) as StoredMessage[];
   }
 
   /** Drops every message below `offset`. */
   trimBefore(offset: number): void {
     const drop = Math.min(offset, this.nextOffset) - this.first;
     if (drop <= 0) return;
+    // Dropped slots are emptied now, not at the next compaction: the log lives in the old generation,
+    // and every message it still pointed to would be kept and copied by young-generation collections.
+    this.messages.fill(undefined, this.head, this.head + drop);
     this.head += drop;
     this.first += drop;
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.messages.length) {

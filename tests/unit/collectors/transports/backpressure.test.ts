@@ -12,6 +12,7 @@ import { MetricsRegistry } from '../../../../core/metrics.js';
 import { TOPICS } from '../../../../core/ports/bus.js';
 import { MemoryBus } from '../../../../adapters/bus/memory/memory-bus.js';
 import { GatedBus } from './gated-bus.js';
+import { RecordingSink } from './recording-sink.js';
 
 const HIGH_WATERMARK = 1000;
 const MAX_BATCH = 100;
@@ -89,6 +90,40 @@ describe('collectors > transports > backpressure', function () {
     expect(await bus.published(TOPICS.eventsDlq)).to.equal(0);
     expect(received('tcp')).to.equal(total);
     expect(pipeline.saturated).to.equal(false);
+  });
+
+  it('pauses TCP senders while the parsing workers are backlogged, and reads on once they caught up', async () => {
+    const sink = new RecordingSink();
+    let drained: (() => void) | undefined;
+    sink.onceDrained = (callback) => (drained = callback);
+    // Backlogged from the first read on: whatever that read framed is taken, then the sockets pause.
+    const backlogged = { value: true };
+    Object.defineProperty(sink, 'backlogged', { get: () => backlogged.value });
+    const counted = transportMetrics(metrics);
+    const connections = new ConnectionLimiter({ maxConnections: 10, maxConnectionsPerPeer: 10 }, counted, silentLogger());
+    const tcp = new TcpTransport(sink, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), metrics: counted, connections, idleTimeoutMs: 60_000 });
+    const port = await tcp.listen();
+    cleanups.push(() => tcp.close());
+
+    const total = 100_000;
+    const sender = net.connect({ host: '127.0.0.1', port });
+    cleanups.push(() => void sender.destroy());
+    await new Promise((resolve) => sender.once('connect', resolve));
+    for (let index = 0; index < total; index++) sender.write(`${sshLine(index)}\n`);
+    sender.end();
+
+    await until(() => drained !== undefined, 'the transport to wait for the sink');
+    await sleep(300);
+    const heldAtPause = sink.accepted.length;
+    await sleep(300);
+    expect(sink.accepted.length).to.equal(heldAtPause);
+    expect(heldAtPause).to.be.above(0).and.below(total);
+    expect(sender.writableLength).to.be.above(0);
+
+    backlogged.value = false;
+    drained!();
+    await sink.waitForAccepted(total, 40_000);
+    expect(sink.accepted.map((entry) => entry.message)).to.deep.equal(Array.from({ length: total }, (_, index) => sshLine(index)));
   });
 
   it('stalls a TCP sender while consumers leave the bounded memory bus full, then delivers every line', async () => {
