@@ -1,4 +1,5 @@
 import type { Organisation } from '../core/domain/organisation.js';
+import type { EventTexts } from './event-texts.js';
 import type { PrepareInput, Prepared } from './prepare-event.js';
 
 /** Where a message came from, shared by the messages of one connection or request within a batch. */
@@ -9,13 +10,16 @@ export type MessageOrigin = Omit<PrepareInput, 'message' | 'receivedAtMillis'>;
  * origins, because structured cloning costs per object, not per character.
  */
 export type ParsingRequest =
-  | { type: 'parse'; id: number; receivedAtMillis: number; messages: string[]; origins: MessageOrigin[]; originOf: number[] }
+  | { type: 'parse'; id: number; receivedAtMillis: number; messages: string[]; origins: MessageOrigin[]; originOf: number[]; returned: ArrayBuffer[] }
   | { type: 'organisations'; organisations: Organisation[] };
 
-/** The events of a batch in its order (empty strings where a message failed), and the failures by index. */
+/**
+ * The events of a batch in its order (empty texts where a message failed), and the failures by index.
+ * `returned` in a request hands the buffers of earlier responses back for reuse.
+ */
 export interface ParsingResponse {
   id: number;
   keys: string[];
-  values: string[];
+  texts: EventTexts;
   failures: [number, Exclude<Prepared, { kind: 'event' }>][];
 }

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Organisation } from '../core/domain/organisation.js';
 import type { Logger } from '../core/logging.js';
 import { createAttributor, type Attributor } from './attribution/attributor.js';
+import { eventText } from './event-texts.js';
 import type { MessageMeta } from './ingest-sink.js';
 import type { MessageOrigin, ParsingRequest, ParsingResponse } from './parsing-messages.js';
 import { prepareEvent, type Prepared } from './prepare-event.js';
@@ -25,6 +26,8 @@ interface PoolWorker {
   worker: Worker;
   inFlight: Map<number, Batch>;
   alive: boolean;
+  /** Buffers of its responses, read and waiting to go back with its next batch. */
+  returned: ArrayBuffer[];
 }
 
 export interface ParsingPoolOptions {
@@ -106,7 +109,7 @@ export class ParsingPool {
 
   private start(): PoolWorker {
     const worker = new Worker(new URL('./parsing-worker.js', import.meta.url), { workerData: { organisations: this.options.organisations, maxMessageBytes: this.options.maxMessageBytes } });
-    const entry: PoolWorker = { worker, inFlight: new Map(), alive: true };
+    const entry: PoolWorker = { worker, inFlight: new Map(), alive: true, returned: [] };
     worker.on('message', (response: ParsingResponse) => this.receive(entry, response));
     worker.on('error', (error) => this.lose(entry, error));
     worker.on('exit', (code) => this.lose(entry, new Error(`the parsing worker exited with code ${code}`)));
@@ -133,7 +136,9 @@ export class ParsingPool {
     });
     batch.worker = entry;
     entry.inFlight.set(batch.id, batch);
-    entry.worker.postMessage({ type: 'parse', id: batch.id, receivedAtMillis: batch.receivedAtMillis, messages: batch.messages, origins, originOf: originIndexes } satisfies ParsingRequest);
+    const returned = entry.returned;
+    entry.returned = [];
+    entry.worker.postMessage({ type: 'parse', id: batch.id, receivedAtMillis: batch.receivedAtMillis, messages: batch.messages, origins, originOf: originIndexes, returned } satisfies ParsingRequest, returned);
   }
 
   /** The live worker with the fewest batches in flight. */
@@ -151,8 +156,10 @@ export class ParsingPool {
     const batch = entry.inFlight.get(response.id);
     if (!batch) return;
     entry.inFlight.delete(response.id);
-    const results: Prepared[] = response.values.map((value, index) => ({ kind: 'event', key: response.keys[index]!, value }));
+    const bytes = Buffer.from(response.texts.buffer);
+    const results: Prepared[] = response.keys.map((key, index) => ({ kind: 'event', key, value: eventText(bytes, response.texts.ends, index) }));
     for (const [index, failure] of response.failures) results[index] = failure;
+    entry.returned.push(response.texts.buffer);
     batch.results = results;
     this.handOn();
   }
