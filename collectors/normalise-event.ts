@@ -31,10 +31,22 @@ export function normaliseEvent(parsed: ParsedEvent, receivedAt: Date, attributor
   const senderId: unknown = event.event.id;
   const namespace = organisation?.organizationId ?? origin.peerAddress ?? '';
   event.event.id = typeof senderId === 'string' && senderId !== '' ? deterministicId('sender-event', namespace, senderId) : newId();
-  event.event.ingested = isoTime(receivedAt.getTime());
+  event.event.ingested = ingestedTime(receivedAt.getTime());
   const direction = attributor.direction(stringOrUndefined(event.source?.ip), stringOrUndefined(event.destination?.ip));
   if (direction) event.network = { ...(isRecord(event.network) ? event.network : {}), direction };
   return event;
+}
+
+/** The messages of a batch share their receive time: its text is made once, not per event. */
+let lastIngestedMillis = Number.NaN;
+let lastIngested = '';
+
+function ingestedTime(millis: number): string {
+  if (millis !== lastIngestedMillis) {
+    lastIngested = isoTime(millis);
+    lastIngestedMillis = millis;
+  }
+  return lastIngested;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
