@@ -7,6 +7,7 @@ import { TOPICS, type Bus, type OutgoingMessage } from '../core/ports/bus.js';
 import { createAttributor, type Attributor } from './attribution/attributor.js';
 import type { IngestSink, MessageMeta } from './ingest-sink.js';
 import { deadLetterEntry } from './dead-letter-entry.js';
+import type { Failure } from './parsing-messages.js';
 import { ParsingPool } from './parsing-pool.js';
 import { prepareEvent, UNATTRIBUTED_KEY, type Prepared } from './prepare-event.js';
 
@@ -85,7 +86,8 @@ export class CollectorPipeline implements IngestSink {
         organisations: options.organisations,
         maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
         now: () => options.clock.now().getTime(),
-        onPrepared: (message, meta, prepared) => this.settle(message, meta, prepared),
+        onEvent: (meta, key, value) => this.settleEvent(meta, key, value),
+        onFailure: (message, meta, failure) => this.settleFailure(message, meta, failure),
         onHandedOn: () => this.releaseIfDrained(),
         logger: options.logger,
       });
@@ -145,12 +147,21 @@ export class CollectorPipeline implements IngestSink {
 
   /** Counts how the message fared and queues its event, or its dead letter. */
   private settle(message: string, meta: MessageMeta, prepared: Prepared): void {
-    this.parsedAs(meta.parser ?? 'auto', prepared.kind !== 'unparsed').inc();
-    if (prepared.kind === 'event') this.enqueue(TOPICS.events, { key: prepared.key, value: prepared.value });
-    else if (prepared.kind === 'unparsed') this.reject(message, prepared.reason, meta, 'parse');
+    if (prepared.kind === 'event') this.settleEvent(meta, prepared.key, prepared.value);
+    else this.settleFailure(message, meta, prepared);
+  }
+
+  private settleEvent(meta: MessageMeta, key: string, value: string): void {
+    this.parsedAs(meta.parser ?? 'auto', true).inc();
+    this.enqueue(TOPICS.events, { key, value });
+  }
+
+  private settleFailure(message: string, meta: MessageMeta, failure: Failure): void {
+    this.parsedAs(meta.parser ?? 'auto', failure.kind !== 'unparsed').inc();
+    if (failure.kind === 'unparsed') this.reject(message, failure.reason, meta, 'parse');
     else {
-      if (prepared.thrown) this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
-      this.reject(message, prepared.reason, meta, 'normalise');
+      if (failure.thrown) this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
+      this.reject(message, failure.reason, meta, 'normalise');
     }
   }
 

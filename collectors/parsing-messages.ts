@@ -6,11 +6,11 @@ import type { PrepareInput, Prepared } from './prepare-event.js';
 export type MessageOrigin = Omit<PrepareInput, 'message' | 'receivedAtMillis'>;
 
 /**
- * A batch for a parsing worker, in columns: one array of texts and one of indexes into the few
- * origins, because structured cloning costs per object, not per character.
+ * A batch for a parsing worker, in columns: its messages joined into one text with the offset after
+ * each, and indexes into the few origins, because structured cloning costs per object, not per character.
  */
 export type ParsingRequest =
-  | { type: 'parse'; id: number; receivedAtMillis: number; messages: string[]; origins: MessageOrigin[]; originOf: number[]; returned: ArrayBuffer[] }
+  | { type: 'parse'; id: number; receivedAtMillis: number; text: string; ends: number[]; origins: MessageOrigin[]; originOf: number[]; returned: ArrayBuffer[] }
   | { type: 'organisations'; organisations: Organisation[] };
 
 /**
@@ -21,5 +21,8 @@ export interface ParsingResponse {
   id: number;
   keys: string[];
   texts: EventTexts;
-  failures: [number, Exclude<Prepared, { kind: 'event' }>][];
+  /** In the order of their index. */
+  failures: [number, Failure][];
 }
+
+export type Failure = Exclude<Prepared, { kind: 'event' }>;

@@ -20,9 +20,11 @@ parentPort!.on('message', (request: ParsingRequest) => {
   writer.begin();
   const keys: string[] = [];
   const failures: ParsingResponse['failures'] = [];
-  for (let index = 0; index < request.messages.length; index++) {
+  const { text, ends } = request;
+  for (let index = 0; index < ends.length; index++) {
     const origin = request.origins[request.originOf[index]!]!;
-    const prepared = prepareEvent({ message: request.messages[index]!, receivedAtMillis: request.receivedAtMillis, ...origin }, attributor, maxMessageBytes);
+    const message = text.slice(index === 0 ? 0 : ends[index - 1], ends[index]);
+    const prepared = prepareEvent({ message, receivedAtMillis: request.receivedAtMillis, ...origin }, attributor, maxMessageBytes);
     if (prepared.kind === 'event') {
       keys.push(prepared.key);
       writer.add(prepared.value);
