@@ -24,7 +24,7 @@ parentPort!.on('message', (request: ParsingRequest) => {
   for (let index = 0; index < ends.length; index++) {
     const origin = request.origins[request.originOf[index]!]!;
     const message = text.slice(index === 0 ? 0 : ends[index - 1], ends[index]);
-    const prepared = prepareEvent({ message, receivedAtMillis: request.receivedAtMillis, ...origin }, attributor, maxMessageBytes);
+    const prepared = prepareEvent({ message, receivedAtMillis: request.receivedAtMillis, parser: origin.parser, peerAddress: origin.peerAddress, organizationId: origin.organizationId }, attributor, maxMessageBytes);
     if (prepared.kind === 'event') {
       keys.push(prepared.key);
       writer.add(prepared.value);
