@@ -90,4 +90,19 @@ describe('collectors > parsing workers', function () {
     );
     expect(result.events.map((entry) => entry.split(' ')[0])).to.deep.equal(['unattributed', 'org-b']);
   });
+
+  it('prepare the batches of a worker that died on the event loop: every message still comes out once, the same as without workers', async () => {
+    const lines = [...parserFixtureLines(), 'not syslog at all', '<999>1 broken'];
+    const feed = (kill: boolean) => async (pipeline: CollectorPipeline): Promise<void> => {
+      lines.forEach((line, index) => pipeline.accept(line, { transport: 'tcp', peerAddress: `10.51.0.${index % 5}` }));
+      // Its batches are on their way to it (or in it) when it goes.
+      if (kill) await (pipeline as unknown as { pool: { workers: { worker: { terminate(): Promise<number> } }[] } }).pool.workers[0]!.worker.terminate();
+    };
+    const inThread = await run(0, feed(false));
+    const afterDeath = await run(1, feed(true));
+    expect(inThread.events.length + inThread.deadLetters.length).to.equal(lines.length);
+    expect(afterDeath.events).to.deep.equal(inThread.events);
+    expect(afterDeath.deadLetters).to.deep.equal(inThread.deadLetters);
+    expect(afterDeath.metrics).to.equal(inThread.metrics);
+  });
 });
