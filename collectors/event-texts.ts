@@ -8,6 +8,8 @@ export interface EventTexts {
   buffer: ArrayBuffer;
   /** Byte offset after each message's text; a failed message's text is empty. */
   ends: number[];
+  /** Every text is ASCII (one byte per character): read as Latin-1, which copies without decoding. */
+  ascii: boolean;
 }
 
 /**
@@ -28,11 +30,13 @@ export class EventTextWriter {
   private bytes: Buffer = Buffer.alloc(0);
   private at = 0;
   private ends: number[] = [];
+  private ascii = true;
 
   begin(): void {
     this.bytes = Buffer.from(this.take(INITIAL_BYTES));
     this.at = 0;
     this.ends = [];
+    this.ascii = true;
   }
 
   add(text: string): void {
@@ -43,12 +47,15 @@ export class EventTextWriter {
       this.recycle(this.bytes.buffer as ArrayBuffer);
       this.bytes = larger;
     }
-    this.at += this.bytes.write(text, this.at, 'utf8');
+    const written = this.bytes.write(text, this.at, 'utf8');
+    // UTF-8 takes more bytes than characters for anything beyond ASCII.
+    if (written !== text.length) this.ascii = false;
+    this.at += written;
     this.ends.push(this.at);
   }
 
   finish(): EventTexts {
-    const texts = { buffer: this.bytes.buffer as ArrayBuffer, ends: this.ends };
+    const texts = { buffer: this.bytes.buffer as ArrayBuffer, ends: this.ends, ascii: this.ascii };
     this.bytes = Buffer.alloc(0);
     this.ends = [];
     return texts;
@@ -69,6 +76,6 @@ export class EventTextWriter {
 }
 
 /** The text of message `index`, as it was written. */
-export function eventText(bytes: Buffer, ends: number[], index: number): string {
-  return bytes.toString('utf8', index === 0 ? 0 : ends[index - 1], ends[index]);
+export function eventText(bytes: Buffer, texts: EventTexts, index: number): string {
+  return bytes.toString(texts.ascii ? 'latin1' : 'utf8', index === 0 ? 0 : texts.ends[index - 1], texts.ends[index]);
 }

@@ -225,7 +225,7 @@ export class ParsingPool {
       if (failure !== undefined && failure[0] === index) {
         nextFailure += 1;
         this.options.onFailure(messageAt(batch, index), batch.metas[index]!, failure[1]);
-      } else this.options.onEvent(batch.metas[index]!, keys[index]!, eventText(bytes, response.texts.ends, index));
+      } else this.options.onEvent(batch.metas[index]!, keys[index]!, eventText(bytes, response.texts, index));
     }
     batch.worker?.returned.push(response.texts.buffer);
   }
