@@ -46,6 +46,8 @@ const DEFAULT_RETAIN_BYTES_PER_PARTITION = 4_000_000;
 /** About 16,000 events of 1 KiB per topic: under a second of a detector's work, so a full bus adds little latency. */
 export const DEFAULT_MEMORY_BUS_MAX_BYTES = 16 * 2 ** 20;
 const DEFAULT_MAX_BATCH_SIZE = 500;
+/** Stored headers are only ever copied out (every delivery gets its own): messages without any share this one. */
+const NO_HEADERS: Record<string, string> = Object.freeze({});
 
 /**
  * The bus of the embedded mode: Kafka's model (partitions, consumer groups with committed offsets,
@@ -187,7 +189,7 @@ export class MemoryBus implements Bus {
     const partitions = topic.logs.length;
     for (const message of messages) {
       const partition = partitions === 1 ? 0 : keyPartition(message.key, partitions);
-      topic.logs[partition]!.append(message.key, message.value, message.headers ? { ...message.headers } : {});
+      topic.logs[partition]!.append(message.key, message.value, message.headers ? { ...message.headers } : NO_HEADERS);
     }
     for (let partition = 0; partition < partitions; partition++) this.trim(topic, partition);
     for (const group of topic.groups.values()) group.wakeAll();
