@@ -33,6 +33,16 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One sender that writes `total` lines as fast as its socket takes them, then ends: more than the kernel's buffers on both ends hold. */
+async function sendLines(port: number, total: number, cleanups: (() => Promise<void> | void)[]): Promise<net.Socket> {
+  const sender = net.connect({ host: '127.0.0.1', port });
+  cleanups.push(() => void sender.destroy());
+  await new Promise((resolve) => sender.once('connect', resolve));
+  for (let index = 0; index < total; index++) sender.write(`${sshLine(index)}\n`);
+  sender.end();
+  return sender;
+}
+
 describe('collectors > transports > backpressure', function () {
   this.timeout(60_000);
   let bus: GatedBus;
@@ -106,11 +116,7 @@ describe('collectors > transports > backpressure', function () {
     cleanups.push(() => tcp.close());
 
     const total = 100_000;
-    const sender = net.connect({ host: '127.0.0.1', port });
-    cleanups.push(() => void sender.destroy());
-    await new Promise((resolve) => sender.once('connect', resolve));
-    for (let index = 0; index < total; index++) sender.write(`${sshLine(index)}\n`);
-    sender.end();
+    const sender = await sendLines(port, total, cleanups);
 
     await until(() => drained !== undefined, 'the transport to wait for the sink');
     await sleep(300);
@@ -149,13 +155,8 @@ describe('collectors > transports > backpressure', function () {
       await bounded.close();
     });
 
-    // More than the kernel's socket buffers hold on both ends, so that the sender itself backs up.
     const total = 100_000;
-    const sender = net.connect({ host: '127.0.0.1', port });
-    cleanups.push(() => void sender.destroy());
-    await new Promise((resolve) => sender.once('connect', resolve));
-    for (let index = 0; index < total; index++) sender.write(`${sshLine(index)}\n`);
-    sender.end();
+    const sender = await sendLines(port, total, cleanups);
 
     // The bus fills up to its bound, then the pipeline's queue to the watermark, then the sockets pause.
     await until(() => boundedPipeline.saturated, 'the pipeline to saturate behind the full bus');
