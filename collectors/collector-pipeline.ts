@@ -7,6 +7,7 @@ import { TOPICS, type Bus, type OutgoingMessage } from '../core/ports/bus.js';
 import { createAttributor, type Attributor } from './attribution/attributor.js';
 import type { IngestSink, MessageMeta } from './ingest-sink.js';
 import { deadLetterEntry } from './dead-letter-entry.js';
+import type { Failure } from './parsing-messages.js';
 import { ParsingPool } from './parsing-pool.js';
 import { prepareEvent, UNATTRIBUTED_KEY, type Prepared } from './prepare-event.js';
 
@@ -29,6 +30,11 @@ export interface CollectorPipelineOptions {
 }
 
 const MAX_HEADER_CHARS = 1_000;
+/**
+ * Text waiting for each parsing worker above which stream transports pause: about 50 ms of a
+ * worker's work, so it never runs dry while the sockets resume.
+ */
+const PARSING_BACKLOG_CHARS_PER_WORKER = 2 ** 20;
 const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 /** Published entries at the head of the queue are dropped in one go once they are this many. */
 const COMPACT_AFTER = 4096;
@@ -45,8 +51,8 @@ interface PendingMessage {
  * growing backlog switches the sink to saturated so that transports push back.
  */
 export class CollectorPipeline implements IngestSink {
-  /** Unpublished messages from `head` on; the published ones before it are dropped lazily. */
-  private queue: PendingMessage[] = [];
+  /** Unpublished messages from `head` on; the slots before it are emptied and dropped lazily. */
+  private queue: (PendingMessage | undefined)[] = [];
   private head = 0;
   private pendingChars = 0;
   private flushing: Promise<void> | undefined;
@@ -80,7 +86,9 @@ export class CollectorPipeline implements IngestSink {
         organisations: options.organisations,
         maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
         now: () => options.clock.now().getTime(),
-        onPrepared: (message, meta, prepared) => this.settle(message, meta, prepared),
+        onEvent: (meta, key, value) => this.settleEvent(meta, key, value),
+        onFailure: (message, meta, failure) => this.settleFailure(message, meta, failure),
+        onHandedOn: () => this.releaseIfDrained(),
         logger: options.logger,
       });
     }
@@ -102,6 +110,11 @@ export class CollectorPipeline implements IngestSink {
     const count = this.pendingCount + (this.pool?.inFlight ?? 0);
     const chars = this.pendingChars + (this.pool?.inFlightChars ?? 0);
     return count >= this.highWatermark || chars >= this.highWatermarkChars;
+  }
+
+  /** Only parsing workers have a backlog: parsing on the event loop keeps up with reading by construction. */
+  get backlogged(): boolean {
+    return this.pool !== undefined && this.pool.inFlightChars >= PARSING_BACKLOG_CHARS_PER_WORKER * this.pool.size;
   }
 
   private get pendingCount(): number {
@@ -134,12 +147,21 @@ export class CollectorPipeline implements IngestSink {
 
   /** Counts how the message fared and queues its event, or its dead letter. */
   private settle(message: string, meta: MessageMeta, prepared: Prepared): void {
-    this.parsedAs(meta.parser ?? 'auto', prepared.kind !== 'unparsed').inc();
-    if (prepared.kind === 'event') this.enqueue(TOPICS.events, { key: prepared.key, value: prepared.value });
-    else if (prepared.kind === 'unparsed') this.reject(message, prepared.reason, meta, 'parse');
+    if (prepared.kind === 'event') this.settleEvent(meta, prepared.key, prepared.value);
+    else this.settleFailure(message, meta, prepared);
+  }
+
+  private settleEvent(meta: MessageMeta, key: string, value: string): void {
+    this.parsedAs(meta.parser ?? 'auto', true).inc();
+    this.enqueue(TOPICS.events, { key, value });
+  }
+
+  private settleFailure(message: string, meta: MessageMeta, failure: Failure): void {
+    this.parsedAs(meta.parser ?? 'auto', failure.kind !== 'unparsed').inc();
+    if (failure.kind === 'unparsed') this.reject(message, failure.reason, meta, 'parse');
     else {
-      if (prepared.thrown) this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
-      this.reject(message, prepared.reason, meta, 'normalise');
+      if (failure.thrown) this.publishErrors.inc({ component: 'collector', error_code: 'normalise_failed' });
+      this.reject(message, failure.reason, meta, 'normalise');
     }
   }
 
@@ -163,7 +185,7 @@ export class CollectorPipeline implements IngestSink {
   }
 
   onceDrained(callback: () => void): void {
-    if (!this.saturated) callback();
+    if (!this.saturated && !this.backlogged) callback();
     else this.drainWaiters.push(callback);
   }
 
@@ -209,7 +231,7 @@ export class CollectorPipeline implements IngestSink {
     // With nothing to publish the body below would finish synchronously, before `this.flushing` is
     // assigned, and leave a settled promise there for good: flush() would then spin forever.
     if (this.pendingCount === 0) return Promise.resolve();
-    const batch = this.queue.slice(this.head, this.head + this.maxBatch);
+    const batch = this.queue.slice(this.head, this.head + this.maxBatch) as PendingMessage[];
     const byTopic = new Map<string, PendingMessage[]>();
     for (const entry of batch) {
       const entries = byTopic.get(entry.topic);
@@ -233,7 +255,7 @@ export class CollectorPipeline implements IngestSink {
       this.dropPublished(batch, failedTopics);
       if (failedTopics.size > 0) await new Promise((resolve) => setTimeout(resolve, 500));
       this.flushing = undefined;
-      if (!this.saturated) this.releaseDrainWaiters();
+      this.releaseIfDrained();
       if (this.pendingCount > 0 && !this.closed) this.flushSoon(this.pendingCount >= this.maxBatch ? 0 : this.flushIntervalMs);
     })();
     return this.flushing;
@@ -243,6 +265,9 @@ export class CollectorPipeline implements IngestSink {
   private dropPublished(batch: PendingMessage[], failedTopics: Set<string>): void {
     for (const entry of batch) if (!failedTopics.has(entry.topic)) this.pendingChars -= entry.message.value.length;
     if (failedTopics.size === 0) {
+      // Emptied at once, as in the memory bus's partition log: a queue array old enough to be in the
+      // old generation would otherwise keep published events alive through young collections.
+      this.queue.fill(undefined, this.head, this.head + batch.length);
       this.head += batch.length;
       if (this.head >= COMPACT_AFTER && this.head * 2 >= this.queue.length) {
         this.queue = this.queue.slice(this.head);
@@ -289,7 +314,8 @@ export class CollectorPipeline implements IngestSink {
     this.pendingChars += value.length;
   }
 
-  private releaseDrainWaiters(): void {
+  private releaseIfDrained(): void {
+    if (this.drainWaiters.length === 0 || this.saturated || this.backlogged) return;
     const waiters = this.drainWaiters;
     this.drainWaiters = [];
     for (const waiter of waiters) waiter();

@@ -14,5 +14,12 @@ export interface IngestSink {
   reject(raw: string, reason: string, meta: MessageMeta): void;
   /** True while the pipeline holds more unpublished events than it should; TCP pauses, UDP drops. */
   readonly saturated: boolean;
+  /**
+   * True while more text waits for the parsing workers than keeps them busy. Stream transports pause
+   * then already, long before `saturated`: their senders' kernels hold the rest for free, while lines
+   * waiting in this process are copied by every young-generation collection they live through.
+   */
+  readonly backlogged?: boolean;
+  /** Calls back once the sink is neither saturated nor backlogged. */
   onceDrained(callback: () => void): void;
 }

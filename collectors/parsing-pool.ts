@@ -2,8 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { Organisation } from '../core/domain/organisation.js';
 import type { Logger } from '../core/logging.js';
 import { createAttributor, type Attributor } from './attribution/attributor.js';
+import { eventText } from './event-texts.js';
 import type { MessageMeta } from './ingest-sink.js';
-import type { MessageOrigin, ParsingRequest, ParsingResponse } from './parsing-messages.js';
+import type { Failure, MessageOrigin, ParsingRequest, ParsingResponse } from './parsing-messages.js';
 import { prepareEvent, type Prepared } from './prepare-event.js';
 
 /** Messages per batch at most; a batch also ends with the turn of the event loop that filled it (one socket read). */
@@ -12,11 +13,18 @@ const MAX_BATCH = 1_000;
 interface Batch {
   id: number;
   receivedAtMillis: number;
+  /**
+   * Its messages while it is open. When it leaves for a worker they are joined into `text`, with
+   * `ends` after each: the batch then holds one string instead of hundreds while it waits.
+   */
   messages: string[];
+  text: string;
+  ends: number[];
   metas: MessageMeta[];
   chars: number;
-  /** Set once the batch is prepared; batches are handed on strictly in the order they were opened. */
-  results?: Prepared[];
+  /** What a worker sent back, or what was prepared here; batches are handed on strictly in the order they were opened. */
+  response?: ParsingResponse;
+  prepared?: Prepared[];
   worker?: PoolWorker;
 }
 
@@ -24,6 +32,8 @@ interface PoolWorker {
   worker: Worker;
   inFlight: Map<number, Batch>;
   alive: boolean;
+  /** Buffers of its responses, read and waiting to go back with its next batch. */
+  returned: ArrayBuffer[];
 }
 
 export interface ParsingPoolOptions {
@@ -32,8 +42,11 @@ export interface ParsingPoolOptions {
   maxMessageBytes: number;
   /** The receive time of a batch's messages, taken when the batch opens. */
   now: () => number;
-  /** Called per message, in the order of `submit`, once its batch is prepared. */
-  onPrepared: (message: string, meta: MessageMeta, prepared: Prepared) => void;
+  /** Called per message, in the order of `submit`, once its batch is prepared: with its event, or with the message and why not. */
+  onEvent: (meta: MessageMeta, key: string, value: string) => void;
+  onFailure: (message: string, meta: MessageMeta, failure: Failure) => void;
+  /** Called after prepared batches were handed on: `inFlight` went down. */
+  onHandedOn: () => void;
   logger: Logger;
 }
 
@@ -57,6 +70,10 @@ export class ParsingPool {
   inFlight = 0;
   inFlightChars = 0;
 
+  get size(): number {
+    return this.options.size;
+  }
+
   constructor(private readonly options: ParsingPoolOptions) {
     this.organisations = options.organisations;
     this.workers = Array.from({ length: options.size }, () => this.start());
@@ -65,7 +82,7 @@ export class ParsingPool {
   submit(message: string, meta: MessageMeta): void {
     let batch = this.open;
     if (!batch) {
-      batch = { id: this.nextId++, receivedAtMillis: this.options.now(), messages: [], metas: [], chars: 0 };
+      batch = { id: this.nextId++, receivedAtMillis: this.options.now(), messages: [], text: '', ends: [], metas: [], chars: 0 };
       this.open = batch;
       this.inOrder.push(batch);
       queueMicrotask(() => this.dispatch(batch!));
@@ -99,7 +116,7 @@ export class ParsingPool {
 
   private start(): PoolWorker {
     const worker = new Worker(new URL('./parsing-worker.js', import.meta.url), { workerData: { organisations: this.options.organisations, maxMessageBytes: this.options.maxMessageBytes } });
-    const entry: PoolWorker = { worker, inFlight: new Map(), alive: true };
+    const entry: PoolWorker = { worker, inFlight: new Map(), alive: true, returned: [] };
     worker.on('message', (response: ParsingResponse) => this.receive(entry, response));
     worker.on('error', (error) => this.lose(entry, error));
     worker.on('exit', (code) => this.lose(entry, new Error(`the parsing worker exited with code ${code}`)));
@@ -108,7 +125,7 @@ export class ParsingPool {
 
   private dispatch(batch: Batch): void {
     if (this.open === batch) this.open = undefined;
-    if (batch.worker || batch.results) return;
+    if (batch.worker || batch.prepared) return;
     const entry = this.pickWorker();
     if (!entry) {
       this.prepareHere(batch);
@@ -124,9 +141,15 @@ export class ParsingPool {
       }
       return index;
     });
+    let end = 0;
+    batch.ends = batch.messages.map((message) => (end += message.length));
+    batch.text = batch.messages.join('');
+    batch.messages = [];
     batch.worker = entry;
     entry.inFlight.set(batch.id, batch);
-    entry.worker.postMessage({ type: 'parse', id: batch.id, receivedAtMillis: batch.receivedAtMillis, messages: batch.messages, origins, originOf: originIndexes } satisfies ParsingRequest);
+    const returned = entry.returned;
+    entry.returned = [];
+    entry.worker.postMessage({ type: 'parse', id: batch.id, receivedAtMillis: batch.receivedAtMillis, text: batch.text, ends: batch.ends, origins, originOf: originIndexes, returned } satisfies ParsingRequest, returned);
   }
 
   /** The live worker with the fewest batches in flight. */
@@ -144,9 +167,7 @@ export class ParsingPool {
     const batch = entry.inFlight.get(response.id);
     if (!batch) return;
     entry.inFlight.delete(response.id);
-    const results: Prepared[] = response.values.map((value, index) => ({ kind: 'event', key: response.keys[index]!, value }));
-    for (const [index, failure] of response.failures) results[index] = failure;
-    batch.results = results;
+    batch.response = response;
     this.handOn();
   }
 
@@ -164,23 +185,64 @@ export class ParsingPool {
   private prepareHere(batch: Batch): void {
     this.localAttributor ??= createAttributor(this.organisations);
     const attributor = this.localAttributor;
-    batch.results = batch.messages.map((message, index) => prepareEvent({ message, receivedAtMillis: batch.receivedAtMillis, ...originOf(batch.metas[index]!) }, attributor, this.options.maxMessageBytes));
+    batch.prepared = batch.metas.map((meta, index) => prepareEvent({ message: messageAt(batch, index), receivedAtMillis: batch.receivedAtMillis, ...originOf(meta) }, attributor, this.options.maxMessageBytes));
     this.handOn();
   }
 
   private handOn(): void {
-    while (this.inOrder.length > 0 && this.inOrder[0]!.results) {
+    while (this.inOrder.length > 0 && (this.inOrder[0]!.response || this.inOrder[0]!.prepared)) {
       const batch = this.inOrder.shift()!;
-      this.inFlight -= batch.messages.length;
+      this.inFlight -= batch.metas.length;
       this.inFlightChars -= batch.chars;
-      for (let index = 0; index < batch.messages.length; index++) this.options.onPrepared(batch.messages[index]!, batch.metas[index]!, batch.results![index]!);
+      if (batch.prepared) this.handOnPrepared(batch, batch.prepared);
+      else this.handOnResponse(batch, batch.response!);
+      // A batch that waited for its worker through a young-generation collection has been moved to the
+      // old generation, where it stays until the next full collection however dead it is. Until then
+      // it would keep its lines and events alive through every young collection, and they would be
+      // copied and promoted too: cut it loose from them.
+      batch.messages = [];
+      batch.text = '';
+      batch.ends = [];
+      batch.metas = [];
+      batch.response = undefined;
+      batch.prepared = undefined;
     }
+    this.options.onHandedOn();
     if (this.inOrder.length === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const waiter of waiters) waiter();
     }
   }
+
+  /** The events are read out of the worker's buffer only now, as they go on, and the buffer goes back. */
+  private handOnResponse(batch: Batch, response: ParsingResponse): void {
+    const bytes = Buffer.from(response.texts.buffer);
+    const { keys, failures } = response;
+    let nextFailure = 0;
+    for (let index = 0; index < keys.length; index++) {
+      const failure = failures[nextFailure];
+      if (failure !== undefined && failure[0] === index) {
+        nextFailure += 1;
+        this.options.onFailure(messageAt(batch, index), batch.metas[index]!, failure[1]);
+      } else this.options.onEvent(batch.metas[index]!, keys[index]!, eventText(bytes, response.texts, index));
+    }
+    batch.worker?.returned.push(response.texts.buffer);
+  }
+
+  private handOnPrepared(batch: Batch, prepared: Prepared[]): void {
+    for (let index = 0; index < prepared.length; index++) {
+      const outcome = prepared[index]!;
+      if (outcome.kind === 'event') this.options.onEvent(batch.metas[index]!, outcome.key, outcome.value);
+      else this.options.onFailure(messageAt(batch, index), batch.metas[index]!, outcome);
+    }
+  }
+}
+
+/** Message `index` of a batch, open or joined. */
+function messageAt(batch: Batch, index: number): string {
+  if (batch.messages.length > 0) return batch.messages[index]!;
+  return batch.text.slice(index === 0 ? 0 : batch.ends[index - 1], batch.ends[index]);
 }
 
 function originOf(meta: MessageMeta): MessageOrigin {

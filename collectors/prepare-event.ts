@@ -6,6 +6,14 @@ import { getParser } from './parsers/registry.js';
 
 export const UNATTRIBUTED_KEY = 'unattributed';
 
+/** The messages of a batch share their receive time, and parsers only read it: one Date serves them all. */
+let lastReceivedAt = new Date(Number.NaN);
+
+function receivedDate(millis: number): Date {
+  if (lastReceivedAt.getTime() !== millis) lastReceivedAt = new Date(millis);
+  return lastReceivedAt;
+}
+
 /** What a message needs besides its text; plain data, so that it can cross to a parsing worker. */
 export interface PrepareInput {
   message: string;
@@ -38,7 +46,7 @@ export function prepareEvent(input: PrepareInput, attributor: Attributor, maxMes
   try {
     const parser = getParser(input.parser);
     if (!parser) return { kind: 'unparsed', reason: `unknown parser "${input.parser}"` };
-    const receivedAt = new Date(input.receivedAtMillis);
+    const receivedAt = receivedDate(input.receivedAtMillis);
     const outcome = parser.parse(input.message, { receivedAt, peerAddress: input.peerAddress });
     if (!outcome.ok) return { kind: 'unparsed', reason: outcome.reason };
     const event = normaliseEvent(outcome.event, receivedAt, attributor, { peerAddress: input.peerAddress, tokenOrganizationId: input.organizationId });

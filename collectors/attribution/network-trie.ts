@@ -37,9 +37,11 @@ export class NetworkTrie<T> {
     let node: TrieNode<T> | undefined = this.roots[address.family];
     let found = node.value;
     if (address.family === 4) {
-      // Every event is looked up: IPv4 walks with plain numbers, not a BigInt per bit.
+      // Every event is looked up: IPv4 walks with 32-bit integer shifts (the address fits an
+      // unsigned 32-bit value), not a BigInt or a power of two per bit.
+      const value = address.value;
       for (let bit = 31; bit >= 0 && node !== undefined; bit--) {
-        node = Math.floor(address.value / 2 ** bit) % 2 === 1 ? node.one : node.zero;
+        node = (value >>> bit) & 1 ? node.one : node.zero;
         if (node?.value !== undefined) found = node.value;
       }
       return found;

@@ -44,11 +44,14 @@ function choose(line: string): Parser {
   // a search for a fixed string is much cheaper than the pattern, and most lines have none of them.
   if (head.includes('id=') && FORTIGATE.test(head)) return fortigateParser;
   if (head.includes('"SFW"') && SOPHOS_XG.test(head) && SOPHOS_XG_LOG_ID.test(head)) return sophosXgParser;
-  if (SOPHOS_UTM.test(head)) return sophosUtmParser;
-  if (KEY_VALUES.test(head)) return kvParser;
+  // After `<PRI>` an RFC 5424 line has a version digit and a space, where neither Sophos UTM's
+  // four-digit year nor a key=value keyword can stand: those two patterns are skipped for it.
+  const rfc5424 = isRfc5424(head);
+  if (!rfc5424 && SOPHOS_UTM.test(head)) return sophosUtmParser;
+  if (!rfc5424 && KEY_VALUES.test(head)) return kvParser;
   if (head.includes('%') && CISCO_ASA.test(head)) return ciscoAsaParser;
   if (head.includes(',') && PAN_OS.test(head)) return panosParser;
-  if (isRfc5424(head)) return rfc5424Parser;
+  if (rfc5424) return rfc5424Parser;
   if (head.startsWith('<')) return rfc3164Parser;
   if (MICROSOFT_DHCP.test(head)) return microsoftDhcpParser;
   if (MICROSOFT_DNS.test(head)) return microsoftDnsParser;

@@ -22,7 +22,7 @@ export interface TcpTransportOptions {
 
 /**
  * Syslog over TCP (RFC 6587), octet counting or newline framing detected per connection. While the
- * pipeline is saturated every socket is paused, so senders feel backpressure through TCP itself.
+ * pipeline is saturated or backlogged every socket is paused, so senders feel backpressure through TCP itself.
  */
 export class TcpTransport {
   private server: net.Server | undefined;
@@ -91,7 +91,7 @@ export class TcpTransport {
     socket.on('data', (chunk: Buffer) => {
       this.options.metrics?.bytesReceived.inc(labels, chunk.length);
       framer.push(chunk);
-      if (this.sink.saturated) this.pauseAll();
+      if (this.sink.saturated || this.sink.backlogged === true) this.pauseAll();
     });
     // However the connection ends (end of stream, idle close, reset), a partly framed message is not lost.
     socket.on('close', () => {

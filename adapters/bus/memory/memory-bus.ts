@@ -54,6 +54,8 @@ const DEFAULT_MAX_BATCH_SIZE = 500;
 const DEFAULT_MAX_BATCH_BYTES = 2 ** 20;
 /** Short enough that the API and listeners sharing the loop answer within a fraction of a second. */
 const DEFAULT_BATCH_BUDGET_MS = 50;
+/** Stored headers are only ever copied out (every delivery gets its own): messages without any share this one. */
+const NO_HEADERS: Record<string, string> = Object.freeze({});
 
 /**
  * The bus of the embedded mode: Kafka's model (partitions, consumer groups with committed offsets,
@@ -197,7 +199,7 @@ export class MemoryBus implements Bus {
     const partitions = topic.logs.length;
     for (const message of messages) {
       const partition = partitions === 1 ? 0 : keyPartition(message.key, partitions);
-      topic.logs[partition]!.append(message.key, message.value, message.headers ? { ...message.headers } : {});
+      topic.logs[partition]!.append(message.key, message.value, message.headers ? { ...message.headers } : NO_HEADERS);
     }
     for (let partition = 0; partition < partitions; partition++) this.trim(topic, partition);
     for (const group of topic.groups.values()) group.wakeAll();

@@ -31,7 +31,8 @@ export function messageBytes(key: string, value: string, headers: Record<string,
  * kept as a running sum, so the bytes from any offset to the end cost one subtraction.
  */
 export class PartitionLog {
-  private messages: StoredMessage[] = [];
+  /** Emptied below `head`: see `trimBefore`. */
+  private messages: (StoredMessage | undefined)[] = [];
   /** Index in `messages` of the oldest retained message; dropping lazily keeps trimming O(1). */
   private head = 0;
   private first = 0;
@@ -86,7 +87,7 @@ export class PartitionLog {
       }
       end = fits;
     }
-    return this.messages.slice(start, end);
+    return this.messages.slice(start, end) as StoredMessage[];
   }
 
   private bytesBetween(startIndex: number, endIndex: number): number {
@@ -98,6 +99,9 @@ export class PartitionLog {
   trimBefore(offset: number): void {
     const drop = Math.min(offset, this.nextOffset) - this.first;
     if (drop <= 0) return;
+    // Dropped slots are emptied now, not at the next compaction: the log lives in the old generation,
+    // and every message it still pointed to would be kept and copied by young-generation collections.
+    this.messages.fill(undefined, this.head, this.head + drop);
     this.head += drop;
     this.first += drop;
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.messages.length) {

@@ -11,13 +11,35 @@ function digits(text: string, at: number, count: number): number {
   return value;
 }
 
+/** The last day looked up (lines of one sender share it), and where it starts. */
+let lastYear = Number.NaN;
+let lastMonth = Number.NaN;
+let lastDay = Number.NaN;
+let lastDayStart = 0;
+
+/** Whole numbers from 0 to `max`: the time fields with which a time is the day's start plus them. */
+function within(value: number, max: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= max;
+}
+
 /** Builds a UTC time and rejects dates that Date.UTC would silently roll over (Feb 30, 24:00...). */
 export function utcMillis(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number | undefined {
+  // The date builtins were a tenth of the RFC 5424 parser: a valid day is looked up once, and an
+  // ordinary time of day is added to its start, which is what Date.UTC computes for such fields.
+  if (year === lastYear && month === lastMonth && day === lastDay && within(hour, 23) && within(minute, 59) && within(second, 59) && within(ms, 999)) {
+    return lastDayStart + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  }
   // A leap second (RFC 3339 allows :60) is kept as the last millisecond of the minute before.
   const leap = second === 60;
   const millis = Date.UTC(year, month - 1, day, hour, minute, leap ? 59 : second, leap ? 999 : ms);
   const check = new Date(millis);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 60) return undefined;
+  if (within(hour, 23) && within(minute, 59) && within(second, 59) && within(ms, 999)) {
+    lastYear = year;
+    lastMonth = month;
+    lastDay = day;
+    lastDayStart = millis - ((hour * 60 + minute) * 60 + second) * 1000 - ms;
+  }
   return millis;
 }
 

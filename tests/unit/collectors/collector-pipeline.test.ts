@@ -57,4 +57,30 @@ describe('collectors > collector pipeline', () => {
     expect(parse.reason).to.be.a('string').and.not.equal('');
     expect(letters.find((letter) => letter.stage === 'framing')!.reason).to.equal('invalid octet count "123456789012"');
   });
+
+  it('is backlogged while more than a worker can soon parse waits for it, and calls back once the workers caught up', async () => {
+    const withWorker = new CollectorPipeline({ bus, clock: systemClock, logger: silentLogger(), metrics, organisations: [], flushIntervalMs: 5, parsingWorkers: 1 });
+    try {
+      expect(withWorker.backlogged).to.equal(false);
+      // More than a mebibyte of text handed over in one go, before the worker can have taken any of it.
+      const count = Math.ceil(2 ** 20 / LINE.length) + 10;
+      for (let index = 0; index < count; index++) withWorker.accept(LINE, { transport: 'tcp' });
+      expect(withWorker.backlogged).to.equal(true);
+      expect(withWorker.saturated).to.equal(false);
+      let drained = false;
+      withWorker.onceDrained(() => (drained = true));
+      expect(drained).to.equal(false);
+      await withWorker.flush();
+      expect(withWorker.backlogged).to.equal(false);
+      expect(drained).to.equal(true);
+      expect(metrics.render()).to.include(`lagebild_parser_messages_total{outcome="parsed",parser="auto"} ${count}`);
+    } finally {
+      await withWorker.close();
+    }
+  });
+
+  it('is never backlogged when it parses on the event loop', () => {
+    for (let index = 0; index < 20_000; index++) pipeline.accept(LINE, { transport: 'tcp' });
+    expect(pipeline.backlogged).to.equal(false);
+  });
 });

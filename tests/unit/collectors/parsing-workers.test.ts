@@ -54,10 +54,12 @@ describe('collectors > parsing workers', function () {
   it('publish what the pipeline publishes in its own thread: the same events and dead letters, in the same order per key, counted the same', async () => {
     const lines = parserFixtureLines();
     const broken = ['', 'not syslog at all', '<999>1 broken', `{"deep":${'['.repeat(100)}`, '\u0000\ud800 odd', 'x'.repeat(70_000)];
+    // Events cross from the workers as UTF-8: text beyond Latin-1 and beyond the BMP must arrive as it left.
+    const wide = ['<38>1 2026-03-01T08:00:00Z fw1 sshd 42 - - Failed password for invalid user müller from 10.51.3.4 port 4711 ssh2', '<14>Mar  1 08:00:00 host app: 日本語のログ 🚀 fertig', '{"message":"Größe ✓ \\ud83d\\ude80","host":{"name":"ü"}}'];
     const parsers = [undefined, 'rfc5424', 'json', 'no-such-parser'];
     const feed = async (pipeline: CollectorPipeline): Promise<void> => {
       for (let round = 0; round < 5; round++) {
-        const all = [...lines, ...broken];
+        const all = [...lines, ...broken, ...wide];
         for (let index = 0; index < all.length; index++) {
           const meta: MessageMeta = { transport: index % 2 === 0 ? 'tcp' : 'udp', peerAddress: `10.51.0.${index % 7}`, parser: parsers[(index + round) % parsers.length] };
           pipeline.accept(all[index]!, meta);
@@ -87,5 +89,20 @@ describe('collectors > parsing workers', function () {
       [organisation('org-a', ['10.10.0.0/16'])],
     );
     expect(result.events.map((entry) => entry.split(' ')[0])).to.deep.equal(['unattributed', 'org-b']);
+  });
+
+  it('prepare the batches of a worker that died on the event loop: every message still comes out once, the same as without workers', async () => {
+    const lines = [...parserFixtureLines(), 'not syslog at all', '<999>1 broken'];
+    const feed = (kill: boolean) => async (pipeline: CollectorPipeline): Promise<void> => {
+      lines.forEach((line, index) => pipeline.accept(line, { transport: 'tcp', peerAddress: `10.51.0.${index % 5}` }));
+      // Its batches are on their way to it (or in it) when it goes.
+      if (kill) await (pipeline as unknown as { pool: { workers: { worker: { terminate(): Promise<number> } }[] } }).pool.workers[0]!.worker.terminate();
+    };
+    const inThread = await run(0, feed(false));
+    const afterDeath = await run(1, feed(true));
+    expect(inThread.events.length + inThread.deadLetters.length).to.equal(lines.length);
+    expect(afterDeath.events).to.deep.equal(inThread.events);
+    expect(afterDeath.deadLetters).to.deep.equal(inThread.deadLetters);
+    expect(afterDeath.metrics).to.equal(inThread.metrics);
   });
 });

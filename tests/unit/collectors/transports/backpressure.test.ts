@@ -12,6 +12,7 @@ import { MetricsRegistry } from '../../../../core/metrics.js';
 import { TOPICS } from '../../../../core/ports/bus.js';
 import { MemoryBus } from '../../../../adapters/bus/memory/memory-bus.js';
 import { GatedBus } from './gated-bus.js';
+import { RecordingSink } from './recording-sink.js';
 
 const HIGH_WATERMARK = 1000;
 const MAX_BATCH = 100;
@@ -31,6 +32,16 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One sender that writes `total` lines as fast as its socket takes them, then ends: more than the kernel's buffers on both ends hold. */
+async function sendLines(port: number, total: number, cleanups: (() => Promise<void> | void)[]): Promise<net.Socket> {
+  const sender = net.connect({ host: '127.0.0.1', port });
+  cleanups.push(() => void sender.destroy());
+  await new Promise((resolve) => sender.once('connect', resolve));
+  for (let index = 0; index < total; index++) sender.write(`${sshLine(index)}\n`);
+  sender.end();
+  return sender;
+}
 
 describe('collectors > transports > backpressure', function () {
   this.timeout(60_000);
@@ -91,6 +102,36 @@ describe('collectors > transports > backpressure', function () {
     expect(pipeline.saturated).to.equal(false);
   });
 
+  it('pauses TCP senders while the parsing workers are backlogged, and reads on once they caught up', async () => {
+    const sink = new RecordingSink();
+    let drained: (() => void) | undefined;
+    sink.onceDrained = (callback) => (drained = callback);
+    // Backlogged from the first read on: whatever that read framed is taken, then the sockets pause.
+    const backlogged = { value: true };
+    Object.defineProperty(sink, 'backlogged', { get: () => backlogged.value });
+    const counted = transportMetrics(metrics);
+    const connections = new ConnectionLimiter({ maxConnections: 10, maxConnectionsPerPeer: 10 }, counted, silentLogger());
+    const tcp = new TcpTransport(sink, { host: '127.0.0.1', port: 0, maxMessageBytes: 64 * 1024, logger: silentLogger(), metrics: counted, connections, idleTimeoutMs: 60_000 });
+    const port = await tcp.listen();
+    cleanups.push(() => tcp.close());
+
+    const total = 100_000;
+    const sender = await sendLines(port, total, cleanups);
+
+    await until(() => drained !== undefined, 'the transport to wait for the sink');
+    await sleep(300);
+    const heldAtPause = sink.accepted.length;
+    await sleep(300);
+    expect(sink.accepted.length).to.equal(heldAtPause);
+    expect(heldAtPause).to.be.above(0).and.below(total);
+    expect(sender.writableLength).to.be.above(0);
+
+    backlogged.value = false;
+    drained!();
+    await sink.waitForAccepted(total, 40_000);
+    expect(sink.accepted.map((entry) => entry.message)).to.deep.equal(Array.from({ length: total }, (_, index) => sshLine(index)));
+  });
+
   it('stalls a TCP sender while consumers leave the bounded memory bus full, then delivers every line', async () => {
     const maxBytes = 256 * 1024;
     const bounded = new MemoryBus({ partitions: 4, maxBytes, logger: silentLogger() });
@@ -114,13 +155,8 @@ describe('collectors > transports > backpressure', function () {
       await bounded.close();
     });
 
-    // More than the kernel's socket buffers hold on both ends, so that the sender itself backs up.
     const total = 100_000;
-    const sender = net.connect({ host: '127.0.0.1', port });
-    cleanups.push(() => void sender.destroy());
-    await new Promise((resolve) => sender.once('connect', resolve));
-    for (let index = 0; index < total; index++) sender.write(`${sshLine(index)}\n`);
-    sender.end();
+    const sender = await sendLines(port, total, cleanups);
 
     // The bus fills up to its bound, then the pipeline's queue to the watermark, then the sockets pause.
     await until(() => boundedPipeline.saturated, 'the pipeline to saturate behind the full bus');
