@@ -43,11 +43,27 @@ function foldsCodeUnitWise(needle: string): boolean {
   return true;
 }
 
+/** Shorter than this, a run of ASCII cut out of a longer needle would admit too many texts. */
+const MIN_ASCII_RUN = 3;
+
+/**
+ * The longest run of printable ASCII in a needle that has other characters too, when long enough:
+ * any part of a needle is as necessary as the whole. SigmaHQ's `windash` writes every option three
+ * more times with Unicode dashes (" –delete ", " —delete ", " ―delete "); cut to "delete " they are
+ * one needle again, scanned with the plain ASCII ones (see NeedleAutomaton).
+ */
+function asciiCore(needle: string): string {
+  const runs = needle.match(/[\x20-\x7e]+/g);
+  if (!runs || runs[0] === needle) return needle;
+  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a));
+  return longest.length >= MIN_ASCII_RUN ? longest : needle;
+}
+
 function needleOf(value: unknown): string | undefined {
   if (!(value instanceof SigmaString)) return undefined;
   let best = '';
   for (const token of value.tokens) if (typeof token === 'string' && token.length > best.length) best = token;
-  const needle = best.toLowerCase();
+  const needle = asciiCore(best.toLowerCase());
   return needle && foldsCodeUnitWise(needle) ? needle : undefined;
 }
 
