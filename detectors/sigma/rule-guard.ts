@@ -29,22 +29,32 @@ export interface Guard {
 const UNFOLDABLE = /[\u03c2\u0307]/;
 
 /**
- * Pictographs and emoji (U+1F000–U+1FAFF) have no case, so a pair of code units matches itself
- * whatever the folding: SigmaHQ's emoji rules list hundreds of them, and without a guard every
- * process start would be tested against each.
+ * Whether the scan, which folds one UTF-16 code unit at a time, finds the needle wherever lowercasing
+ * the text would. A character outside the Basic Multilingual Plane is two code units that fold only
+ * as a pair, unless it has no case at all: emoji, pictographs and hieroglyphs (SigmaHQ's emoji rules
+ * list hundreds of them, and without a guard every process start would be tested against each).
  */
 function foldsCodeUnitWise(needle: string): boolean {
   if (UNFOLDABLE.test(needle)) return false;
   for (const character of needle) {
     const point = character.codePointAt(0)!;
     if (point >= 0xd800 && point <= 0xdfff) return false;
-    if (point > 0xffff && (point < 0x1f000 || point > 0x1faff)) return false;
+    if (point > 0xffff && (character.toLowerCase() !== character || character.toUpperCase() !== character)) return false;
   }
   return true;
 }
 
 /** Shorter than this, a run of ASCII cut out of a longer needle would admit too many texts. */
-const MIN_ASCII_RUN = 3;
+const MIN_RUN = 3;
+
+const PRINTABLE_ASCII_RUNS = /[\x20-\x7e]+/g;
+
+/** Printable ASCII but "k" and "s", in lowercased text: see regexNeedleOf. */
+const CASELESS_REGEX_RUNS = /[\x20-\x6a\x6c-\x72\x74-\x7e]+/g;
+
+function longestRun(text: string, runs: RegExp): string {
+  return (text.match(runs) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+}
 
 /**
  * The longest run of printable ASCII in a needle that has other characters too, when long enough:
@@ -53,10 +63,8 @@ const MIN_ASCII_RUN = 3;
  * one needle again, scanned with the plain ASCII ones (see NeedleAutomaton).
  */
 function asciiCore(needle: string): string {
-  const runs = needle.match(/[\x20-\x7e]+/g);
-  if (!runs || runs[0] === needle) return needle;
-  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a));
-  return longest.length >= MIN_ASCII_RUN ? longest : needle;
+  const run = longestRun(needle, PRINTABLE_ASCII_RUNS);
+  return run === needle || run.length < MIN_RUN ? needle : run;
 }
 
 function needleOf(value: unknown): string | undefined {
@@ -79,16 +87,22 @@ function strength(guard: Guard): number {
 }
 
 /**
- * The text every match of a case-sensitive regular expression contains, as a needle. A
- * case-insensitive one gets none: RE2 folds some ASCII letters together with others (s with ſ, k
- * with the Kelvin sign) that lowercasing does not map to them, so the scan could miss a match.
+ * The text every match of a regular expression contains, as a needle. A case-insensitive one (flag
+ * `i` or a leading `(?i)`) gets the longest part of its literal in printable ASCII without "k" and
+ * "s": RE2 folds those together with the Kelvin sign and ſ, which lowercasing does not map to them,
+ * so the scan could miss a match through them; every other ASCII letter folds alike in both.
  */
 function regexNeedleOf(value: unknown, flags: string): string | undefined {
-  if (flags.includes('i')) return undefined;
-  const source = value instanceof SigmaString ? value.plain() : typeof value === 'string' ? value : undefined;
-  const literal = source === undefined ? undefined : requiredLiteral(source, 3);
-  const needle = literal?.toLowerCase();
-  return needle && foldsCodeUnitWise(needle) ? needle : undefined;
+  let source = value instanceof SigmaString ? value.plain() : typeof value === 'string' ? value : undefined;
+  if (source === undefined) return undefined;
+  let caseless = flags.includes('i');
+  if (source.startsWith('(?i)')) {
+    caseless = true;
+    source = source.slice(4);
+  }
+  const literal = requiredLiteral(source, MIN_RUN)?.toLowerCase();
+  const needle = literal && caseless ? longestRun(literal, CASELESS_REGEX_RUNS) : literal;
+  return needle && needle.length >= MIN_RUN && foldsCodeUnitWise(needle) ? needle : undefined;
 }
 
 export function itemGuard(state: ItemState, fieldKey: string, read: GuardPart['read']): Guard | undefined {

@@ -75,17 +75,36 @@ describe('detectors > sigma > RuleIndex', () => {
     expect(deseret.match(start('x \u{10400} y'))).to.equal(true);
   });
 
-  it('guards a case-sensitive regular expression by the text every match holds, not a case-insensitive one', () => {
+  it('guards a regular expression by the text every match holds, a case-insensitive one by a part RE2 folds as lowercasing does', () => {
     const cased = rule('cased', 'product: windows\ncategory: process_creation', "CommandLine|re: 'cmd.{0,5}(?:/c|/r).+powershell.+noexit'");
     const folded = rule('folded', 'product: windows\ncategory: process_creation', "CommandLine|re|i: 'powershell.+noexit'");
-    const guarded = new RuleIndex([cased, folded]);
+    const inline = rule('inline', 'product: windows\ncategory: process_creation', "CommandLine|re: '(?i)mimikatz\\.exe'");
+    const guarded = new RuleIndex([cased, folded, inline]);
     const start = (commandLine: string) => ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, CommandLine: commandLine });
-    expect(candidatesOf(guarded, start('notepad.exe brief.txt')).map((r) => r.id)).to.deep.equal(['folded']);
+    expect(candidatesOf(guarded, start('notepad.exe brief.txt')).map((r) => r.id)).to.deep.equal([]);
     const attack = start('cmd /c echo x | powershell -noexit -c "x"');
     expect(candidatesOf(guarded, attack).map((r) => r.id)).to.deep.equal(['cased', 'folded']);
     expect(cased.match(attack)).to.equal(true);
-    // ſ (long s) matches s case-insensitively in RE2, and lowercases to itself: no guard may skip it.
-    expect(folded.match(start('POWERſHELL -noexit'))).to.equal(true);
+    // ſ (long s) and the Kelvin sign match s and k case-insensitively in RE2 but lowercase to
+    // themselves: the guards hold no s or k, so they still let these through.
+    const longS = start('POWERſHELL -noexit');
+    expect(candidatesOf(guarded, longS).map((r) => r.id)).to.deep.equal(['folded']);
+    expect(folded.match(longS)).to.equal(true);
+    const kelvin = start('C:\\Temp\\MIMI\u212aATZ.EXE');
+    expect(candidatesOf(guarded, kelvin).map((r) => r.id)).to.deep.equal(['inline']);
+    expect(inline.match(kelvin)).to.equal(true);
+  });
+
+  it('guards needles of caseless characters outside the Basic Multilingual Plane, and cuts windash needles to their ASCII core', () => {
+    const glyphs = rule('glyphs', 'product: windows\ncategory: process_creation', 'CommandLine|contains: ["\\U00013000", "\\U0001F525"]');
+    const dashes = rule('dashes', 'product: windows\ncategory: process_creation', "CommandLine|windash|contains: ' -delete '");
+    const guarded = new RuleIndex([glyphs, dashes]);
+    const start = (commandLine: string) => ev({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, CommandLine: commandLine });
+    expect(candidatesOf(guarded, start('notepad.exe brief.txt')).map((r) => r.id)).to.deep.equal([]);
+    expect(candidatesOf(guarded, start('echo \u{13000}')).map((r) => r.id)).to.deep.equal(['glyphs']);
+    const enDash = start('vssadmin \u2013delete shadows');
+    expect(candidatesOf(guarded, enDash).map((r) => r.id)).to.deep.equal(['dashes']);
+    expect(dashes.match(enDash)).to.equal(true);
   });
 
   it('takes a syslog daemon as a Linux program, so its Linux rules apply', () => {
