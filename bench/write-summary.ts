@@ -4,6 +4,15 @@ import { RESULTS_DIR } from './write-result.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- result files are read back loosely, inside this module only
 
+interface LoadCurve {
+  label: string;
+  p99Target: number;
+  points: { offered: number; sustained: number; p99: number }[];
+}
+
+const CURVE_HEIGHT = 220;
+const CURVE_COLOURS = ['#2171b5', '#e6550d'];
+
 interface Bar {
   label: string;
   value: number;
@@ -58,15 +67,22 @@ export function writeSummary(): void {
   if (memory) lines.push(`| memory | correlation state, bytes per key at ${n(memory.keys)} keys | ${n(memory.bytesPerKey)} | | | ≤ 300 | ${met(memory.target.met)} |`);
   for (const [name, run] of [['pipeline-embedded', embedded], ['pipeline-kafka', kafka]] as const) {
     if (!run) continue;
-    const ceiling = run.ceiling?.messagesPerSecond as number | undefined;
+    const kafkaCeiling = run.ceiling?.messagesPerSecond as number | undefined;
+    const detectOnly = run.detectOnly?.eventsPerSecond as number | undefined;
     const target = name === 'pipeline-embedded' ? { rate: 20_000, p99: 1000 } : { rate: 10_000, p99: 2000 };
-    lines.push(`| ${name} | sustained ev/s (offered ${n(run.offeredEventsPerSecond)}) | ${n(run.sustainedEventsPerSecond)} | ${ceiling ? `kafkajs produce+consume ${n(ceiling)}` : `offered ${n(run.offeredEventsPerSecond)}`} | ${pct(run.sustainedEventsPerSecond, ceiling ?? run.offeredEventsPerSecond)} | ≥ ${n(target.rate)} | ${met(run.sustainedEventsPerSecond >= target.rate)} |`);
-    lines.push(`| ${name} | event → incident latency p50 / p99, ms (${run.probesSeen}/${run.probes} probes) | ${n(run.latencyMs.p50)} / ${n(run.latencyMs.p99)} | | | p99 ≤ ${n(target.p99)} | ${met(run.latencyMs.p99 <= target.p99 && run.probesSeen === run.probes)} |`);
-    if (run.atLowerRate) {
-      const lower = run.atLowerRate as Json;
-      lines.push(`| ${name} | at ${n(lower.offeredEventsPerSecond)} offered: sustained ev/s; latency p50 / p99, ms (${lower.probesSeen}/${lower.probes} probes) | ${n(lower.sustainedEventsPerSecond)}; ${n(lower.latencyMs.p50)} / ${n(lower.latencyMs.p99)} | | | | |`);
+    if (detectOnly) {
+      lines.push(`| ${name} | sustained ev/s at saturation (offered ${n(run.offeredEventsPerSecond)}; RSS peak ${n(run.rssPeakMiB)} MiB) | ${n(run.sustainedEventsPerSecond)} | detection alone on the same traffic ${n(detectOnly)} | ${pct(run.sustainedEventsPerSecond, detectOnly)} | ≥ 50 % | ${met(run.ratioToDetect >= 0.5)} |`);
+    } else {
+      const withBulk = run.ceiling?.elasticsearchBulk === true;
+      const ceilingText = kafkaCeiling ? `${withBulk ? 'kafkajs produce+consume + Elasticsearch bulk' : 'kafkajs produce+consume'} ${n(kafkaCeiling)}${run.kafkaOnly ? ` (Kafka alone ${n(run.kafkaOnly.messagesPerSecond)})` : ''}` : `offered ${n(run.offeredEventsPerSecond)}`;
+      lines.push(`| ${name} | sustained ev/s at saturation (offered ${n(run.offeredEventsPerSecond)}${run.rssPeakMiB ? `; RSS peak ${n(run.rssPeakMiB)} MiB` : ''}) | ${n(run.sustainedEventsPerSecond)} | ${ceilingText} | ${pct(run.sustainedEventsPerSecond, kafkaCeiling ?? run.offeredEventsPerSecond)} | ${withBulk ? '≥ 50 %' : `≥ ${n(target.rate)}`} | ${met(withBulk ? run.ratioToCeiling >= 0.5 : run.sustainedEventsPerSecond >= target.rate)} |`);
     }
-    bars.push({ label: name, value: run.sustainedEventsPerSecond, ceiling: ceiling ?? run.offeredEventsPerSecond, target: target.rate });
+    lines.push(`| ${name} | event → incident latency p50 / p99 at saturation, ms (${run.probesSeen}/${run.probes} probes) | ${n(run.latencyMs.p50)} / ${n(run.latencyMs.p99)} | | | | |`);
+    for (const point of (run.sweep ?? (run.atLowerRate ? [run.atLowerRate] : [])) as Json[]) {
+      const atEighty = point.offeredEventsPerSecond === run.atEightyPercent?.offeredEventsPerSecond;
+      lines.push(`| ${name} | at ${n(point.offeredEventsPerSecond)} offered${atEighty ? ' (80 % of saturation)' : ''}: sustained ev/s; latency p50 / p99, ms (${point.probesSeen}/${point.probes} probes); RSS peak MiB | ${n(point.sustainedEventsPerSecond)}; ${n(point.latencyMs.p50)} / ${n(point.latencyMs.p99)}; ${n(point.rssPeakMiB)} | | | ${atEighty ? `p99 ≤ ${n(target.p99)}` : ''} | ${atEighty ? met(point.latencyMs.p99 <= target.p99 && point.probesSeen === point.probes) : ''} |`);
+    }
+    bars.push({ label: name, value: run.sustainedEventsPerSecond, ceiling: detectOnly ?? kafkaCeiling ?? run.offeredEventsPerSecond, target: target.rate });
   }
   if (api) {
     for (const [name, q] of Object.entries(api.queries as Json)) {
@@ -109,20 +125,19 @@ export function writeSummary(): void {
       lines.push('', `Alerts ${n(quality.alerts)} (${quality.eventsPerAlert} events per alert) filed by the incident recorder's own step. CERT queue: ${queue(queues.cert)}. Organisations' incidents: ${queue(queues.organisations)}.`);
     }
   }
-  const latency: { label: string; target: number; p50: number; p99: number }[] = [];
+  const curves: LoadCurve[] = [];
   for (const run of [embedded, kafka]) {
     if (!run) continue;
-    const target = run.suite === 'pipeline-kafka' ? 2000 : 1000;
-    latency.push({ label: `${run.suite} @${n(run.offeredEventsPerSecond)}/s`, target, p50: run.latencyMs.p50, p99: run.latencyMs.p99 });
-    if (run.atLowerRate) latency.push({ label: `${run.suite} @${n(run.atLowerRate.offeredEventsPerSecond)}/s`, target, p50: run.atLowerRate.latencyMs.p50, p99: run.atLowerRate.latencyMs.p99 });
+    const points = [run, ...((run.sweep ?? (run.atLowerRate ? [run.atLowerRate] : [])) as Json[])].map((point) => ({ offered: point.offeredEventsPerSecond as number, sustained: point.sustainedEventsPerSecond as number, p99: point.latencyMs.p99 as number }));
+    curves.push({ label: run.suite as string, p99Target: run.suite === 'pipeline-kafka' ? 2000 : 1000, points: points.sort((a, b) => a.offered - b.offered) });
   }
   lines.push('', '![throughput and latency](chart.svg)', '');
   writeFileSync(path.join(RESULTS_DIR, 'SUMMARY.md'), `${lines.join('\n')}\n`);
-  writeFileSync(path.join(RESULTS_DIR, 'chart.svg'), chartSvg(bars, latency));
+  writeFileSync(path.join(RESULTS_DIR, 'chart.svg'), chartSvg(bars, curves));
 }
 
 /** Horizontal bars on a log scale: the measured figure, its ceiling behind it, the target as a tick. */
-function chartSvg(bars: Bar[], latency: { label: string; target: number; p50: number; p99: number }[]): string {
+function chartSvg(bars: Bar[], curves: LoadCurve[]): string {
   const width = 1000;
   const left = 190;
   const row = 34;
@@ -142,18 +157,47 @@ function chartSvg(bars: Bar[], latency: { label: string; target: number; p50: nu
     y += row;
   }
   y += 30;
-  out.push(`<text x="10" y="${y}" font-size="15" font-weight="bold">Event → incident latency, ms (p50 dark, p99 light; red tick = p99 target)</text>`);
-  y += 15;
-  const maxLatency = Math.max(2000, ...latency.map((l) => l.p99 || 0));
-  const s = (v: number): number => (Number.isFinite(v) ? (v / maxLatency) * plot : 0);
-  for (const l of latency) {
-    const target = l.target;
-    out.push(`<text x="${left - 8}" y="${y + 16}" font-size="12" text-anchor="end">${l.label}</text>`);
-    out.push(`<rect x="${left}" y="${y}" width="${s(l.p99).toFixed(1)}" height="22" fill="#fdd0a2"/>`);
-    out.push(`<rect x="${left}" y="${y + 4}" width="${s(l.p50).toFixed(1)}" height="14" fill="#e6550d"/>`);
-    out.push(`<rect x="${(left + s(target)).toFixed(1)}" y="${y - 2}" width="3" height="26" fill="#d62728"/>`);
-    out.push(`<text x="${(left + Math.max(s(l.p99), s(target)) + 6).toFixed(1)}" y="${y + 16}" font-size="11">${Number.isFinite(l.p99) && l.p99 !== null ? `p50 ${l.p50} / p99 ${l.p99}` : 'no probe reached an incident within the wait'}</text>`);
-    y += row;
-  }
+  out.push(`<text x="10" y="${y}" font-size="15" font-weight="bold">Against offered load (events/s)</text>`);
+  y += 18;
+  out.push(`<text x="10" y="${y}" font-size="12">Left: sustained rate (dashed diagonal = offered). Right: p99 event → incident latency, log scale (red line = p99 target).</text>`);
+  y += 20;
+  out.push(...loadCurvesSvg(curves, y, width));
+  y += CURVE_HEIGHT + 60;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y + 20}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${out.join('\n')}\n</svg>\n`;
+}
+
+/** Two panels side by side: sustained rate and p99 latency, each against the offered rate, one line per mode. */
+function loadCurvesSvg(curves: LoadCurve[], top: number, width: number): string[] {
+  const out: string[] = [];
+  const panel = (width - 160) / 2;
+  const maxOffered = Math.max(1, ...curves.flatMap((c) => c.points.map((p) => p.offered)));
+  const maxRate = Math.max(maxOffered, ...curves.flatMap((c) => c.points.map((p) => p.sustained)));
+  const latencies = curves.flatMap((c) => [c.p99Target, ...c.points.map((p) => p.p99).filter((v) => Number.isFinite(v) && v > 0)]);
+  const [minMs, maxMs] = [Math.max(1, Math.min(...latencies) / 2), Math.max(...latencies) * 2];
+  const x = (left: number, offered: number): number => left + (offered / maxOffered) * panel;
+  const yRate = (rate: number): number => top + CURVE_HEIGHT - (rate / maxRate) * CURVE_HEIGHT;
+  const yMs = (ms: number): number => top + CURVE_HEIGHT - (Math.log10(Math.max(ms, minMs) / minMs) / Math.log10(maxMs / minMs)) * CURVE_HEIGHT;
+  const lefts = [60, 60 + panel + 80];
+  for (const left of lefts) {
+    out.push(`<rect x="${left}" y="${top}" width="${panel.toFixed(1)}" height="${CURVE_HEIGHT}" fill="none" stroke="#999"/>`);
+    out.push(`<text x="${(left + panel).toFixed(1)}" y="${top + CURVE_HEIGHT + 16}" font-size="11" text-anchor="end">${Math.round(maxOffered).toLocaleString('en-US')} offered</text>`);
+  }
+  out.push(`<line x1="${lefts[0]}" y1="${yRate(0)}" x2="${x(lefts[0]!, maxOffered).toFixed(1)}" y2="${yRate(maxOffered).toFixed(1)}" stroke="#bbb" stroke-dasharray="4 3"/>`);
+  out.push(`<text x="${lefts[0]! - 4}" y="${top + 10}" font-size="11" text-anchor="end">${Math.round(maxRate).toLocaleString('en-US')}</text>`);
+  out.push(`<text x="${lefts[1]! - 4}" y="${top + 10}" font-size="11" text-anchor="end">${Math.round(maxMs).toLocaleString('en-US')} ms</text>`);
+  out.push(`<text x="${lefts[1]! - 4}" y="${top + CURVE_HEIGHT}" font-size="11" text-anchor="end">${Math.round(minMs).toLocaleString('en-US')} ms</text>`);
+  curves.forEach((curve, index) => {
+    const colour = CURVE_COLOURS[index % CURVE_COLOURS.length]!;
+    const rate = curve.points.map((p) => `${x(lefts[0]!, p.offered).toFixed(1)},${yRate(p.sustained).toFixed(1)}`);
+    const latency = curve.points.filter((p) => Number.isFinite(p.p99) && p.p99 > 0).map((p) => `${x(lefts[1]!, p.offered).toFixed(1)},${yMs(p.p99).toFixed(1)}`);
+    out.push(`<polyline points="${rate.join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+    out.push(`<polyline points="${latency.join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+    for (const point of [...rate, ...latency]) {
+      const [cx, cy] = point.split(',');
+      out.push(`<circle cx="${cx}" cy="${cy}" r="3" fill="${colour}"/>`);
+    }
+    out.push(`<line x1="${lefts[1]}" y1="${yMs(curve.p99Target).toFixed(1)}" x2="${(lefts[1]! + panel).toFixed(1)}" y2="${yMs(curve.p99Target).toFixed(1)}" stroke="#d62728" stroke-dasharray="${index === 0 ? '6 3' : '2 3'}"/>`);
+    out.push(`<text x="${lefts[0]! + 8}" y="${top + 16 + index * 16}" font-size="12" fill="${colour}">${curve.label}</text>`);
+  });
+  return out;
 }

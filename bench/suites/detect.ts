@@ -78,7 +78,7 @@ function measureFloor(lines: string[]): { eventsPerSecond: number; passes: numbe
   return { eventsPerSecond: median(passes), passes };
 }
 
-interface EngineFigures {
+export interface EngineFigures {
   rulesOn: number;
   eventsPerSecond: number;
   passes: number[];
@@ -99,7 +99,8 @@ function engineOf(ruleSet: LoadedRuleSet, everyRuleOn: boolean): { engine: Detec
   return { engine, indexSeconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-function measureEngine(ruleSet: LoadedRuleSet, lines: string[], name: string, everyRuleOn: boolean): EngineFigures {
+/** JSON.parse + DetectionEngine.process over `lines` (ECS events as JSON), median of PASSES passes; also used by the pipeline suites. */
+export function measureEngine(ruleSet: LoadedRuleSet, lines: string[], name: string, everyRuleOn: boolean): EngineFigures {
   const { engine: warm, indexSeconds } = engineOf(ruleSet, everyRuleOn);
   const { sigmaRules, correlations, iocLists } = warm.rules();
   const rulesOn = [...sigmaRules, ...correlations, ...iocLists].filter((rule) => warm.isEnabled(rule.id)).length;

@@ -24,6 +24,8 @@ export interface PipelineRun {
   probes: number;
   probesSeen: number;
   latencyMs: Record<string, number>;
+  /** Highest resident set size of this process (service and sender) sampled every 250 ms during the run. */
+  rssPeakMiB: number;
 }
 
 const PROBE_RULE = 'Direct SSH login as root';
@@ -47,6 +49,8 @@ export async function runPipeline(suite: string, env: Record<string, string>, of
       for (const org of constituency) await store.organisations.upsert(org.organisation);
     },
   });
+  let rssPeak = process.memoryUsage.rss();
+  const rssSampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 250);
   try {
     const archivedAtStart = await service.store.events.count(ALL);
     const total = offeredEventsPerSecond * seconds;
@@ -124,9 +128,40 @@ export async function runPipeline(suite: string, env: Record<string, string>, of
       probes: probes.size,
       probesSeen: latencies.length,
       latencyMs: percentiles(latencies, [50, 90, 99, 100]),
+      rssPeakMiB: Math.round(rssPeak / 1024 / 1024),
     };
   } finally {
+    clearInterval(rssSampler);
     await service.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+export interface LoadCurve {
+  /** The run offered more than the service can take: its sustained rate is the saturation rate. */
+  saturation: PipelineRun;
+  /** Runs offered shares of the saturation rate, in the order of `shares`. */
+  sweep: PipelineRun[];
+  atEightyPercent: PipelineRun;
+}
+
+/**
+ * Throughput and latency against offered load: one run offered `overload` for 40 s, then one run of
+ * 30 s at each share of the rate it sustained (80 % always among them).
+ */
+export async function runLoadCurve(suite: string, env: Record<string, string>, overload: number, shares: number[] = [0.25, 0.5, 0.8]): Promise<LoadCurve> {
+  const saturation = await runPipeline(suite, env, overload, 40);
+  progress(suite, `saturation (offered ${overload}): ${describeRun(saturation)}`);
+  const all = [...new Set([...shares, 0.8])].sort((a, b) => a - b);
+  const sweep: PipelineRun[] = [];
+  for (const share of all) {
+    const run = await runPipeline(suite, env, Math.round(saturation.sustainedEventsPerSecond * share), 30);
+    progress(suite, `${Math.round(share * 100)} % of saturation: ${describeRun(run)}`);
+    sweep.push(run);
+  }
+  return { saturation, sweep, atEightyPercent: sweep[all.indexOf(0.8)]! };
+}
+
+function describeRun(run: PipelineRun): string {
+  return `sustained ${run.sustainedEventsPerSecond} ev/s, latency ${JSON.stringify(run.latencyMs)} (${run.probesSeen}/${run.probes} probes), RSS peak ${run.rssPeakMiB} MiB`;
 }
