@@ -167,7 +167,8 @@ describe('e2e > ui > reporting', function () {
     await ui.page.locator('.versions li[data-version="1"] summary').click();
     expect(await ui.page.locator('.versions [data-field="description"]').textContent()).to.equal(description);
     // The version shows what the early warning asked, not the empty questions of later phases.
-    expect(await ui.page.locator('.versions [data-field="tier"]').count()).to.equal(0);
+    for (const unasked of ['tier', 'categories', 'ongoing', 'personalData.affected']) expect(await ui.page.locator(`.versions [data-field="${unasked}"]`).count(), unasked).to.equal(0);
+    expect(await ui.page.locator('.versions [data-field="suspectedMaliciousAct"]').textContent()).to.equal('Unbekannt');
     expect(await ui.page.locator('main img, main script').count()).to.equal(0);
     expect(await ui.page.evaluate('typeof window.__xss')).to.equal('undefined');
     await screenshot(ui.page, 'report-early-warning-1440');

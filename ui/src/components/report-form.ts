@@ -336,12 +336,17 @@ function hasValue(value: unknown): boolean {
 }
 
 /**
- * A submitted version, read-only: each field the phase asks, and any other the version holds, with
- * its label as text. Without the phase's fields (an export of old data), every field.
+ * A submitted version, read-only: each field the phase asks, and any other the version says
+ * something in (an older version, filed when the phase asked more), with its label as text. The
+ * labels are the plain ones of the record, not the questions of the form. Without the phase's
+ * fields, every field.
  */
-export function reportContentView(content: ReportContent, phase?: ReportPhase, fields?: readonly ReportPhaseField[]): HTMLElement {
+export function reportContentView(content: ReportContent, fields?: readonly ReportPhaseField[]): HTMLElement {
   const asked = fields ? new Set(fields.map((field) => field.path)) : undefined;
+  // A box left unticked in a phase that did not ask it says nothing.
+  const says = (value: unknown) => hasValue(value) && value !== false;
   const show = (field: ReportField, value: unknown): string => {
+    if (field.kind === 'tristate' && (value === null || value === undefined)) return t('report.unknown');
     if (!hasValue(value)) return '–';
     if (field.kind === 'tier') return t(`tier.${value as (typeof REPORT_TIERS)[number]}`);
     if (field.kind === 'categories') return (value as (typeof REPORT_CATEGORIES)[number][]).map((category) => t(`category.${category}`)).join(', ');
@@ -354,8 +359,8 @@ export function reportContentView(content: ReportContent, phase?: ReportPhase, f
   return h(
     'dl',
     { class: 'summary report-view' },
-    ALL_FIELDS.filter((field) => (field.shownWhen === undefined || valueAt(content, field.shownWhen) === true) && (asked === undefined || asked.has(field.path) || hasValue(valueAt(content, field.path)))).map((field) =>
-      h('div', { class: 'kv' }, h('dt', {}, t(labelOf(field, phase))), h('dd', { class: 'prose', 'data-field': field.path }, show(field, valueAt(content, field.path)))),
+    ALL_FIELDS.filter((field) => (field.shownWhen === undefined || valueAt(content, field.shownWhen) === true) && (asked === undefined || asked.has(field.path) || says(valueAt(content, field.path)))).map((field) =>
+      h('div', { class: 'kv' }, h('dt', {}, t(field.label)), h('dd', { class: 'prose', 'data-field': field.path }, show(field, valueAt(content, field.path)))),
     ),
   );
 }

@@ -160,7 +160,7 @@ export function reportPage(context: PageContext, id: string): Page {
         })
       : null;
     form = shownForm;
-    formView = shownForm ? () => reportContentView(shownForm.read(), report.phase, detail.fields) : null;
+    formView = shownForm ? () => reportContentView(shownForm.read(), detail.fields) : null;
     saveState = officer ? h('p', { class: 'save-state muted small', id: 'save-state', 'aria-live': 'polite' }, report.draftSavedAt ? t('report.draftSaved', { time: formatDateTime(report.draftSavedAt) }) : '') : null;
     const gdpr = h('div', { class: 'gdpr-host' });
     syncGdpr = () => {
@@ -226,7 +226,7 @@ export function reportPage(context: PageContext, id: string): Page {
             h('div', { class: 'form-actions' }, saveState, h('button', { type: 'submit', class: 'button', id: 'report-submit' }, report.currentVersion === 0 ? t('report.submit') : t('report.submitCorrection'))),
           )
         : latest
-          ? h('section', { class: 'panel', 'aria-labelledby': 'report-content' }, h('h2', { id: 'report-content' }, t('report.latestVersion', { version: latest.version })), reportContentView(latest.content, report.phase, detail.fields))
+          ? h('section', { class: 'panel', 'aria-labelledby': 'report-content' }, h('h2', { id: 'report-content' }, t('report.latestVersion', { version: latest.version })), reportContentView(latest.content, detail.fields))
           : h('p', { class: 'notice' }, t('report.nothingSubmitted')),
       printContent ? h('section', { class: 'panel print-only', 'aria-labelledby': 'report-print-content' }, h('h2', { id: 'report-print-content' }, t('report.printContent')), printContent) : null,
       versionsPanel(detail),
@@ -265,7 +265,7 @@ export function reportPage(context: PageContext, id: string): Page {
               h(
                 'li',
                 { 'data-version': version.version },
-                h('details', {}, h('summary', {}, t('report.versionLine', { version: version.version, time: formatDateTime(version.submittedAt), who: version.submittedBy })), reportContentView(version.content, report.phase, fields)),
+                h('details', {}, h('summary', {}, t('report.versionLine', { version: version.version, time: formatDateTime(version.submittedAt), who: version.submittedBy })), reportContentView(version.content, fields)),
               ),
             ),
           ),
