@@ -50,14 +50,18 @@ export interface PersonalDataImpact {
   delayReason: string;
 }
 
-/** The fields of a submitted report (DOMAIN.md "Fields a report needs"). */
+/**
+ * The fields of a submitted report (DOMAIN.md "Fields a report needs"). A phase asks only some of
+ * them (workflows/reporting/report-phase-fields.ts); the others are stored empty or unknown.
+ */
 export interface ReportContent {
   reporter: ReportPerson;
   isbContact: ReportPerson;
   awarenessAt: string;
   startedAt: string | null;
   endedAt: string | null;
-  tier: ReportTier;
+  /** Null in an early warning, which comes before a first assessment. */
+  tier: ReportTier | null;
   categories: ReportCategory[];
   description: string;
   suspectedMaliciousAct: boolean | null;

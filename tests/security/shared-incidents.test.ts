@@ -12,6 +12,9 @@ interface IncidentView {
   title: string;
   assignee: string | null;
   version: number;
+  alertCount: number;
+  eventCount: number;
+  ruleId: string;
   mergedInto?: string | null;
 }
 
@@ -21,7 +24,7 @@ interface DetailView {
   allowedTransitions: string[];
   mergedSources: { id: string }[];
   alerts: { alert: { id: string }; event_ids: string[] }[];
-  events: { event: { id: string } }[];
+  events: { event: { id: string }; organization?: { id?: string } }[];
   comments: { authorName: string; body: string }[];
   timeline: { actor: string; action: string }[];
 }
@@ -87,7 +90,8 @@ describe('security > shared incidents', function () {
       'officer2',
       officer2Id,
       ...foreignDetail.alerts.map((alert) => alert.alert.id),
-      ...foreignDetail.events.map((event) => event.event.id),
+      // Radebeul's own events may sit in Moritzburg's incident too, in an alert naming both towns: those are Radebeul's to see.
+      ...foreignDetail.events.filter((event) => event.organization?.id !== 'radebeul').map((event) => event.event.id),
     );
     expect(foreignDetail.alerts.length, 'Moritzburg has evidence to leak').to.be.greaterThan(0);
 
@@ -164,6 +168,23 @@ describe('security > shared incidents', function () {
     for (const mark of foreignMarks) expect(comments.text, `the comments name ${mark}`).not.to.include(mark);
     const list = await lagebild.request('GET', '/api/v1/incidents?limit=100', officer);
     for (const mark of foreignMarks) expect(list.text, `the list names ${mark}`).not.to.include(mark);
+  });
+
+  it('the officer sees Radebeul\'s evidence, counted as Radebeul\'s, and cannot silence what feeds the shared incident', async () => {
+    const view = await detail(sharedId, officer);
+    expect(view.events.length, 'Radebeul\'s events').to.be.greaterThan(0);
+    expect(view.events.map((event) => event.organization?.id)).to.satisfy((ids: unknown[]) => ids.every((id) => id === 'radebeul'));
+    expect(view.incident.alertCount).to.equal(view.alerts.length);
+    expect(view.incident.eventCount).to.equal(view.events.length);
+    const cert = await detail(sharedId, analyst);
+    expect(cert.incident.eventCount, 'the whole incident holds Moritzburg\'s events too').to.be.greaterThan(view.incident.eventCount);
+
+    const suppression = { organizationId: 'radebeul', ruleId: view.incident.ruleId, conditions: [{ field: 'source.ip', value: '203.0.113.45' }], reason: 'Fehlalarm', expiresAt: new Date(Date.now() + 86_400_000).toISOString(), sourceIncidentId: sharedId };
+    const answer = await lagebild.request('POST', '/api/v1/suppressions', officer, suppression);
+    expect(answer.status, answer.text).to.equal(403);
+    expect(answer.body).to.include({ code: 'incident_shared' });
+    const listed = await lagebild.call<{ items: { sourceIncidentId?: string }[] }>('GET', '/api/v1/suppressions', analyst);
+    expect(listed.items.filter((item) => item.sourceIncidentId === sharedId)).to.deep.equal([]);
   });
 
   it('the CERT does not hand the shared incident to one organisation\'s officer', async () => {

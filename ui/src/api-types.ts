@@ -288,11 +288,18 @@ export interface DataProtectionNotice {
   notifiedAt: string | null;
 }
 
+/** A content field the report's phase asks for, by dotted path ("reporter.email"); the server checks submissions against these. */
+export interface ReportPhaseField {
+  path: string;
+  required: boolean;
+}
+
 export interface ReportDetail {
   report: Report;
   versions: ReportVersion[];
   obligation: ReportObligation | null;
   dataProtection: DataProtectionNotice | null;
+  fields: ReportPhaseField[];
 }
 
 export type WarningAudience = { kind: 'all' } | { kind: 'state' } | { kind: 'county'; countyId: string } | { kind: 'organisations'; organizationIds: string[] };

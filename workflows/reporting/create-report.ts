@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../core/errors
 import { newId } from '../../core/ids.js';
 import type { Principal } from '../auth/principal.js';
 import { createObligation } from './create-obligation.js';
+import { prefilledContacts } from './prefilled-contacts.js';
 import type { ReportingDeps } from './reporting-deps.js';
 
 export interface NewReport {
@@ -17,6 +18,7 @@ export interface NewReport {
  * An officer starts a report for their own organisation: for an obligation the CERT opened, or on
  * their own initiative (which opens the obligation, so the deadlines run from their awareness).
  * Intermediate reports may be filed more than once; the other phases have one report each, corrected by versions.
+ * The draft starts with the time of awareness and the contacts from the registry.
  */
 export async function createReport(deps: ReportingDeps, actor: Principal, input: NewReport): Promise<Report> {
   const obligation =
@@ -34,7 +36,8 @@ export async function createReport(deps: ReportingDeps, actor: Principal, input:
     organizationId: obligation.organizationId,
     obligationId: obligation.id,
     phase: input.phase,
-    draft: { awarenessAt: obligation.awarenessAt, ...input.draft },
+    // What the officer brings (an earlier phase's content) wins over the registry.
+    draft: { awarenessAt: obligation.awarenessAt, ...(await prefilledContacts(deps, actor, obligation)), ...input.draft },
     draftSavedAt: now,
     currentVersion: 0,
     createdAt: now,

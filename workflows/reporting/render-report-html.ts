@@ -58,7 +58,7 @@ function renderVersion(version: ReportVersion): string {
     ['ISB', `${c.isbContact.name} <${c.isbContact.email}>${c.isbContact.phone ? ` ${c.isbContact.phone}` : ''}`],
     ['Kenntnis seit', c.awarenessAt],
     ['Beginn / Ende', `${c.startedAt ?? '–'} / ${c.endedAt ?? '–'}`],
-    ['Einstufung', c.tier],
+    ['Einstufung', c.tier ?? 'noch nicht eingeschätzt'],
     ['Kategorien', c.categories.join(', ')],
     ['Beschreibung', c.description],
     ['Verdacht auf böswillige Handlung', c.suspectedMaliciousAct === null ? 'unbekannt' : c.suspectedMaliciousAct ? 'ja' : 'nein'],

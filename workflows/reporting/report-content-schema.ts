@@ -4,7 +4,17 @@ import { PROTECTION_GOALS, REPORT_CATEGORIES, REPORT_TIERS, type ReportContent }
 
 const text = (max: number) => z.string().max(max);
 const time = z.iso.datetime({ offset: true });
-const person = z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email().max(320), phone: z.string().max(50).optional() });
+/** Empty or an address: whether a contact may be left empty is the phase's to say (report-phase-fields.ts). */
+const email = z
+  .string()
+  .trim()
+  .max(320)
+  .refine((value) => value === '' || z.email().safeParse(value).success, 'Invalid email address');
+const personName = z.string().trim().max(200);
+const phone = z.string().max(50).optional();
+const person = z.strictObject({ name: personName.default(''), email: email.default(''), phone });
+// A draft keeps an address as typed, malformed or not: refusing it would lose the whole autosave; the submission checks it.
+const draftPerson = z.strictObject({ name: personName, email: z.string().trim().max(320), phone }).partial();
 const list = (max: number) => z.array(z.string().trim().min(1).max(2000)).max(max);
 
 const personalData = z.strictObject({
@@ -18,16 +28,19 @@ const personalData = z.strictObject({
   delayReason: text(20_000).default(''),
 });
 
-/** A submitted report: everything DOMAIN.md asks for; free texts may be empty while nothing is known yet. */
+/**
+ * A submitted report, well-formed: everything DOMAIN.md asks for, with what was left out filled in
+ * as unknown or empty. Which fields must not be empty depends on the phase (report-phase-fields.ts).
+ */
 export const reportContentSchema = z.strictObject({
-  reporter: person,
-  isbContact: person,
+  reporter: person.default({ name: '', email: '' }),
+  isbContact: person.default({ name: '', email: '' }),
   awarenessAt: time,
   startedAt: time.nullable().default(null),
   endedAt: time.nullable().default(null),
-  tier: z.enum(REPORT_TIERS),
-  categories: z.array(z.enum(REPORT_CATEGORIES)).min(1),
-  description: z.string().trim().min(1).max(100_000),
+  tier: z.enum(REPORT_TIERS).nullable().default(null),
+  categories: z.array(z.enum(REPORT_CATEGORIES)).default([]),
+  description: z.string().trim().max(100_000).default(''),
   suspectedMaliciousAct: z.boolean().nullable().default(null),
   affectedSystems: list(500).default([]),
   protectionGoals: z.array(z.enum(PROTECTION_GOALS)).default([]),
@@ -44,12 +57,12 @@ export const reportContentSchema = z.strictObject({
 
 /** What autosave accepts: any subset of the fields, each still well-formed. */
 export const reportDraftSchema = z.strictObject({
-  reporter: person.partial().optional(),
-  isbContact: person.partial().optional(),
+  reporter: draftPerson.optional(),
+  isbContact: draftPerson.optional(),
   awarenessAt: time.optional(),
   startedAt: time.nullable().optional(),
   endedAt: time.nullable().optional(),
-  tier: z.enum(REPORT_TIERS).optional(),
+  tier: z.enum(REPORT_TIERS).nullable().optional(),
   categories: z.array(z.enum(REPORT_CATEGORIES)).optional(),
   description: text(100_000).optional(),
   suspectedMaliciousAct: z.boolean().nullable().optional(),

@@ -1,4 +1,4 @@
-import type { Report, ReportContent, ReportDraft, ReportVersion } from '../../core/domain/report.js';
+import type { Report, ReportContent, ReportDraft, ReportPhase, ReportVersion } from '../../core/domain/report.js';
 import { ALL } from '../../core/domain/scope.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import type { Principal } from '../auth/principal.js';
@@ -8,6 +8,7 @@ import { reportSubmittedMail } from './mail/report-submitted-mail.js';
 import { certAddresses } from './mail-recipients.js';
 import { notifyOnce } from './notify-once.js';
 import { reportContentSchema } from './report-content-schema.js';
+import { missingFields } from './report-phase-fields.js';
 import { reportLink } from './report-link.js';
 import type { ReportingDeps } from './reporting-deps.js';
 
@@ -16,10 +17,10 @@ import type { ReportingDeps } from './reporting-deps.js';
  * fulfils the phase of the obligation, a later one is a correction. The store refuses a version
  * number that exists, so two concurrent submissions cannot both become version n.
  */
-export async function submitReport(deps: ReportingDeps, actor: Principal, id: string, given?: ReportDraft): Promise<{ report: Report; version: ReportVersion }> {
+export async function submitReport(deps: ReportingDeps, actor: Principal, id: string, given?: ReportDraft | Readonly<Record<string, unknown>>): Promise<{ report: Report; version: ReportVersion }> {
   const report = await deps.store.reports.get(id, actor.scope);
   if (!report) throw new NotFoundError('report');
-  const content = completeContent(given ?? report.draft ?? {});
+  const content = completeContent(report.phase, given ?? report.draft ?? {});
   const now = deps.clock.now().toISOString();
   const version: ReportVersion = { reportId: id, organizationId: report.organizationId, version: report.currentVersion + 1, content, submittedAt: now, submittedBy: actor.username };
   await deps.store.reports.appendVersion(version);
@@ -34,15 +35,21 @@ export async function submitReport(deps: ReportingDeps, actor: Principal, id: st
   return { report: next, version };
 }
 
-function completeContent(draft: ReportDraft): ReportContent {
+/**
+ * Every problem at once, each at the path of its field: the required fields of the phase left empty
+ * (`report_field_missing`), then the values that are malformed (`report_field_invalid`). A field
+ * left out is named once, as missing, not again as malformed, nor is the contact object it sits in.
+ */
+function completeContent(phase: ReportPhase, draft: ReportDraft | Readonly<Record<string, unknown>>): ReportContent {
+  const missing = missingFields(phase, draft);
   const parsed = reportContentSchema.safeParse(draft);
-  if (!parsed.success) {
-    throw new ValidationError(
-      'the report is not complete',
-      parsed.error.issues.map((issue) => ({ in: 'body', path: issue.path.join('.'), message: issue.message })),
-    );
-  }
-  return parsed.data;
+  if (missing.length === 0 && parsed.success) return parsed.data;
+  const namedAsMissing = (path: string) => missing.some((field) => field === path || field.startsWith(`${path}.`));
+  const invalid = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })).filter((issue) => !namedAsMissing(issue.path));
+  throw new ValidationError('the report is not complete', [
+    ...missing.map((field) => ({ in: 'body', code: 'report_field_missing', path: field, message: 'required in this phase' })),
+    ...invalid.map((issue) => ({ in: 'body', code: 'report_field_invalid', path: issue.path, message: issue.message })),
+  ]);
 }
 
 /** The obligation belongs to the same organisation, so the CERT's scope is no wider than needed here. */

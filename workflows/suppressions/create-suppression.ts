@@ -2,12 +2,13 @@ import { suppressionProblems, type Suppression, type SuppressionDraft, type Supp
 import { LagebildError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Principal } from '../auth/principal.js';
+import { assertChangeable } from '../triage/assert-changeable.js';
 import { auditChange } from '../triage/audit-change.js';
 import type { SuppressionDeps } from './suppression-deps.js';
 
 /**
- * An officer suppresses for their own organisation only; the CERT for any one or, with a null
- * organisation, for all. Every problem of the draft is reported at once (422, one entry per problem).
+ * An officer suppresses for their own organisation only, and not from an incident shared with others;
+ * the CERT for any one or, with a null organisation, for all. Every problem of the draft is reported at once (422, one entry per problem).
  */
 export async function createSuppression(deps: SuppressionDeps, actor: Principal, draft: SuppressionDraft): Promise<Suppression> {
   if (actor.scope.kind === 'organisation' && draft.organizationId !== actor.scope.organizationId) {
@@ -18,9 +19,12 @@ export async function createSuppression(deps: SuppressionDeps, actor: Principal,
   if (draft.organizationId !== null && !(await deps.store.organisations.get(draft.organizationId, actor.scope))) {
     problems.push({ code: 'suppression_unknown_organisation', path: 'organizationId', message: `no organisation ${draft.organizationId}` });
   }
-  if (draft.sourceIncidentId !== undefined && !(await deps.store.incidents.get(draft.sourceIncidentId, actor.scope))) {
+  const source = draft.sourceIncidentId === undefined ? undefined : await deps.store.incidents.get(draft.sourceIncidentId, actor.scope);
+  if (draft.sourceIncidentId !== undefined && !source) {
     problems.push({ code: 'suppression_unknown_incident', path: 'sourceIncidentId', message: `no incident ${draft.sourceIncidentId}` });
   }
+  // Silencing what feeds an incident shared with other organisations is the CERT's call, like its triage.
+  if (source) assertChangeable(actor.scope, source);
   if (problems.length > 0) throw new LagebildError('suppression_invalid', 'the suppression is not valid', { status: 422, details: problems });
   const suppression: Suppression = {
     id: newId(),

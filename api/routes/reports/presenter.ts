@@ -1,6 +1,7 @@
 import type { Report, ReportObligation } from '../../../core/domain/report.js';
 import type { ReportDetail } from '../../../workflows/reporting/get-report-detail.js';
 import { isOpen, phaseState } from '../../../workflows/reporting/phase-state.js';
+import { PHASE_FIELDS } from '../../../workflows/reporting/report-phase-fields.js';
 
 export function presentObligation(obligation: ReportObligation, now: Date) {
   return {
@@ -31,5 +32,7 @@ export function presentReportDetail(detail: ReportDetail, now: Date) {
     versions: detail.versions.map(({ reportId, version, content, submittedAt, submittedBy }) => ({ reportId, version, content, submittedAt, submittedBy })),
     obligation: detail.obligation ? presentObligation(detail.obligation, now) : null,
     dataProtection: detail.dataProtection ?? null,
+    // The form asks what the submission is checked against, so the two cannot drift apart.
+    fields: PHASE_FIELDS[detail.report.phase],
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REPORT_PHASES, REPORT_TIERS } from '../../../core/domain/report.js';
 import { reportDraftSchema } from '../../../workflows/reporting/report-content-schema.js';
+import { REPORT_FIELD_PATHS } from '../../../workflows/reporting/report-phase-fields.js';
 import { cursorQuery, limitQuery, listQuery } from '../shared-schemas.js';
 
 const time = z.iso.datetime({ offset: true });
@@ -51,11 +52,16 @@ export const reportDetailSchema = z.object({
   versions: z.array(versionSchema),
   obligation: obligationSchema.nullable(),
   dataProtection: z.record(z.string(), z.unknown()).nullable().describe('the GDPR Art. 33 notification the organisation owes, when personal data is affected'),
+  fields: z
+    .array(z.object({ path: z.enum(REPORT_FIELD_PATHS), required: z.boolean() }))
+    .describe('the content fields this report\'s phase asks for, by dotted path; a submission leaving a required one empty is refused (report_field_missing)'),
 });
 
 export const createReportBody = z.strictObject({ phase: z.enum(REPORT_PHASES), obligationId: z.string().min(1).max(200).optional(), awarenessAt: time.optional(), draft: reportDraftSchema.optional() });
 export const draftBody = reportDraftSchema;
-export const submitBody = z.strictObject({ content: reportDraftSchema.optional().describe('submit this content instead of the saved draft') });
+// The content is checked by the submission itself, against the report's phase, so that one answer
+// names every empty and every malformed field (report_field_missing, report_field_invalid).
+export const submitBody = z.strictObject({ content: z.record(z.string(), z.unknown()).optional().describe('submit this content (the fields of a draft) instead of the saved draft') });
 export const feedbackBody = z.strictObject({ body: z.string().trim().min(1).max(20_000) });
 export const classifyBody = z.strictObject({ tier: z.enum(REPORT_TIERS) });
 export const linkIncidentBody = z.strictObject({ incidentId: z.string().min(1).max(200) });

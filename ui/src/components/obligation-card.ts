@@ -14,17 +14,19 @@ export interface ObligationCardParts {
   start: ((phase: ReportPhase) => void) | null;
 }
 
-/**
- * One obligation: its incident by title, awareness time and deadlines, and per phase a link to its
- * report or (for the officer, via `start`) a button that starts it.
- */
-export function obligationCard(obligation: ReportObligation, { organisationName, incidentTitle, reports, start }: ObligationCardParts): HTMLElement {
+/** Per phase a link to its report or (for the officer, via `start`) a button that starts it. */
+export function phaseActions(obligation: ReportObligation, { reports, start }: Pick<ObligationCardParts, 'reports' | 'start'>): HTMLElement {
   const actions = obligation.deadlines.map((deadline) => {
     const reportId = reports.get(deadline.phase) ?? deadline.reportId;
     if (reportId) return h('a', { class: 'button button-secondary', href: reportHref(reportId), 'data-phase': deadline.phase }, t('obligations.open', { phase: t(`phase.${deadline.phase}`) }));
     if (!start) return null;
     return h('button', { type: 'button', class: 'button', id: `start-${obligation.id}-${deadline.phase}`, 'data-phase': deadline.phase, on: { click: () => start(deadline.phase) } }, t('obligations.start', { phase: t(`phase.${deadline.phase}`) }));
   });
+  return h('div', { class: 'button-row' }, actions);
+}
+
+/** One obligation: its incident by title, awareness time and deadlines, and the actions of its phases. */
+export function obligationCard(obligation: ReportObligation, { organisationName, incidentTitle, reports, start }: ObligationCardParts): HTMLElement {
   return h(
     'article',
     { class: `panel obligation${obligation.open ? '' : ' obligation-closed'}`, 'data-obligation-id': obligation.id, 'aria-labelledby': `obligation-${obligation.id}` },
@@ -37,6 +39,6 @@ export function obligationCard(obligation: ReportObligation, { organisationName,
     ),
     h('p', { class: 'muted small' }, t('obligations.awareness', { time: formatDateTime(obligation.awarenessAt), regime: regimeLabel(obligation.regime) })),
     deadlineList(obligation.deadlines),
-    h('div', { class: 'button-row' }, actions),
+    phaseActions(obligation, { reports, start }),
   );
 }

@@ -1,41 +1,47 @@
-import { PROTECTION_GOALS, REPORT_CATEGORIES, REPORT_TIERS, TLP_LABELS, type ReportContent } from '../api-types.js';
+import { PROTECTION_GOALS, REPORT_CATEGORIES, REPORT_TIERS, TLP_LABELS, type ReportContent, type ReportPhase, type ReportPhaseField } from '../api-types.js';
 import { h } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { MessageKey } from '../i18n/de.js';
 
 type Kind = 'text' | 'email' | 'tel' | 'textarea' | 'datetime' | 'tier' | 'categories' | 'goals' | 'tristate' | 'checkbox' | 'lines' | 'number' | 'tlp';
 
-/** One field of the report (DOMAIN.md "Fields a report needs"), addressed by its dotted path in the content. */
-export interface ReportField {
+/** How the form shows one field of the report, addressed by its dotted path in the content. */
+interface ReportField {
   path: string;
   label: MessageKey;
   kind: Kind;
-  required?: boolean;
+  /** The question put differently where a phase asks it differently ("Was ist passiert?" in the early warning). */
+  labelIn?: Partial<Record<ReportPhase, MessageKey>>;
   /** The path of a checkbox field: this field is asked (and sent) only while that box is ticked. */
   shownWhen?: string;
 }
 
-export const REPORT_SECTIONS: readonly { title: MessageKey; fields: readonly ReportField[] }[] = [
+/**
+ * Every field the server may ask for, in the order of the form. Which of them a phase asks, and
+ * which it requires, is not kept here: the report detail lists it (`fields`) from the definition the
+ * server checks submissions against (workflows/reporting/report-phase-fields.ts).
+ */
+const REPORT_SECTIONS: readonly { title: MessageKey; fields: readonly ReportField[] }[] = [
   {
     title: 'report.sectionContacts',
     fields: [
-      { path: 'reporter.name', label: 'report.reporterName', kind: 'text', required: true },
-      { path: 'reporter.email', label: 'report.reporterEmail', kind: 'email', required: true },
+      { path: 'reporter.name', label: 'report.reporterName', kind: 'text' },
+      { path: 'reporter.email', label: 'report.reporterEmail', kind: 'email' },
       { path: 'reporter.phone', label: 'report.reporterPhone', kind: 'tel' },
-      { path: 'isbContact.name', label: 'report.isbName', kind: 'text', required: true },
-      { path: 'isbContact.email', label: 'report.isbEmail', kind: 'email', required: true },
+      { path: 'isbContact.name', label: 'report.isbName', kind: 'text' },
+      { path: 'isbContact.email', label: 'report.isbEmail', kind: 'email' },
       { path: 'isbContact.phone', label: 'report.isbPhone', kind: 'tel' },
     ],
   },
   {
     title: 'report.sectionIncident',
     fields: [
-      { path: 'awarenessAt', label: 'report.awarenessAt', kind: 'datetime', required: true },
-      { path: 'startedAt', label: 'report.startedAt', kind: 'datetime' },
+      { path: 'awarenessAt', label: 'report.awarenessAt', kind: 'datetime' },
+      { path: 'startedAt', label: 'report.startedAt', kind: 'datetime', labelIn: { early_warning: 'report.startedAtEarly' } },
       { path: 'endedAt', label: 'report.endedAt', kind: 'datetime' },
-      { path: 'tier', label: 'report.tier', kind: 'tier', required: true },
-      { path: 'categories', label: 'report.categories', kind: 'categories', required: true },
-      { path: 'description', label: 'report.description', kind: 'textarea', required: true },
+      { path: 'tier', label: 'report.tier', kind: 'tier' },
+      { path: 'categories', label: 'report.categories', kind: 'categories' },
+      { path: 'description', label: 'report.description', kind: 'textarea', labelIn: { early_warning: 'report.descriptionEarly', intermediate: 'report.descriptionIntermediate' } },
       { path: 'suspectedMaliciousAct', label: 'report.suspectedMaliciousAct', kind: 'tristate' },
       { path: 'ongoing', label: 'report.ongoing', kind: 'checkbox' },
     ],
@@ -45,7 +51,7 @@ export const REPORT_SECTIONS: readonly { title: MessageKey; fields: readonly Rep
     fields: [
       { path: 'affectedSystems', label: 'report.affectedSystems', kind: 'lines' },
       { path: 'protectionGoals', label: 'report.protectionGoals', kind: 'goals' },
-      { path: 'impactOnOtherAuthorities', label: 'report.impactOnOtherAuthorities', kind: 'textarea' },
+      { path: 'impactOnOtherAuthorities', label: 'report.impactOnOtherAuthorities', kind: 'textarea', labelIn: { early_warning: 'report.impactEarly' } },
       { path: 'indicatorsOfCompromise', label: 'report.indicators', kind: 'lines' },
     ],
   },
@@ -69,22 +75,26 @@ export const REPORT_SECTIONS: readonly { title: MessageKey; fields: readonly Rep
       { path: 'measuresPlanned', label: 'report.measuresPlanned', kind: 'textarea' },
       { path: 'rootCause', label: 'report.rootCause', kind: 'textarea' },
       { path: 'supportRequested', label: 'report.supportRequested', kind: 'textarea' },
-      { path: 'tlp', label: 'report.tlp', kind: 'tlp' },
     ],
+  },
+  {
+    title: 'report.sectionHandling',
+    fields: [{ path: 'tlp', label: 'report.tlp', kind: 'tlp' }],
   },
 ];
 
-/**
- * The label of the field a problem path points into ("reporter.email", "categories.0", or with
- * the submit body's "content." in front); undefined for a path outside the form.
- */
-export function reportFieldLabel(problemPath: string): string | undefined {
-  const path = problemPath.replace(/^content\./, '');
-  const field = REPORT_SECTIONS.flatMap((section) => section.fields).find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}.`));
-  return field ? t(field.label) : undefined;
+const ALL_FIELDS = REPORT_SECTIONS.flatMap((section) => section.fields);
+
+/** A problem with one field: from the server's problem+json `errors` (`path`, `code`) or found by the form before sending. */
+export interface FieldProblem {
+  path: string;
+  code?: string;
 }
 
-export function valueAt(content: ReportContent, path: string): unknown {
+const MISSING = 'report_field_missing';
+const INVALID = 'report_field_invalid';
+
+function valueAt(content: ReportContent, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), content);
 }
 
@@ -98,7 +108,23 @@ function setAt(content: ReportContent, path: string, value: unknown): void {
 /** A field's entry in the content, or null to leave it out. */
 type Reader = () => [string, unknown] | null;
 
+/** One field on screen: what it sends, whether it is empty or malformed, and where its problem is shown. */
+interface Control {
+  field: ReportField;
+  required: boolean;
+  id: string;
+  element: HTMLElement;
+  /** What gets aria-invalid and the message's id: the input, or each box of a group. */
+  inputs: HTMLElement[];
+  /** Ids the inputs are described by besides a problem (a hint). */
+  describedBy: string[];
+  read: Reader;
+  empty(): boolean;
+  error: HTMLElement | null;
+}
+
 const inputId = (path: string) => `report-${path.replace(/\./g, '-')}`;
+const labelOf = (field: ReportField, phase: ReportPhase | undefined): MessageKey => (phase && field.labelIn?.[phase]) ?? field.label;
 
 /** `2024-05-01T10:00` in local time for a datetime-local input, from an ISO instant. */
 function toLocalInput(iso: unknown): string {
@@ -107,63 +133,103 @@ function toLocalInput(iso: unknown): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
+/** The browser's verdict on a value it can parse (an e-mail, a date, a number), apart from being empty. */
+function malformed(input: HTMLElement): boolean {
+  if (!(input instanceof HTMLInputElement)) return false;
+  return input.validity.typeMismatch || input.validity.badInput;
+}
+
+export interface ReportForm {
+  element: HTMLElement;
+  /** What autosave and submit send: the fields of the phase that are shown. */
+  read(): ReportContent;
+  /** The phase's required fields left empty and the values the browser finds malformed, in form order. */
+  check(): FieldProblem[];
+  /**
+   * Shows each problem next to its field (the first per field) and marks the field invalid; clears
+   * earlier marks. Returns the labels of the marked fields, in form order.
+   */
+  mark(problems: readonly FieldProblem[]): string[];
+  /** Moves the focus to the first marked field; false when none is marked. */
+  focusFirstMarked(): boolean;
+}
+
 /**
- * The phased report form. Every field reads from and writes to the content record, so one form
- * serves all four phases; `read()` gives what autosave and submit send. Empty inputs are left out
- * (the draft accepts any subset), so a half-filled e-mail never blocks saving the rest.
+ * The report form of one phase: only the fields the phase asks (`fields`, from the server), with
+ * the required ones starred. Every field reads from and writes to the content record; `read()` gives
+ * what autosave and submit send. Empty inputs are left out (the draft accepts any subset), so a
+ * half-filled e-mail never blocks saving the rest. A field marked with a problem loses the mark as
+ * soon as it is changed.
  */
-export function reportForm(initial: ReportContent, options: { disabled: boolean; onInput(): void }): { element: HTMLElement; read(): ReportContent } {
-  const readers: Reader[] = [];
+export function reportForm(initial: ReportContent, options: { phase: ReportPhase; fields: readonly ReportPhaseField[]; disabled: boolean; onInput(): void }): ReportForm {
+  const asked = new Map(options.fields.map((field) => [field.path, field.required]));
+  const controls: Control[] = [];
   const checkboxes = new Map<string, HTMLInputElement>();
-  const dependents: { field: ReportField; element: HTMLElement }[] = [];
   const shown = (field: ReportField) => field.shownWhen === undefined || checkboxes.get(field.shownWhen)?.checked === true;
 
-  function control(field: ReportField): HTMLElement {
-    const { element, read } = fieldControl(field);
-    if (field.shownWhen !== undefined) dependents.push({ field, element });
-    // A field that is not asked is not sent either: unticking "personal data affected" drops its details from the draft.
-    readers.push(() => (shown(field) ? read() : null));
-    return element;
-  }
-
   function showDependents(): void {
-    for (const { field, element } of dependents) element.hidden = !shown(field);
+    for (const control of controls) control.element.hidden = !shown(control.field);
   }
 
-  function fieldControl(field: ReportField): { element: HTMLElement; read: Reader } {
+  function describe(control: Control): void {
+    const ids = [...(control.error ? [control.error.id] : []), ...control.describedBy];
+    for (const input of control.inputs) {
+      if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
+      else input.removeAttribute('aria-describedby');
+      if (control.error) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+  }
+
+  function unmark(control: Control): void {
+    if (!control.error) return;
+    control.error.remove();
+    control.error = null;
+    control.element.classList.remove('field-invalid');
+    describe(control);
+  }
+
+  function control(field: ReportField): HTMLElement {
+    const required = asked.get(field.path) === true;
     const id = inputId(field.path);
     const value = valueAt(initial, field.path);
-    const label = h('label', { for: id }, t(field.label), field.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null);
-    const common = { id, name: field.path, disabled: options.disabled, required: field.required ?? false };
+    const title = t(labelOf(field, options.phase));
+    const star = required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null;
+    const label = h('label', { for: id }, title, star);
+    const common = { id, name: field.path, disabled: options.disabled, required };
+    const made = (element: HTMLElement, inputs: HTMLElement[], read: Reader, empty: () => boolean, describedBy: string[] = []): HTMLElement => {
+      const entry: Control = { field, required, id, element, inputs, describedBy, read, empty, error: null };
+      controls.push(entry);
+      describe(entry);
+      return element;
+    };
     switch (field.kind) {
       case 'text':
       case 'email':
       case 'tel': {
         const input = h('input', { ...common, type: field.kind, value: typeof value === 'string' ? value : '', autocomplete: field.kind === 'email' ? 'email' : field.kind === 'tel' ? 'tel' : 'name' });
-        const read: Reader = () => (input.value.trim() ? [field.path, input.value.trim()] : null);
-        return { element: h('div', { class: 'field' }, label, input), read };
+        return made(h('div', { class: 'field' }, label, input), [input], () => (input.value.trim() ? [field.path, input.value.trim()] : null), () => input.value.trim() === '');
       }
       case 'textarea': {
         const area = h('textarea', { ...common, rows: 4 });
         area.value = typeof value === 'string' ? value : '';
-        const read: Reader = () => [field.path, area.value];
-        return { element: h('div', { class: 'field field-wide' }, label, area), read };
+        return made(h('div', { class: 'field field-wide' }, label, area), [area], () => [field.path, area.value], () => area.value.trim() === '');
       }
       case 'lines': {
-        const area = h('textarea', { ...common, rows: 3, 'aria-describedby': `${id}-hint` });
+        const area = h('textarea', { ...common, rows: 3 });
         area.value = Array.isArray(value) ? value.join('\n') : '';
-        const read: Reader = () => [field.path, area.value.split('\n').map((line) => line.trim()).filter(Boolean)];
-        return { element: h('div', { class: 'field' }, label, area, h('span', { class: 'hint', id: `${id}-hint` }, t('report.onePerLine'))), read };
+        const lines = () => area.value.split('\n').map((line) => line.trim()).filter(Boolean);
+        return made(h('div', { class: 'field' }, label, area, h('span', { class: 'hint', id: `${id}-hint` }, t('report.onePerLine'))), [area], () => [field.path, lines()], () => lines().length === 0, [`${id}-hint`]);
       }
       case 'datetime': {
         const input = h('input', { ...common, type: 'datetime-local', value: toLocalInput(value) });
         const read: Reader = () => (input.value ? [field.path, new Date(input.value).toISOString()] : field.path === 'awarenessAt' ? null : [field.path, null]);
-        return { element: h('div', { class: 'field' }, label, input), read };
+        return made(h('div', { class: 'field' }, label, input), [input], read, () => input.value === '' && !input.validity.badInput);
       }
       case 'number': {
         const input = h('input', { ...common, type: 'number', min: 0, step: 1, value: typeof value === 'number' ? value : '' });
         const read: Reader = () => [field.path, input.value === '' ? null : Math.max(0, Math.round(Number(input.value)))];
-        return { element: h('div', { class: 'field' }, label, input), read };
+        return made(h('div', { class: 'field' }, label, input), [input], read, () => input.value === '' && !input.validity.badInput);
       }
       case 'tier':
       case 'tlp': {
@@ -175,68 +241,113 @@ export function reportForm(initial: ReportContent, options: { disabled: boolean;
           choices.map((choice) => h('option', { value: choice }, field.kind === 'tier' ? t(`tier.${choice as (typeof REPORT_TIERS)[number]}`) : choice)),
         );
         select.value = typeof value === 'string' ? value : field.kind === 'tlp' ? 'TLP:AMBER' : '';
-        const read: Reader = () => (select.value ? [field.path, select.value] : null);
-        return { element: h('div', { class: 'field' }, label, select), read };
+        return made(h('div', { class: 'field' }, label, select), [select], () => (select.value ? [field.path, select.value] : null), () => select.value === '');
       }
       case 'checkbox': {
         const box = h('input', { ...common, type: 'checkbox', checked: value === true });
         checkboxes.set(field.path, box);
-        const read: Reader = () => [field.path, box.checked];
-        return { element: h('div', { class: 'field field-check' }, h('label', { for: id }, box, ' ', t(field.label))), read };
+        // Unticked is an answer too ("no"), so a box is never empty.
+        return made(h('div', { class: 'field field-check' }, h('label', { for: id }, box, ' ', title)), [box], () => [field.path, box.checked], () => false);
       }
       case 'tristate': {
         const select = h('select', common, h('option', { value: '' }, t('report.unknown')), h('option', { value: 'true' }, t('report.yes')), h('option', { value: 'false' }, t('report.no')));
         select.value = value === true ? 'true' : value === false ? 'false' : '';
-        const read: Reader = () => [field.path, select.value === '' ? null : select.value === 'true'];
-        return { element: h('div', { class: 'field' }, label, select), read };
+        // "Unknown" is an answer: an early warning may not know yet whether anyone acted on purpose.
+        return made(h('div', { class: 'field' }, label, select), [select], () => [field.path, select.value === '' ? null : select.value === 'true'], () => false);
       }
       case 'categories':
       case 'goals': {
         const choices: readonly string[] = field.kind === 'categories' ? REPORT_CATEGORIES : PROTECTION_GOALS;
         const chosen = new Set(Array.isArray(value) ? value : []);
-        const boxes = choices.map((choice) => h('input', { type: 'checkbox', id: `${id}-${choice}`, value: choice, checked: chosen.has(choice), disabled: options.disabled }));
-        const read: Reader = () => [field.path, boxes.filter((box) => box.checked).map((box) => box.value)];
+        const boxes = choices.map((choice) => h('input', { type: 'checkbox', id: `${id}-${choice}`, name: field.path, value: choice, checked: chosen.has(choice), disabled: options.disabled }));
         const element = h(
           'fieldset',
           { class: 'field checks', id },
-          h('legend', {}, t(field.label), field.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
+          h('legend', {}, title, star),
           boxes.map((box) =>
             h('label', { for: box.id, class: 'check' }, box, ' ', field.kind === 'categories' ? t(`category.${box.value as (typeof REPORT_CATEGORIES)[number]}`) : t(`goal.${box.value as (typeof PROTECTION_GOALS)[number]}`)),
           ),
         );
-        return { element, read };
+        const picked = () => boxes.filter((box) => box.checked).map((box) => box.value);
+        return made(element, boxes, () => [field.path, picked()], () => picked().length === 0);
       }
     }
   }
 
-  const changed = () => {
+  const sections = REPORT_SECTIONS.map((section) => ({ ...section, fields: section.fields.filter((field) => asked.has(field.path)) })).filter((section) => section.fields.length > 0);
+  const changed = (event: Event) => {
+    const touched = controls.find((entry) => event.target instanceof Node && entry.element.contains(event.target));
+    if (touched) unmark(touched);
     showDependents();
     options.onInput();
   };
   const element = h(
     'div',
     { class: 'report-form', on: { input: changed, change: changed } },
-    REPORT_SECTIONS.map((section) => h('fieldset', { class: 'panel report-section' }, h('legend', {}, t(section.title)), h('div', { class: 'form-grid' }, section.fields.map(control)))),
+    [...asked.values()].some(Boolean) ? h('p', { class: 'hint required-note' }, h('span', { class: 'required', 'aria-hidden': 'true' }, '*'), ' ', t('report.requiredNote')) : null,
+    sections.map((section) => h('fieldset', { class: 'panel report-section' }, h('legend', {}, t(section.title)), h('div', { class: 'form-grid' }, section.fields.map(control)))),
   );
   showDependents();
+  const visible = () => controls.filter((entry) => shown(entry.field));
 
   return {
     element,
     read() {
       const content: ReportContent = {};
-      for (const reader of readers) {
-        const entry = reader();
-        if (entry) setAt(content, entry[0], entry[1]);
+      for (const entry of visible()) {
+        const read = entry.read();
+        if (read) setAt(content, read[0], read[1]);
       }
       return content;
+    },
+    check() {
+      return visible().flatMap((entry): FieldProblem[] => {
+        if (entry.required && entry.empty()) return [{ path: entry.field.path, code: MISSING }];
+        return entry.inputs.some(malformed) ? [{ path: entry.field.path, code: INVALID }] : [];
+      });
+    },
+    mark(problems) {
+      for (const entry of controls) unmark(entry);
+      for (const problem of problems) {
+        // The API names the submit body's field ("content.reporter.email") or an item of a list ("categories.0").
+        const path = problem.path.replace(/^content\./, '');
+        const entry = visible().find((candidate) => path === candidate.field.path || path.startsWith(`${candidate.field.path}.`));
+        if (!entry || entry.error) continue;
+        const message = problem.code === MISSING ? t('problem.report_field_missing') : entry.field.kind === 'email' ? t('report.invalidEmail') : t('problem.report_field_invalid');
+        entry.error = h('p', { class: 'field-error', id: `${entry.id}-error` }, message);
+        entry.element.append(entry.error);
+        entry.element.classList.add('field-invalid');
+        describe(entry);
+      }
+      return visible()
+        .filter((entry) => entry.error)
+        .map((entry) => t(labelOf(entry.field, options.phase)));
+    },
+    focusFirstMarked() {
+      const first = visible().find((entry) => entry.error);
+      first?.inputs[0]?.focus();
+      return first !== undefined;
     },
   };
 }
 
-/** A submitted version, read-only: each field with its label, as text. */
-export function reportContentView(content: ReportContent): HTMLElement {
+function hasValue(value: unknown): boolean {
+  return !(value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0));
+}
+
+/**
+ * A submitted version, read-only: each field the phase asks, and any other the version says
+ * something in (an older version, filed when the phase asked more), with its label as text. The
+ * labels are the plain ones of the record, not the questions of the form. Without the phase's
+ * fields, every field.
+ */
+export function reportContentView(content: ReportContent, fields?: readonly ReportPhaseField[]): HTMLElement {
+  const asked = fields ? new Set(fields.map((field) => field.path)) : undefined;
+  // A box left unticked in a phase that did not ask it says nothing.
+  const says = (value: unknown) => hasValue(value) && value !== false;
   const show = (field: ReportField, value: unknown): string => {
-    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '–';
+    if (field.kind === 'tristate' && (value === null || value === undefined)) return t('report.unknown');
+    if (!hasValue(value)) return '–';
     if (field.kind === 'tier') return t(`tier.${value as (typeof REPORT_TIERS)[number]}`);
     if (field.kind === 'categories') return (value as (typeof REPORT_CATEGORIES)[number][]).map((category) => t(`category.${category}`)).join(', ');
     if (field.kind === 'goals') return (value as (typeof PROTECTION_GOALS)[number][]).map((goal) => t(`goal.${goal}`)).join(', ');
@@ -248,8 +359,8 @@ export function reportContentView(content: ReportContent): HTMLElement {
   return h(
     'dl',
     { class: 'summary report-view' },
-    REPORT_SECTIONS.flatMap((section) => section.fields)
-      .filter((field) => field.shownWhen === undefined || valueAt(content, field.shownWhen) === true)
-      .map((field) => h('div', { class: 'kv' }, h('dt', {}, t(field.label)), h('dd', { class: 'prose', 'data-field': field.path }, show(field, valueAt(content, field.path))))),
+    ALL_FIELDS.filter((field) => (field.shownWhen === undefined || valueAt(content, field.shownWhen) === true) && (asked === undefined || asked.has(field.path) || says(valueAt(content, field.path)))).map((field) =>
+      h('div', { class: 'kv' }, h('dt', {}, t(field.label)), h('dd', { class: 'prose', 'data-field': field.path }, show(field, valueAt(content, field.path)))),
+    ),
   );
 }

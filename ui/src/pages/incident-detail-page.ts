@@ -11,7 +11,9 @@ import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, formatNumber, t, tCount } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 import { deadlineList } from '../components/deadline-list.js';
-import type { ReportObligation } from '../api-types.js';
+import type { ReportObligation, ReportPhase } from '../api-types.js';
+import { phaseActions } from '../components/obligation-card.js';
+import { startReport, type FiledReport } from '../start-report.js';
 import { campaignBadge } from '../components/campaign-badge.js';
 import { entityLink } from '../components/entity-link.js';
 import { timelineText } from '../components/timeline-text.js';
@@ -24,8 +26,12 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
   const element = h('section', { class: 'page page-incident', 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('app.loading')));
   const canWrite = WRITE_ROLES.includes(context.me.role);
   const cert = CERT_ROLES.includes(context.me.role);
+  const officer = context.me.role === 'officer';
   let detail: IncidentDetail | null = null;
+  /** The CERT's: every organisation's; an officer's: their own, as the server scopes them. */
   let obligations: ReportObligation[] = [];
+  /** An officer's reports of each obligation, by obligation id. */
+  let filed = new Map<string, FiledReport[]>();
   let related: RelatedIncident[] = [];
   /** A campaign's children: each organisation's own incident of the story. */
   let children: Incident[] = [];
@@ -37,10 +43,11 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
     try {
       [detail, obligations, related] = await Promise.all([
         context.api.getIncident(id),
-        cert ? context.api.listObligations({ incidentId: id }).then((page) => page.items) : Promise.resolve([]),
+        cert || officer ? context.api.listObligations({ incidentId: id }).then((page) => page.items) : Promise.resolve([]),
         context.api.relatedIncidents(id).then((page) => page.items),
       ]);
       children = detail.incident.childIds ? (await context.api.campaignIncidents(id)).items : [];
+      filed = officer ? new Map(await Promise.all(obligations.map(async (obligation) => [obligation.id, await context.api.obligationReports(obligation.id)] as const))) : new Map();
       if (disposed) return;
       render();
       if (focusId) document.getElementById(focusId)?.focus();
@@ -98,8 +105,10 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
       incident.childIds ? affectedSection() : null,
       relatedSection(),
       mergeSection(),
-      canWrite && incident.organizationIds.length > 0 ? suppressPanel(context, incident, showSuppressed) : null,
-      cert ? reportingSection() : null,
+      // Suppressing what feeds a shared incident is the CERT's call, like its triage (the server refuses it too).
+      canWrite && detail.changeable && incident.organizationIds.length > 0 ? suppressPanel(context, incident, showSuppressed) : null,
+      cert ? reportingSection() : officer ? ownReportingSection() : null,
+      officer ? ownEventsSection(detail.events) : null,
       alertsSection(detail.alerts, detail.events),
       observablesSection(),
       commentsSection(),
@@ -405,6 +414,34 @@ export function incidentDetailPage(context: PageContext, id: string): Page {
     );
   }
 
+  async function start(obligation: ReportObligation, phase: ReportPhase): Promise<void> {
+    try {
+      navigate(reportHref(await startReport(context.api, obligation, phase, filed.get(obligation.id) ?? [])));
+    } catch (error) {
+      feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
+      render();
+    }
+  }
+
+  /** What an officer does about an incident: their organisation's reports the CERT asked for. */
+  function ownReportingSection(): HTMLElement {
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'reporting-title', id: 'own-reporting' },
+      h('h2', { id: 'reporting-title', tabindex: '-1' }, t('detail.ownReporting')),
+      obligations.length === 0
+        ? h('p', { class: 'muted' }, t('detail.noOwnObligation'))
+        : obligations.map((obligation) =>
+            h(
+              'div',
+              { class: 'own-obligation', 'data-obligation-id': obligation.id },
+              deadlineList(obligation.deadlines),
+              phaseActions(obligation, { reports: new Map((filed.get(obligation.id) ?? []).map((report) => [report.phase, report.id])), start: (phase) => void start(obligation, phase) }),
+            ),
+          ),
+    );
+  }
+
   function observablesSection(): HTMLElement | null {
     const observables = detail!.observables;
     if (observables.length === 0) return null;
@@ -564,3 +601,59 @@ function alertsSection(alerts: readonly Alert[], events: readonly EcsEvent[]): H
   );
 }
 
+const eventText = (event: EcsEvent, path: string): string => {
+  let value: unknown = event;
+  for (const part of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  return value === undefined || value === null || typeof value === 'object' ? '' : String(value);
+};
+
+/**
+ * An officer's evidence at a glance: every event of their own organisation the incident rests on,
+ * oldest first, also those of alerts they cannot open (one naming several organisations, another
+ * organisation's share of a shared incident). The server sends no other organisation's events.
+ */
+function ownEventsSection(events: readonly EcsEvent[]): HTMLElement {
+  const ordered = [...events].sort((a, b) => String(a['@timestamp'] ?? '').localeCompare(String(b['@timestamp'] ?? '')));
+  const columns = [t('detail.eventTime'), t('detail.eventHost'), t('detail.eventSource'), t('detail.eventUser'), t('detail.eventAction'), t('detail.original')] as const;
+  // Each cell carries its column's name: on a phone the rows stack, each value under its label.
+  const cell = (column: number, content: Child, className?: string) => h('td', { 'data-label': columns[column], ...(className ? { class: className } : {}) }, content);
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'own-events-title' },
+    h('h2', { id: 'own-events-title' }, t('detail.ownEvents'), ' ', h('span', { class: 'muted small' }, formatNumber(events.length))),
+    ordered.length === 0
+      ? h('p', { class: 'muted' }, t('detail.noOwnEvents'))
+      : h(
+          'div',
+          { class: 'table-scroll' },
+          h(
+            'table',
+            { class: 'plain-table own-events', id: 'own-events' },
+            h(
+              'thead',
+              {},
+              h('tr', {}, columns.map((label) => h('th', { scope: 'col' }, label))),
+            ),
+            h(
+              'tbody',
+              {},
+              ordered.map((event) => {
+                const at = eventText(event, '@timestamp');
+                const action = [eventText(event, 'event.action'), eventText(event, 'event.outcome')].filter(Boolean).join(' · ');
+                const original = eventText(event, 'event.original');
+                return h(
+                  'tr',
+                  { 'data-event-id': eventText(event, 'event.id') },
+                  cell(0, at ? h('time', { datetime: at }, formatDateTime(at)) : '–', 'nowrap'),
+                  cell(1, eventText(event, 'host.name') || '–'),
+                  cell(2, eventText(event, 'source.ip') || '–'),
+                  cell(3, eventText(event, 'user.name') || '–'),
+                  cell(4, action || '–'),
+                  cell(5, original ? h('code', { class: 'event-line' }, original) : h('span', { class: 'muted' }, t('detail.noOriginal'))),
+                );
+              }),
+            ),
+          ),
+        ),
+  );
+}

@@ -8,6 +8,7 @@ import { t } from '../i18n.js';
 import { byUrgency } from '../obligation-urgency.js';
 import type { Page, PageContext } from '../page.js';
 import { navigate, reportHref } from '../router.js';
+import { startReport, type FiledReport } from '../start-report.js';
 
 /**
  * "Meldepflichten": the officer's obligations, most urgent first, with live countdowns, the title of
@@ -53,12 +54,9 @@ export function obligationsPage(context: PageContext): Page {
     }
   }
 
-  async function start(obligation: ReportObligation, phase: ReportPhase, existing: { id: string; phase: ReportPhase; currentVersion: number }[]): Promise<void> {
+  async function start(obligation: ReportObligation, phase: ReportPhase, filed: readonly FiledReport[]): Promise<void> {
     try {
-      const previous = [...existing].reverse().find((report) => report.currentVersion > 0);
-      const carried = previous ? (await context.api.getReport(previous.id)).versions.at(-1)?.content : undefined;
-      const report = await context.api.startReport(obligation.id, phase, carried);
-      navigate(reportHref(report.id));
+      navigate(reportHref(await startReport(context.api, obligation, phase, filed)));
     } catch (error) {
       replaceChildren(status, h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error)));
     }

@@ -3,7 +3,7 @@ import { REPORT_TIERS, type ReportContent, type ReportDetail, type ReportTier } 
 import { errorMessage, errorText } from '../components/error-message.js';
 import { deadlineList, startCountdowns } from '../components/deadline-list.js';
 import { downloadButton } from '../components/download-button.js';
-import { reportContentView, reportFieldLabel, reportForm } from '../components/report-form.js';
+import { reportContentView, reportForm, type FieldProblem, type ReportForm } from '../components/report-form.js';
 import { h, replaceChildren, type Child } from '../h.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
@@ -13,11 +13,10 @@ import { incidentTitles } from '../incident-titles.js';
 const AUTOSAVE_DELAY_MS = 1200;
 const GDPR_NOTICE_HOURS = 72;
 
-/** The form fields a failed submission names, by their labels ("Name ISB, Einstufung"). */
-function fieldsToCheck(error: unknown): HTMLElement | null {
-  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return null;
-  const labels = new Set((error.problem.errors as { path?: unknown }[]).map((problem) => reportFieldLabel(String(problem.path ?? ''))).filter((label) => label !== undefined));
-  return labels.size ? h('p', { class: 'fields-to-check' }, t('report.checkFields', { fields: [...labels].join(', ') })) : null;
+/** The field problems of a refused submission (problem+json `errors`), as the form marks them. */
+function fieldProblems(error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return [];
+  return (error.problem.errors as { path?: unknown; code?: unknown }[]).map((problem) => ({ path: String(problem.path ?? ''), ...(typeof problem.code === 'string' ? { code: problem.code } : {}) }));
 }
 
 function personalDataAffected(content: ReportContent): boolean {
@@ -44,15 +43,19 @@ export function reportPage(context: PageContext, id: string): Page {
   let stopCountdowns: () => void = () => undefined;
   let autosaveTimer: number | undefined;
   let saveState: HTMLElement | null = null;
-  let readForm: (() => ReportContent) | null = null;
+  let form: ReportForm | null = null;
+  /** Where the result of a submission is said; a refused one is shown without redrawing the form, so nothing typed is lost. */
+  let feedbackHost: HTMLElement | null = null;
   /** The officer's GDPR notice follows the "personal data affected" box while they type. */
   let syncGdpr: () => void = () => undefined;
   /** On paper the form is replaced by its content as text, taken when printing starts. */
   let printContent: HTMLElement | null = null;
   /** The obligation's incident by its title; undefined while unknown or not the viewer's to open. */
   let incidentTitle: string | undefined;
+  /** The form's content as the read-only view of its phase. */
+  let formView: (() => HTMLElement) | null = null;
   const fillPrintContent = () => {
-    if (readForm && printContent) replaceChildren(printContent, reportContentView(readForm()));
+    if (formView && printContent) replaceChildren(printContent, formView());
   };
 
   async function load(focusId?: string): Promise<void> {
@@ -78,9 +81,9 @@ export function reportPage(context: PageContext, id: string): Page {
   async function saveDraft(): Promise<boolean> {
     window.clearTimeout(autosaveTimer);
     autosaveTimer = undefined;
-    if (!readForm) return true;
+    if (!form) return true;
     try {
-      const saved = await context.api.saveReportDraft(id, readForm());
+      const saved = await context.api.saveReportDraft(id, form.read());
       if (saveState && !disposed) saveState.textContent = t('report.draftSaved', { time: formatDateTime(saved.draftSavedAt ?? new Date().toISOString()) });
       return true;
     } catch (error) {
@@ -89,18 +92,44 @@ export function reportPage(context: PageContext, id: string): Page {
     }
   }
 
+  /**
+   * The form's own check first (required fields of the phase, what the browser can tell is
+   * malformed); what passes goes to the server, whose answer names every field it refuses. Either
+   * way each field is marked with its problem, the first one gets the focus and the form keeps
+   * what was typed, which is saved as the draft.
+   */
   async function submit(): Promise<void> {
-    if (!readForm) return;
+    if (!form) return;
     window.clearTimeout(autosaveTimer);
-    const content = readForm();
+    const found = form.check();
+    if (found.length > 0) {
+      await saveDraft();
+      refused(form.mark(found), null);
+      return;
+    }
     try {
-      const version = await context.api.submitReport(id, content);
+      const version = await context.api.submitReport(id, form.read());
       feedback = h('p', { class: 'notice notice-ok', id: 'submit-result', tabindex: '-1' }, t('report.submitted', { version: version.version }));
+      await load('submit-result');
     } catch (error) {
       await saveDraft();
-      feedback = h('div', { class: 'notice notice-error', role: 'alert', id: 'submit-result', tabindex: '-1' }, t('report.submitFailed'), ' ', errorText(error), fieldsToCheck(error));
+      refused(form.mark(fieldProblems(error)), error);
     }
-    await load('submit-result');
+  }
+
+  function refused(labels: readonly string[], error: unknown): void {
+    if (disposed || !form) return;
+    const result = h(
+      'div',
+      { class: 'notice notice-error', role: 'alert', id: 'submit-result', tabindex: '-1' },
+      t('report.submitFailed'),
+      ' ',
+      error === null ? t('problem.validation_failed') : errorText(error),
+      labels.length ? [h('p', { class: 'fields-to-check' }, t('report.checkFields')), h('ul', { class: 'fields-to-check-list' }, labels.map((label) => h('li', {}, label)))] : null,
+    );
+    feedback = result;
+    if (feedbackHost) replaceChildren(feedbackHost, result);
+    if (!form.focusFirstMarked()) result.focus();
   }
 
   async function certAction(run: () => Promise<unknown>, done: string, focusId: string): Promise<void> {
@@ -119,8 +148,10 @@ export function reportPage(context: PageContext, id: string): Page {
     const latest = versions[versions.length - 1];
     const initial: ReportContent = { ...(report.draft ?? latest?.content ?? {}) };
     if (initial.awarenessAt === undefined && obligation) initial.awarenessAt = obligation.awarenessAt;
-    const form = officer
+    const shownForm = officer
       ? reportForm(initial, {
+          phase: report.phase,
+          fields: detail.fields,
           disabled: false,
           onInput: () => {
             scheduleAutosave();
@@ -128,7 +159,8 @@ export function reportPage(context: PageContext, id: string): Page {
           },
         })
       : null;
-    readForm = form ? form.read : null;
+    form = shownForm;
+    formView = shownForm ? () => reportContentView(shownForm.read(), detail.fields) : null;
     saveState = officer ? h('p', { class: 'save-state muted small', id: 'save-state', 'aria-live': 'polite' }, report.draftSavedAt ? t('report.draftSaved', { time: formatDateTime(report.draftSavedAt) }) : '') : null;
     const gdpr = h('div', { class: 'gdpr-host' });
     syncGdpr = () => {
@@ -137,7 +169,8 @@ export function reportPage(context: PageContext, id: string): Page {
       replaceChildren(gdpr, content && personalDataAffected(content) ? gdprPanel(gdprDueAt(content), null) : null);
     };
     syncGdpr();
-    printContent = form ? h('div', {}, reportContentView(form.read())) : null;
+    printContent = formView ? h('div', {}, formView()) : null;
+    feedbackHost = h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback);
 
     replaceChildren(
       element,
@@ -154,7 +187,7 @@ export function reportPage(context: PageContext, id: string): Page {
           h('span', { class: report.certTier ? 'tag' : 'tag tag-unclassified', id: 'report-cert-tier' }, report.certTier ? t(`tier.${report.certTier}`) : t('report.unclassified')),
         ),
       ),
-      h('div', { class: 'feedback', 'aria-live': 'polite' }, feedback),
+      feedbackHost,
       obligation
         ? h(
             'section',
@@ -193,7 +226,7 @@ export function reportPage(context: PageContext, id: string): Page {
             h('div', { class: 'form-actions' }, saveState, h('button', { type: 'submit', class: 'button', id: 'report-submit' }, report.currentVersion === 0 ? t('report.submit') : t('report.submitCorrection'))),
           )
         : latest
-          ? h('section', { class: 'panel', 'aria-labelledby': 'report-content' }, h('h2', { id: 'report-content' }, t('report.latestVersion', { version: latest.version })), reportContentView(latest.content))
+          ? h('section', { class: 'panel', 'aria-labelledby': 'report-content' }, h('h2', { id: 'report-content' }, t('report.latestVersion', { version: latest.version })), reportContentView(latest.content, detail.fields))
           : h('p', { class: 'notice' }, t('report.nothingSubmitted')),
       printContent ? h('section', { class: 'panel print-only', 'aria-labelledby': 'report-print-content' }, h('h2', { id: 'report-print-content' }, t('report.printContent')), printContent) : null,
       versionsPanel(detail),
@@ -213,7 +246,7 @@ export function reportPage(context: PageContext, id: string): Page {
     );
   }
 
-  function versionsPanel({ report, versions }: ReportDetail): HTMLElement {
+  function versionsPanel({ report, versions, fields }: ReportDetail): HTMLElement {
     const download = (format: 'json' | 'html') =>
       downloadButton(`export-${format}`, t(format === 'json' ? 'report.exportJson' : 'report.exportHtml'), () => context.api.exportReport(report.id, format), (error) => {
         feedback = h('p', { class: 'notice notice-error', role: 'alert' }, errorText(error));
@@ -232,7 +265,7 @@ export function reportPage(context: PageContext, id: string): Page {
               h(
                 'li',
                 { 'data-version': version.version },
-                h('details', {}, h('summary', {}, t('report.versionLine', { version: version.version, time: formatDateTime(version.submittedAt), who: version.submittedBy })), reportContentView(version.content)),
+                h('details', {}, h('summary', {}, t('report.versionLine', { version: version.version, time: formatDateTime(version.submittedAt), who: version.submittedBy })), reportContentView(version.content, fields)),
               ),
             ),
           ),

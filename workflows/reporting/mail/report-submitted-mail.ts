@@ -6,7 +6,8 @@ export interface ReportSubmittedData {
   organisationName: string;
   phase: ReportPhase;
   version: number;
-  tier: ReportTier;
+  /** Null for an early warning, which comes before a first assessment. */
+  tier: ReportTier | null;
   personalDataAffected: boolean;
   link?: string;
 }
@@ -20,7 +21,7 @@ export const reportSubmittedMail: MailTemplate<ReportSubmittedData> = {
       return {
         subject: `${correction ? `Korrektur (Version ${data.version})` : 'Eingang'}: ${phase} von ${data.organisationName}`,
         paragraphs: [
-          `${data.organisationName} hat die ${phase} eingereicht (Version ${data.version}, Einstufung: ${data.tier}).`,
+          `${data.organisationName} hat die ${phase} eingereicht (Version ${data.version}, Einstufung: ${data.tier ?? 'noch nicht eingeschätzt'}).`,
           ...(data.personalDataAffected ? ['Personenbezogene Daten sind betroffen: Meldung an die Sächsische Datenschutz- und Transparenzbeauftragte binnen 72 Stunden (Art. 33 DSGVO).'] : []),
         ],
         ...link,
@@ -29,7 +30,7 @@ export const reportSubmittedMail: MailTemplate<ReportSubmittedData> = {
     return {
       subject: `${correction ? `Correction (version ${data.version})` : 'Received'}: ${phase} of ${data.organisationName}`,
       paragraphs: [
-        `${data.organisationName} submitted the ${phase} (version ${data.version}, tier: ${data.tier}).`,
+        `${data.organisationName} submitted the ${phase} (version ${data.version}, tier: ${data.tier ?? 'not assessed yet'}).`,
         ...(data.personalDataAffected ? ['Personal data is affected: the data protection authority must be notified within 72 hours (GDPR Art. 33).'] : []),
       ],
       ...link,
