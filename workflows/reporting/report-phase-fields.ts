@@ -59,7 +59,7 @@ const PERSONAL_DATA = asked(
 );
 
 /**
- * What each phase asks (DOMAIN.md "Phases and deadlines", after NIS2 Art. 23(4) and § 32 BSIG). The
+ * What each phase asks (docs/reporting.md, after NIS2 Art. 23(4) and § 32 BSIG). The
  * early warning is due within 24 hours and asks only what happened, since when, whether a malicious
  * or unlawful act is suspected and whether others may be affected; the tier and the categories
  * follow with the notification, when there is a first assessment. This is the one definition: the
