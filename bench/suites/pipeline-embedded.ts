@@ -18,7 +18,7 @@ const SUITE = 'pipeline-embedded';
 export async function runPipelineEmbedded(): Promise<void> {
   const detectOnly = await detectOnlyRate();
   progress(SUITE, `detection alone on the same traffic: ${detectOnly} ev/s`);
-  const { saturation, sweep, atEightyPercent } = await runLoadCurve(SUITE, { LAGEBILD_BUS: 'memory', LAGEBILD_STORE: 'sqlite' }, Math.round(detectOnly * 1.5));
+  const { saturation, sweep, atEightyPercent } = await runLoadCurve(SUITE, () => ({ LAGEBILD_BUS: 'memory', LAGEBILD_STORE: 'sqlite' }), Math.round(detectOnly * 1.5));
   const ratioToDetect = Math.round((saturation.sustainedEventsPerSecond / detectOnly) * 100) / 100;
   writeResult(SUITE, {
     mode: 'embedded: memory bus + SQLite, collectors and detectors in one process',

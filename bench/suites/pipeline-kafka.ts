@@ -27,11 +27,11 @@ export async function runPipelineKafka(): Promise<void> {
   const ceiling = await kafkaCeiling(documents, new Client({ node: ELASTICSEARCH }), prefix);
   progress(SUITE, `kafkajs produce+consume + Elasticsearch bulk: ${ceiling.messagesPerSecond} ev/s`);
   // Offered the ceiling's rate: the pipeline cannot sustain more than its components without logic.
-  const { saturation, sweep, atEightyPercent } = await runLoadCurve(SUITE, { LAGEBILD_BUS: 'kafka', KAFKA_BROKERS: BROKERS, LAGEBILD_STORE: 'elasticsearch', ELASTICSEARCH_URL: ELASTICSEARCH, LAGEBILD_ES_INDEX_PREFIX: prefix }, ceiling.messagesPerSecond);
+  const { saturation, sweep, atEightyPercent } = await runLoadCurve(SUITE, (run) => ({ LAGEBILD_BUS: 'kafka', KAFKA_BROKERS: BROKERS, LAGEBILD_STORE: 'elasticsearch', ELASTICSEARCH_URL: ELASTICSEARCH, LAGEBILD_ES_INDEX_PREFIX: `${prefix}-${run}` }), ceiling.messagesPerSecond);
   const ratioToCeiling = Math.round((saturation.sustainedEventsPerSecond / ceiling.messagesPerSecond) * 100) / 100;
   writeResult(SUITE, {
     mode: 'distributed roles in one process: Kafka bus + Elasticsearch store',
-    indexPrefix: prefix,
+    indexPrefix: `${prefix}-<run>`,
     ceiling,
     kafkaOnly,
     ...saturation,

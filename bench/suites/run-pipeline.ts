@@ -147,15 +147,17 @@ export interface LoadCurve {
 
 /**
  * Throughput and latency against offered load: one run offered `overload` for 40 s, then one run of
- * 30 s at each share of the rate it sustained (80 % always among them).
+ * 30 s at each share of the rate it sustained (80 % always among them). Each run gets its own
+ * settings from `envOfRun`: probes repeat their addresses from run to run, and a store kept across
+ * runs would fold them into the incidents of the run before instead of opening new ones.
  */
-export async function runLoadCurve(suite: string, env: Record<string, string>, overload: number, shares: number[] = [0.25, 0.5, 0.8]): Promise<LoadCurve> {
-  const saturation = await runPipeline(suite, env, overload, 40);
+export async function runLoadCurve(suite: string, envOfRun: (run: number) => Record<string, string>, overload: number, shares: number[] = [0.25, 0.5, 0.8]): Promise<LoadCurve> {
+  const saturation = await runPipeline(suite, envOfRun(0), overload, 40);
   progress(suite, `saturation (offered ${overload}): ${describeRun(saturation)}`);
   const all = [...new Set([...shares, 0.8])].sort((a, b) => a - b);
   const sweep: PipelineRun[] = [];
-  for (const share of all) {
-    const run = await runPipeline(suite, env, Math.round(saturation.sustainedEventsPerSecond * share), 30);
+  for (const [index, share] of all.entries()) {
+    const run = await runPipeline(suite, envOfRun(index + 1), Math.round(saturation.sustainedEventsPerSecond * share), 30);
     progress(suite, `${Math.round(share * 100)} % of saturation: ${describeRun(run)}`);
     sweep.push(run);
   }
