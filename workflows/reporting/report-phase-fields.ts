@@ -47,16 +47,7 @@ const needed = (...paths: ReportFieldPath[]) => paths.map((path): PhaseField => 
 
 /** Who reports and whom the CERT calls back: every phase, name and e-mail required. */
 const CONTACTS = [...needed('reporter.name', 'reporter.email'), ...asked('reporter.phone'), ...needed('isbContact.name', 'isbContact.email'), ...asked('isbContact.phone')];
-const PERSONAL_DATA = asked(
-  'personalData.affected',
-  'personalData.subjectCategories',
-  'personalData.approxSubjects',
-  'personalData.recordCategories',
-  'personalData.approxRecords',
-  'personalData.likelyConsequences',
-  'personalData.authorityNotifiedAt',
-  'personalData.delayReason',
-);
+const PERSONAL_DATA = asked(...REPORT_FIELD_PATHS.filter((path) => path.startsWith('personalData.')));
 
 /**
  * What each phase asks (docs/reporting.md, after NIS2 Art. 23(4) and § 32 BSIG). The
