@@ -93,3 +93,10 @@ export interface WarningDelivery {
   /** Set once the unacknowledged warning was escalated to the ISB's deputy and the CERT. */
   escalatedAt: string | null;
 }
+
+/** How far a warning's deliveries (those a scope can see) have come: for lists, without every delivery. */
+export interface DeliveryTally {
+  addressed: number;
+  read: number;
+  acknowledged: number;
+}

@@ -1,5 +1,5 @@
 import type { Scope } from '../domain/scope.js';
-import type { Warning, WarningDelivery, WarningStatus } from '../domain/warning.js';
+import type { DeliveryTally, Warning, WarningDelivery, WarningStatus } from '../domain/warning.js';
 import type { Page } from './stores.js';
 
 /**
@@ -41,6 +41,8 @@ export interface WarningDeliveryStore {
   putMany(deliveries: WarningDelivery[]): Promise<void>;
   /** The deliveries of one warning the scope can see, by organisation id. */
   list(warningId: string, scope: Scope): Promise<WarningDelivery[]>;
+  /** Per warning of `warningIds` that has deliveries the scope can see: how many, read, acknowledged. One query for a page of warnings. */
+  tally(warningIds: readonly string[], scope: Scope): Promise<Map<string, DeliveryTally>>;
   recordMail(warningId: string, organizationId: string, mailedTo: string[], mailError: string | null): Promise<void>;
   /** Sets read only the first time; true when this call set it. */
   markRead(warningId: string, organizationId: string, userId: string, at: string): Promise<boolean>;

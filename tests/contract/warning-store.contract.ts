@@ -84,4 +84,20 @@ export function warningStoreContract(create: () => Promise<WarningStores & { clo
     await store.warningDeliveries.recordMail('w1', 'org-b', ['isb@b.example'], null);
     expect((await store.warningDeliveries.list('w1', b.scope))[0]).to.include({ escalatedAt: '2025-03-01T17:00:00.000Z', mailError: null });
   });
+
+  it('tallies a page of warnings\' deliveries in the scope: addressed, read, acknowledged', async () => {
+    await store.warningDeliveries.putMany([delivery('w1', 'org-a'), delivery('w1', 'org-b'), delivery('w1', 'org-c'), delivery('w2', 'org-a'), delivery('w3', 'org-b')]);
+    await store.warningDeliveries.markRead('w1', 'org-b', 'user-b', '2025-03-01T13:00:00.000Z');
+    await store.warningDeliveries.acknowledge('w1', 'org-a', 'user-a', '2025-03-01T14:00:00.000Z');
+    await store.warningDeliveries.acknowledge('w3', 'org-b', 'user-b', '2025-03-01T14:00:00.000Z');
+
+    const all = await store.warningDeliveries.tally(['w1', 'w2', 'w-none'], ALL);
+    expect([...all.keys()].sort()).to.deep.equal(['w1', 'w2']);
+    expect(all.get('w1')).to.deep.equal({ addressed: 3, read: 2, acknowledged: 1 });
+    expect(all.get('w2')).to.deep.equal({ addressed: 1, read: 0, acknowledged: 0 });
+
+    const own = await store.warningDeliveries.tally(['w1', 'w2', 'w3'], b.scope);
+    expect(Object.fromEntries(own)).to.deep.equal({ w1: { addressed: 1, read: 1, acknowledged: 0 }, w3: { addressed: 1, read: 1, acknowledged: 1 } });
+    expect((await store.warningDeliveries.tally([], ALL)).size).to.equal(0);
+  });
 }

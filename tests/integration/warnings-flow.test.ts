@@ -287,5 +287,12 @@ describe('integration > warnings > publish, deliver, acknowledge, escalate', fun
     expect(body.audience).to.deep.equal({ kind: 'organisations', organizationIds: ['moritzburg'] });
     expect(body.indicators).to.have.deep.members([{ type: 'ip', value: '198.51.100.9' }, { type: 'domain', value: 'c2.bad.example' }]);
     expect((await client.request('POST', '/api/v1/incidents/nope/warnings', { token: token('analyst'), body: {} })).status).to.equal(404);
+
+    // Without the analyst's own text, a German first text: times to the minute in Saxon time, no ISO stamps, no ids, no victims' names.
+    const drafted = (await client.request('POST', '/api/v1/incidents/inc-1/warnings', { token: token('analyst'), body: {} })).body as { title: string; summary: string; measures: string[] };
+    expect(drafted.title).to.equal('C2 contact');
+    expect(drafted.summary).to.match(/^Wir beobachten .* am 01\.03\.2025 um 11:00 Uhr\. Betroffen ist .* Wir empfehlen, /);
+    const text = [drafted.title, drafted.summary, ...drafted.measures].join('\n');
+    expect(text).not.to.match(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}|inc-1|moritzburg|mueller/i);
   });
 });

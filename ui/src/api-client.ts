@@ -1,5 +1,7 @@
 import type {
   Alert,
+  AudienceOptions,
+  AudiencePreview,
   BulkResult,
   EntityView,
   Incident,
@@ -30,11 +32,13 @@ import type {
   RuleSummary,
   Suppression,
   SuppressionInput,
+  Tlp,
   User,
   UserInput,
   Warning,
   WarningDelivery,
   WarningDetail,
+  WarningAudience,
   WarningInput,
   WarningPage,
 } from './api-types.js';
@@ -247,6 +251,20 @@ export class ApiClient {
 
   createWarning(input: WarningInput): Promise<Warning> {
     return this.request<Warning>('POST', '/warnings', { body: input });
+  }
+
+  /** A draft's changes at the version seen; a stale version answers 409. */
+  updateWarning(id: string, version: number, changes: Partial<WarningInput>): Promise<Warning> {
+    return this.request<Warning>('PATCH', `/warnings/${encodeURIComponent(id)}`, { body: { ...changes, version } });
+  }
+
+  audienceOptions(): Promise<AudienceOptions> {
+    return this.request<AudienceOptions>('GET', '/warnings/audience-options');
+  }
+
+  /** Exactly the organisations publishing would deliver to now; a TLP:RED warning only reaches its named people's organisations. */
+  previewAudience(addressed: { audience: WarningAudience; tlp?: Tlp; recipientUserIds?: string[] }): Promise<AudiencePreview> {
+    return this.request<AudiencePreview>('POST', '/warnings/audience-preview', { body: addressed });
   }
 
   createWarningFromIncident(incidentId: string): Promise<Warning> {

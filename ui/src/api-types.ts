@@ -186,6 +186,28 @@ export interface Warning {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The CERT only: who it is for, the organisations delivered to (once published), whether it waits for a second analyst. */
+  audience?: WarningAudience;
+  /** TLP:RED only: the people it is for. */
+  recipientUserIds?: string[];
+  organizationIds?: string[];
+  requiresApproval?: boolean;
+  incidentId?: string | null;
+}
+
+/** How far a warning's deliveries have come: all of them for the CERT, the caller's own organisation's otherwise. */
+export interface DeliveryTally {
+  addressed: number;
+  read: number;
+  acknowledged: number;
+}
+
+/** A row of the warnings list. */
+export interface WarningListItem extends Warning {
+  /** null before publication. */
+  acknowledgement: DeliveryTally | null;
+  /** The CERT only: organisations delivered to, or that a draft would reach now; null when it reaches none. */
+  audienceCount?: number | null;
 }
 
 export interface WarningDelivery {
@@ -201,7 +223,7 @@ export interface WarningDelivery {
 }
 
 export interface WarningPage {
-  items: Warning[];
+  items: WarningListItem[];
   nextCursor?: string;
   total: number;
 }
@@ -302,7 +324,33 @@ export interface ReportDetail {
   fields: ReportPhaseField[];
 }
 
-export type WarningAudience = { kind: 'all' } | { kind: 'state' } | { kind: 'county'; countyId: string } | { kind: 'organisations'; organizationIds: string[] };
+export const AUDIENCE_KINDS = ['all', 'state', 'county', 'provider', 'organisations'] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+
+export type WarningAudience =
+  | { kind: 'all' }
+  | { kind: 'state' }
+  | { kind: 'county'; countyId: string }
+  | { kind: 'provider'; providerId: string }
+  | { kind: 'organisations'; organizationIds: string[] };
+
+export interface NamedOrganisation {
+  id: string;
+  name: string;
+}
+
+/** Who a warning addressed so would reach if published now; publishing resolves it the same way. */
+export interface AudiencePreview {
+  count: number;
+  organisations: NamedOrganisation[];
+}
+
+/** The compose form's choices per kind of audience, by name. */
+export interface AudienceOptions {
+  counties: NamedOrganisation[];
+  providers: NamedOrganisation[];
+  organisations: NamedOrganisation[];
+}
 
 export interface WarningInput {
   title: string;

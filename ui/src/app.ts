@@ -143,6 +143,8 @@ export class App {
         return this.warningsAvailable ? warningDetailPage(context, route.id) : messagePage(t('nav.warnings'), t('app.notFound'));
       case 'warning-new':
         return CERT_ROLES.includes(me.role) ? warningComposePage(context) : messagePage(t('nav.warnings'), t('app.noAccess'));
+      case 'warning-edit':
+        return CERT_ROLES.includes(me.role) ? warningComposePage(context, route.id) : messagePage(t('nav.warnings'), t('app.noAccess'));
       case 'obligations':
         return me.role === 'officer' ? obligationsPage(context) : messagePage(t('nav.obligations'), t('app.noAccess'));
       case 'reports':
@@ -198,7 +200,7 @@ export class App {
     if (this.me.role !== 'recipient') entries.push({ href: '#/incidents', label: 'nav.incidents', active: page === 'incidents' || page === 'incident' || page === 'entity' });
     if (this.me.role === 'officer') entries.push({ href: '#/obligations', label: 'nav.obligations', active: page === 'obligations' || page === 'report' });
     if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/reports', label: 'nav.reports', active: page === 'reports' || page === 'report' });
-    if (this.warningsAvailable) entries.push({ href: '#/warnings', label: 'nav.warnings', active: page === 'warnings' || page === 'warning' || page === 'warning-new' });
+    if (this.warningsAvailable) entries.push({ href: '#/warnings', label: 'nav.warnings', active: page === 'warnings' || page === 'warning' || page === 'warning-new' || page === 'warning-edit' });
     if (this.me.role !== 'recipient') entries.push({ href: '#/suppressions', label: 'nav.suppressions', active: page === 'suppressions' });
     if (CERT_ROLES.includes(this.me.role)) entries.push({ href: '#/rules', label: 'nav.rules', active: page === 'rules' || page === 'rule' || page === 'rule-test' });
     if (this.me.role === 'admin') {

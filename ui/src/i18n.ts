@@ -67,3 +67,8 @@ export function formatDateTime(iso: string): string {
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
 }
+
+/** A share as a whole percentage: "58 %" (en: "58%"); nothing of nothing is 0 %. */
+export function formatPercent(part: number, whole: number): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(whole === 0 ? 0 : part / whole);
+}

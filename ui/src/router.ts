@@ -8,6 +8,7 @@ export type Route =
   | { page: 'warnings' }
   | { page: 'warning'; id: string }
   | { page: 'warning-new' }
+  | { page: 'warning-edit'; id: string }
   | { page: 'obligations' }
   | { page: 'reports' }
   | { page: 'report'; id: string }
@@ -45,6 +46,8 @@ export function parseRoute(hash: string): Route {
   if (rule) return { page: 'rule', id: decodeURIComponent(rule[1]!) };
   const report = /^\/reports\/([^/]+)$/.exec(path);
   if (report) return { page: 'report', id: decodeURIComponent(report[1]!) };
+  const warningEdit = /^\/warnings\/([^/]+)\/edit$/.exec(path);
+  if (warningEdit) return { page: 'warning-edit', id: decodeURIComponent(warningEdit[1]!) };
   const warning = /^\/warnings\/([^/]+)$/.exec(path);
   if (warning) return { page: 'warning', id: decodeURIComponent(warning[1]!) };
   const entity = /^\/entities\/([^/]+)$/.exec(path);
@@ -64,6 +67,10 @@ export function entityHref(entity: string): string {
 
 export function warningHref(id: string): string {
   return `#/warnings/${encodeURIComponent(id)}`;
+}
+
+export function warningEditHref(id: string): string {
+  return `#/warnings/${encodeURIComponent(id)}/edit`;
 }
 
 export function reportHref(id: string): string {

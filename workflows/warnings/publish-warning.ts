@@ -7,10 +7,10 @@ import type { Principal } from '../auth/principal.js';
 import { composeMail } from '../notifications/mail-template.js';
 import { auditChange } from '../triage/audit-change.js';
 import { approvalMandatory } from './approval-mandatory.js';
+import { deliveryOrganisations } from './delivery-organisations.js';
 import { findWarning } from './find-warning.js';
 import { mailRecipients } from './mail-recipients.js';
 import { warningPublishedMail } from './mail/warning-published-mail.js';
-import { resolveAudience } from './resolve-audience.js';
 import type { WarningDeps } from './warning-deps.js';
 import { warningUrl } from './warning-url.js';
 
@@ -29,7 +29,7 @@ export async function publishWarning(deps: WarningDeps, actor: Principal, id: st
   if (needsApproval && before.status !== 'approved') throw new LagebildError('approval_required', 'this warning needs a second analyst\'s approval first', { status: 409 });
 
   const organisations = await deps.store.organisations.list(ALL);
-  const organizationIds = await recipientOrganisations(deps, before, resolveAudience(before.audience, organisations));
+  const organizationIds = await deliveryOrganisations(deps, before, organisations);
   if (organizationIds.length === 0) throw new ValidationError('the audience contains no organisation', [{ path: 'audience', message: 'no organisation matches' }]);
 
   const now = deps.clock.now();
@@ -71,20 +71,6 @@ export async function publishWarning(deps: WarningDeps, actor: Principal, id: st
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
   for (const organizationId of organizationIds) await mailOrganisation(deps, mailer, warning, byId.get(organizationId)!);
   return { warning, deliveries: await deps.store.warningDeliveries.list(id, ALL) };
-}
-
-/** TLP:RED: only the organisations of the named people, and each of them must be inside the audience. */
-async function recipientOrganisations(deps: WarningDeps, warning: Warning, audience: string[]): Promise<string[]> {
-  if (warning.tlp !== 'TLP:RED') return audience;
-  if (warning.recipientUserIds.length === 0) throw new ValidationError('a TLP:RED warning must name its recipients', [{ path: 'recipientUserIds', message: 'name at least one person' }]);
-  const organisations = new Set<string>();
-  for (const userId of warning.recipientUserIds) {
-    const user = await deps.store.users.get(userId);
-    const fits = user && !user.disabled && (user.role === 'officer' || user.role === 'recipient') && user.organizationId !== null && audience.includes(user.organizationId);
-    if (!fits) throw new ValidationError('a named recipient is not a person of the audience', [{ path: 'recipientUserIds', message: `${userId} is unknown, disabled or outside the audience` }]);
-    organisations.add(user.organizationId!);
-  }
-  return [...organisations].sort();
 }
 
 async function mailOrganisation(deps: WarningDeps, mailer: Mailer, warning: Warning, organisation: Organisation): Promise<void> {

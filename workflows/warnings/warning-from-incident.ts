@@ -6,6 +6,7 @@ import { NotFoundError } from '../../core/errors.js';
 import type { Principal } from '../auth/principal.js';
 import { extractObservables } from '../triage/extract-observables.js';
 import { createWarningDraft } from './create-warning-draft.js';
+import { incidentWarningText } from './incident-warning-text.js';
 import type { WarningContent } from './warning-content.js';
 import type { WarningDeps } from './warning-deps.js';
 
@@ -17,7 +18,8 @@ const MAX_INDICATORS = 100;
 
 /**
  * A draft addressed to the incident's organisations, carrying its indicators (the IPs, domains,
- * URLs and hashes in its alerts' events). Anything the analyst sends overrides the defaults.
+ * URLs and hashes in its alerts' events) and a German first text (incident-warning-text.ts).
+ * Anything the analyst sends overrides the defaults.
  */
 export async function warningFromIncident(deps: WarningDeps, actor: Principal, incidentId: string, overrides: Partial<WarningContent>): Promise<Warning> {
   const incident = await deps.store.incidents.get(incidentId, ALL);
@@ -33,11 +35,9 @@ export async function warningFromIncident(deps: WarningDeps, actor: Principal, i
     .map((observable) => ({ type: observable.type, value: observable.value }));
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Partial<WarningContent>;
   const content: WarningContent = {
-    title: incident.title,
-    summary: `${incident.ruleTitle}: ${incident.alertCount} Alarme zwischen ${incident.firstSeen} und ${incident.lastSeen}.`,
+    ...incidentWarningText(incident, indicators, deps.settings.publisherName),
     details: '',
     products: [],
-    measures: [],
     severity: SEVERITY[incident.severity],
     tlp: incident.tlp,
     audience: { kind: 'organisations', organizationIds: incident.organizationIds },

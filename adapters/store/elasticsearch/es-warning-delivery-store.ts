@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Scope } from '../../../core/domain/scope.js';
-import type { WarningDelivery } from '../../../core/domain/warning.js';
+import type { DeliveryTally, WarningDelivery } from '../../../core/domain/warning.js';
 import { LagebildError, UnavailableError } from '../../../core/errors.js';
 import type { WarningDeliveryStore } from '../../../core/ports/warning-stores.js';
 import type { IndexNames } from './index-names.js';
@@ -11,6 +11,10 @@ import { esRequest, isNotFound, isVersionConflict, translateError } from './tran
 const MAX_DELIVERIES = 10_000;
 /** Enough for every officer of one organisation clicking "acknowledge" at once. */
 const MAX_CHANGE_ATTEMPTS = 50;
+
+interface TallyAggregations {
+  warnings: { buckets: { key: string; doc_count: number; read: { doc_count: number }; acknowledged: { doc_count: number } }[] };
+}
 
 interface ChangeResult {
   delivery: WarningDelivery | undefined;
@@ -53,6 +57,28 @@ export class EsWarningDeliveryStore implements WarningDeliveryStore {
       }),
     );
     return response.hits.hits.flatMap((hit) => (hit._source === undefined ? [] : [hit._source]));
+  }
+
+  /** A null `readAt` or `acknowledgedAt` is not indexed, so `exists` counts exactly the set ones. */
+  async tally(warningIds: readonly string[], scope: Scope): Promise<Map<string, DeliveryTally>> {
+    const tallies = new Map<string, DeliveryTally>();
+    const ids = [...new Set(warningIds)];
+    if (ids.length === 0) return tallies;
+    const response = await esRequest('warning delivery store', () =>
+      this.client.search<WarningDelivery, TallyAggregations>({
+        index: this.names.warningDeliveries,
+        size: 0,
+        query: { bool: { filter: [{ terms: { warningId: ids } }, ...scopeFilter(scope, 'organizationId')] } },
+        aggs: {
+          warnings: {
+            terms: { field: 'warningId', size: ids.length },
+            aggs: { read: { filter: { exists: { field: 'readAt' } } }, acknowledged: { filter: { exists: { field: 'acknowledgedAt' } } } },
+          },
+        },
+      }),
+    );
+    for (const bucket of response.aggregations?.warnings.buckets ?? []) tallies.set(bucket.key, { addressed: bucket.doc_count, read: bucket.read.doc_count, acknowledged: bucket.acknowledged.doc_count });
+    return tallies;
   }
 
   async recordMail(warningId: string, organizationId: string, mailedTo: string[], mailError: string | null): Promise<void> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Scope } from '../../../core/domain/scope.js';
-import type { WarningDelivery } from '../../../core/domain/warning.js';
+import type { DeliveryTally, WarningDelivery } from '../../../core/domain/warning.js';
 import type { WarningDeliveryStore } from '../../../core/ports/warning-stores.js';
 import { runSql } from './run-sql.js';
 
@@ -40,6 +40,25 @@ export class SqliteWarningDeliveryStore implements WarningDeliveryStore {
           ? this.db.prepare<[string], { doc: string }>('SELECT doc FROM warning_deliveries WHERE warning_id = ? ORDER BY organization_id').all(warningId)
           : this.db.prepare<[string, string], { doc: string }>('SELECT doc FROM warning_deliveries WHERE warning_id = ? AND organization_id = ?').all(warningId, scope.organizationId);
       return rows.map((row) => JSON.parse(row.doc) as WarningDelivery);
+    });
+  }
+
+  tally(warningIds: readonly string[], scope: Scope): Promise<Map<string, DeliveryTally>> {
+    return runSql(() => {
+      const tallies = new Map<string, DeliveryTally>();
+      if (warningIds.length === 0) return tallies;
+      const ids = [...new Set(warningIds)];
+      const own = scope.kind === 'all' ? '' : ' AND organization_id = ?';
+      const rows = this.db
+        .prepare<string[], { warning_id: string; addressed: number; read: number; acknowledged: number }>(
+          `SELECT warning_id, count(*) AS addressed,
+             sum(json_extract(doc, '$.readAt') IS NOT NULL) AS read,
+             sum(json_extract(doc, '$.acknowledgedAt') IS NOT NULL) AS acknowledged
+           FROM warning_deliveries WHERE warning_id IN (${ids.map(() => '?').join(', ')})${own} GROUP BY warning_id`,
+        )
+        .all(...ids, ...(scope.kind === 'all' ? [] : [scope.organizationId]));
+      for (const row of rows) tallies.set(row.warning_id, { addressed: row.addressed, read: row.read, acknowledged: row.acknowledged });
+      return tallies;
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Scope } from '../../../core/domain/scope.js';
 import type { Warning, WarningDelivery } from '../../../core/domain/warning.js';
+import type { WarningListEntry } from '../../../workflows/warnings/list-warnings.js';
 
 /**
  * The CERT sees the whole warning; a recipient organisation does not learn who else it went to,
@@ -24,6 +25,11 @@ export function presentWarning(warning: Warning, scope: Scope) {
     updatedAt: warning.updatedAt,
     version: warning.version,
   };
+}
+
+/** A list row: the warning as the caller may see it, and how far its delivery has come in their scope. */
+export function presentListEntry(entry: WarningListEntry, scope: Scope) {
+  return { ...presentWarning(entry.warning, scope), acknowledgement: entry.acknowledgement, ...(entry.audienceCount === undefined ? {} : { audienceCount: entry.audienceCount }) };
 }
 
 /** Mail addresses and escalations are the CERT's business. Readers are named by `names` (see deliveryNames). */

@@ -3,10 +3,12 @@ import { exportWarningCsaf } from '../../../workflows/warnings/csaf/export-warni
 import { csafFileName } from '../../../workflows/warnings/csaf/csaf-file-name.js';
 import { acknowledgeWarning } from '../../../workflows/warnings/acknowledge-warning.js';
 import { approveWarning } from '../../../workflows/warnings/approve-warning.js';
+import { audienceOptions } from '../../../workflows/warnings/audience-options.js';
 import { createWarningDraft } from '../../../workflows/warnings/create-warning-draft.js';
 import { deliveryNames } from '../../../workflows/warnings/delivery-names.js';
 import { deliveryOverview } from '../../../workflows/warnings/delivery-overview.js';
 import { listWarnings } from '../../../workflows/warnings/list-warnings.js';
+import { previewAudience } from '../../../workflows/warnings/preview-audience.js';
 import { publishWarning } from '../../../workflows/warnings/publish-warning.js';
 import { readWarning } from '../../../workflows/warnings/read-warning.js';
 import { updateWarningDraft } from '../../../workflows/warnings/update-warning-draft.js';
@@ -16,8 +18,21 @@ import { DEFAULT_WARNING_SETTINGS } from '../../../workflows/warnings/warning-se
 import { defineRoute, type RouteDefinition } from '../../route-definition.js';
 import type { RouteContext } from '../../route-context.js';
 import { idParams, pageSchema } from '../shared-schemas.js';
-import { presentDelivery, presentWarning } from './presenter.js';
-import { createWarningBody, deliveryOverviewSchema, deliverySchema, fromIncidentBody, updateWarningBody, warningDetailSchema, warningListQuery, warningSchema } from './schema.js';
+import { presentDelivery, presentListEntry, presentWarning } from './presenter.js';
+import {
+  audienceOptionsSchema,
+  audiencePreviewBody,
+  audiencePreviewSchema,
+  createWarningBody,
+  deliveryOverviewSchema,
+  deliverySchema,
+  fromIncidentBody,
+  updateWarningBody,
+  warningDetailSchema,
+  warningListItemSchema,
+  warningListQuery,
+  warningSchema,
+} from './schema.js';
 
 export function warningRoutes(context: RouteContext): RouteDefinition[] {
   const deps: WarningDeps = {
@@ -35,10 +50,36 @@ export function warningRoutes(context: RouteContext): RouteDefinition[] {
       tag: 'warnings',
       access: 'warnings:read',
       query: warningListQuery,
-      responses: { 200: { description: 'a page of warnings, newest first', schema: pageSchema(warningSchema) } },
+      responses: { 200: { description: 'a page of warnings, newest first, each with how far its delivery has come', schema: pageSchema(warningListItemSchema) } },
       handle: async ({ principal, query, res }) => {
         const page = await listWarnings(deps, principal, query);
-        res.json({ items: page.items.map((warning) => presentWarning(warning, principal.scope)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), total: page.total });
+        res.json({ items: page.items.map((entry) => presentListEntry(entry, principal.scope)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), total: page.total });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/warnings/audience-options',
+      summary: 'What an audience may name, by name: counties, IT service providers, organisations',
+      tag: 'warnings',
+      access: 'warnings:write',
+      responses: { 200: { description: 'the choices of the compose form', schema: audienceOptionsSchema } },
+      handle: async ({ res }) => {
+        res.json(await audienceOptions(deps));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/warnings/audience-preview',
+      summary: 'Who a warning addressed so would reach if published now, resolved as publishing resolves it',
+      tag: 'warnings',
+      access: 'warnings:write',
+      body: audiencePreviewBody,
+      responses: {
+        200: { description: 'the organisations, by name', schema: audiencePreviewSchema },
+        400: { description: 'the audience names no county (audience_not_a_county), no provider (audience_not_a_provider) or unknown organisations (audience_unknown_organisation)' },
+      },
+      handle: async ({ body, res }) => {
+        res.json(await previewAudience(deps, body));
       },
     }),
     defineRoute({

@@ -67,6 +67,25 @@ export const fromIncidentBody = z.strictObject({
   requiresApproval: z.boolean().optional(),
 });
 
+export const audiencePreviewBody = z.strictObject({
+  audience: audienceSchema,
+  tlp: tlpSchema.optional().describe('TLP:RED narrows the audience to the organisations of recipientUserIds'),
+  recipientUserIds: z.array(id).max(200).default([]),
+});
+
+const namedOrganisation = z.object({ id: z.string(), name: z.string() });
+
+export const audiencePreviewSchema = z.object({
+  count: z.number().int(),
+  organisations: z.array(namedOrganisation).describe('by name'),
+});
+
+export const audienceOptionsSchema = z.object({
+  counties: z.array(namedOrganisation).describe('municipal bodies at the top of the hierarchy with organisations below them'),
+  providers: z.array(namedOrganisation),
+  organisations: z.array(namedOrganisation).describe('the constituency, without the CERT'),
+});
+
 export const warningListQuery = z.strictObject({ status: listQuery(WARNING_STATUSES), limit: limitQuery, cursor: cursorQuery });
 
 export const deliverySchema = z.object({
@@ -107,6 +126,13 @@ export const warningSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+});
+
+const tallySchema = z.object({ addressed: z.number().int(), read: z.number().int(), acknowledged: z.number().int() });
+
+export const warningListItemSchema = warningSchema.extend({
+  acknowledgement: tallySchema.nullable().describe('the deliveries the caller may see (all for the CERT, their own organisation\'s otherwise); null before publication'),
+  audienceCount: z.number().int().nullable().optional().describe('CERT only: organisations delivered to, or for a draft those it would reach now (null when none can be resolved)'),
 });
 
 export const warningDetailSchema = z.object({ warning: warningSchema, deliveries: z.array(deliverySchema) });

@@ -11,6 +11,7 @@ import type { Organisation } from '../../../core/domain/organisation.js';
 import type { Role, User } from '../../../core/domain/user.js';
 import { silentLogger } from '../../../core/logging.js';
 import { MetricsRegistry } from '../../../core/metrics.js';
+import type { Mailer } from '../../../core/ports/mailer.js';
 import type { Store } from '../../../core/ports/stores.js';
 import type { TriageStores } from '../../../core/ports/triage-stores.js';
 import { issueAccessToken } from '../../../workflows/auth/access-token.js';
@@ -61,7 +62,7 @@ function alert(id: string, organizationId: string, eventIds: string[]): Alert {
   };
 }
 
-export async function startTestApi(options: { rules?: RulesCatalog; ingest?: IngestHandler; uiDir?: string; readiness?: () => Promise<Record<string, boolean>>; parserNames?: readonly string[] } = {}): Promise<TestApi> {
+export async function startTestApi(options: { rules?: RulesCatalog; ingest?: IngestHandler; uiDir?: string; readiness?: () => Promise<Record<string, boolean>>; parserNames?: readonly string[]; mailer?: Mailer } = {}): Promise<TestApi> {
   const clock = new ManualClock('2025-03-01T12:00:00.000Z');
   const store = new SqliteStore({ path: ':memory:', logger: silentLogger() });
   await store.init();
@@ -123,6 +124,7 @@ export async function startTestApi(options: { rules?: RulesCatalog; ingest?: Ing
     ...(options.ingest ? { ingest: options.ingest } : {}),
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
     ...(options.parserNames ? { parserNames: options.parserNames } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
   });
   const client = await startApiClient(app);
   return {

@@ -1,11 +1,12 @@
-import { OPEN_STATUSES, SEVERITIES, type Incident, type ReportObligation, type Warning } from '../api-types.js';
+import { OPEN_STATUSES, SEVERITIES, type Incident, type ReportObligation, type WarningListItem } from '../api-types.js';
 import { deadlineList, startCountdowns } from '../components/deadline-list.js';
 import { horizontalBarChart, type BarItem } from '../charts/horizontal-bar-chart.js';
 import { SEVERITY_COLOURS } from '../charts/severity-colours.js';
 import { stackedBarChart } from '../charts/stacked-bar-chart.js';
+import { acknowledgementRate } from '../components/audience-label.js';
 import { errorMessage } from '../components/error-message.js';
 import { h, replaceChildren } from '../h.js';
-import { formatNumber, locale, t, tCount } from '../i18n.js';
+import { formatNumber, formatPercent, locale, t, tCount } from '../i18n.js';
 import type { Page, PageContext } from '../page.js';
 
 /** The dashboard reads the most recently active incidents; older ones do not change today's picture. */
@@ -65,7 +66,7 @@ export function dashboardPage(context: PageContext): Page {
             ? h('ul', { class: 'obligation-list' }, obligations.slice(0, 10).map((obligation) => h('li', {}, h('strong', {}, context.organisationName(obligation.organizationId)), deadlineList(obligation.deadlines.filter((deadline) => deadline.state !== 'submitted')))))
             : h('p', { class: 'muted' }, t('dashboard.noObligations')),
         ),
-        card('dashboard-ack-rates', t('dashboard.ackRates'), rates.length ? horizontalBarChart(rates, t('dashboard.ackRates'), '#2f7d4f', wide ? available / 2 - 20 : available) : h('p', { class: 'muted' }, t('dashboard.noWarnings'))),
+        card('dashboard-ack-rates', t('dashboard.ackRates'), rates.length ? horizontalBarChart(rates, t('dashboard.ackRates'), '#2f7d4f', wide ? available / 2 - 20 : available, { scaleMax: 100 }) : h('p', { class: 'muted' }, t('dashboard.noWarnings'))),
       ),
       h('p', { class: 'muted small' }, tCount('dashboard.basedOn', incidents.length)),
     );
@@ -88,13 +89,18 @@ export function dashboardPage(context: PageContext): Page {
   };
 }
 
-/** Per recently published warning, the share of addressed organisations that acknowledged it (percent). */
+/** Per recently published warning, the share of addressed organisations that acknowledged it, as a percentage (the list carries the counts). */
 async function acknowledgementRates(context: PageContext): Promise<BarItem[]> {
-  const published = (await context.api.listWarnings().catch(() => ({ items: [] as Warning[] }))).items.filter((warning) => warning.status === 'published').slice(0, 8);
-  const details = await Promise.all(published.map((warning) => context.api.getWarning(warning.id)));
-  return details
-    .filter((detail) => detail.deliveries.length > 0)
-    .map((detail) => ({ label: `${detail.warning.trackingId ?? ''} ${detail.warning.title}`.trim(), value: Math.round((100 * detail.deliveries.filter((delivery) => delivery.acknowledgedAt).length) / detail.deliveries.length) }));
+  const published = (await context.api.listWarnings().catch(() => ({ items: [] as WarningListItem[] }))).items.filter((warning) => warning.status === 'published' && warning.acknowledgement && warning.acknowledgement.addressed > 0).slice(0, 8);
+  return published.map((warning) => {
+    const tally = warning.acknowledgement!;
+    return {
+      label: `${warning.trackingId ?? ''} ${warning.title}`.trim(),
+      value: (100 * tally.acknowledged) / tally.addressed,
+      valueText: formatPercent(tally.acknowledged, tally.addressed),
+      detail: acknowledgementRate(tally),
+    };
+  });
 }
 
 async function recentIncidents(context: PageContext): Promise<Incident[]> {

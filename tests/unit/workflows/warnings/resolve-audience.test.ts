@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import type { Organisation } from '../../../../core/domain/organisation.js';
-import { ValidationError } from '../../../../core/errors.js';
 import { resolveAudience } from '../../../../workflows/warnings/resolve-audience.js';
 
 function org(id: string, kind: Organisation['kind'], parentId: string | null, extra: Record<string, unknown> = {}): Organisation {
@@ -41,7 +40,18 @@ describe('workflows > warnings > resolve-audience', () => {
 
   it('named organisations must exist', () => {
     expect(resolveAudience({ kind: 'organisations', organizationIds: ['bautzen', 'smi', 'bautzen'] }, REGISTRY)).to.deep.equal(['bautzen', 'smi']);
-    expect(() => resolveAudience({ kind: 'organisations', organizationIds: ['nowhere'] }, REGISTRY)).to.throw(ValidationError);
-    expect(() => resolveAudience({ kind: 'county', countyId: 'nowhere' }, REGISTRY)).to.throw(ValidationError);
+    expect(() => resolveAudience({ kind: 'organisations', organizationIds: ['nowhere'] }, REGISTRY)).to.throw().with.property('code', 'audience_unknown_organisation');
+  });
+
+  it('a county audience must name a county: not a municipality, a state body, the CERT or nothing known', () => {
+    for (const countyId of ['nowhere', 'radebeul', 'smi', 'cert', 'kisa']) {
+      expect(() => resolveAudience({ kind: 'county', countyId }, REGISTRY), countyId).to.throw().with.property('code', 'audience_not_a_county');
+    }
+  });
+
+  it('a provider audience must name an IT service provider', () => {
+    for (const providerId of ['nowhere', 'lk-meissen']) {
+      expect(() => resolveAudience({ kind: 'provider', providerId }, REGISTRY), providerId).to.throw().with.property('code', 'audience_not_a_provider');
+    }
   });
 });
